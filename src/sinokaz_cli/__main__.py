@@ -1,0 +1,3 @@
+from sinokaz_cli.cli import main
+
+main()

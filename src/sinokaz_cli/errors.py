@@ -1,0 +1,72 @@
+"""The project's errors and the exit code each one maps to.
+
+The core raises these; only the CLI boundary (cli_errors.py) turns them into
+a line on stderr and an exit status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    INTERNAL = 1
+    USAGE = 2
+    KNOWLEDGE = 3
+    NOT_FOUND = 4
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a knowledge file, located as closely as we can."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    record: str | None = None  # e.g. "fact ciie-kazakh-companies" or "fact #3"
+    field: str | None = None
+    hint: str | None = None  # e.g. "did you mean 'trade'?"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.record:
+            parts.append(self.record + (f" {self.field}" if self.field else ""))
+        elif self.field:
+            parts.append(self.field)
+        text = ": ".join(parts) + f": {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class SinokazError(Exception):
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+
+class UsageError(SinokazError):
+    """A bad value the parser could not catch (e.g. an unknown --fields name)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class KnowledgeError(SinokazError):
+    """The knowledge files are missing, unreadable, malformed or invalid."""
+
+    exit_code = ExitCode.KNOWLEDGE
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(str(problems[0]) if problems else "invalid knowledge base")
+
+
+class NotFoundError(SinokazError):
+    exit_code = ExitCode.NOT_FOUND

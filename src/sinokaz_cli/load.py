@@ -1,0 +1,178 @@
+"""Find the knowledge files, parse them and build the knowledge base.
+
+Where the knowledge comes from, first match wins: `--data PATH`, the
+SINOKAZ_DATA environment variable, the data file bundled with the package.
+A folder means every `*.toml` file in it, merged, in name order.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import replace
+from pathlib import Path
+
+from sinokaz_cli.errors import KnowledgeError, Problem
+from sinokaz_cli.model import KnowledgeBase
+from sinokaz_cli.validate import Collected, Issue, cross_check, read_document
+
+ENV_VAR = "SINOKAZ_DATA"
+
+
+def bundled_path() -> Path:
+    """The knowledge file shipped with the package.
+
+    A wheel carries it inside the package; an editable or source checkout
+    reads the repository's own data/ folder.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "facts.toml"
+    if packaged.is_file():
+        return packaged
+    return here.parent.parent / "data" / "facts.toml"
+
+
+def resolve(path: str | None) -> Path:
+    """The path to load: the one given, else $SINOKAZ_DATA, else the bundled file."""
+    if path:
+        return Path(path)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return bundled_path()
+
+
+def knowledge_files(path: Path) -> list[Path]:
+    """The TOML files behind `path`, or a KnowledgeError saying why there are none."""
+    shown = str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise _fail(shown, "no such file or folder") from None
+    except PermissionError:
+        raise _fail(shown, "permission denied") from None
+    except OSError as e:  # a symlink loop, a name too long, ...
+        raise _fail(shown, e.strerror or str(e)) from None
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            files = sorted(p for p in path.iterdir() if p.suffix == ".toml")
+        except OSError as e:
+            raise _fail(shown, e.strerror or str(e)) from None
+        if not files:
+            raise _fail(shown, "folder holds no *.toml knowledge files")
+        return files
+    if not stat.S_ISREG(st.st_mode):
+        raise _fail(shown, "not a regular file (a FIFO, device or socket cannot be read)")
+    return [path]
+
+
+def _fail(file: str, message: str) -> KnowledgeError:
+    return KnowledgeError([Problem(file=file, message=message)])
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a KnowledgeError naming the encoding problem."""
+    shown = str(path)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise _fail(shown, "not a regular file (a FIFO, device or socket cannot be read)")
+        data = path.read_bytes()
+    except KnowledgeError:
+        raise
+    except IsADirectoryError:
+        raise _fail(shown, "is a folder, not a file") from None
+    except PermissionError:
+        raise _fail(shown, "permission denied") from None
+    except OSError as e:
+        raise _fail(shown, e.strerror or str(e)) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(shown, "is UTF-16; knowledge files must be UTF-8")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise KnowledgeError(
+            [Problem(shown, "starts with a byte-order mark; save it as UTF-8 without BOM", 1, 1)]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise KnowledgeError(
+            [Problem(shown, f"invalid UTF-8 (byte 0x{data[e.start]:02x})", line, column)]
+        ) from None
+
+
+def parse(text: str, file: str) -> dict[str, object]:
+    import tomli
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as e:
+        message = getattr(e, "msg", None) or str(e).split(" (at ")[0]
+        line = getattr(e, "lineno", None)
+        column = getattr(e, "colno", None)
+        raise KnowledgeError(
+            [Problem(file, message[0].lower() + message[1:], line, column)]
+        ) from None
+    except (ValueError, RecursionError) as e:  # e.g. nesting too deep for the parser
+        raise KnowledgeError([Problem(file, f"cannot be parsed as TOML: {e}")]) from None
+
+
+def load(path: str | None = None) -> KnowledgeBase:
+    """Load and validate every knowledge file behind `path` (see `resolve`)."""
+    files = knowledge_files(resolve(path))
+    out = Collected()
+    texts: dict[str, str] = {}
+    parse_problems: list[Problem] = []
+    for f in files:
+        shown = str(f)
+        try:
+            text = read_text(f)
+            doc = parse(text, shown)
+        except KnowledgeError as e:
+            # Keep going: report every broken file at once.
+            parse_problems.extend(e.problems)
+            continue
+        texts[shown] = text
+        read_document(doc, shown, out)
+    if parse_problems:
+        raise KnowledgeError(parse_problems + _locate(out.issues, texts))
+    kb = cross_check(out)
+    if out.issues:
+        raise KnowledgeError(_locate(out.issues, texts))
+    return replace(kb, files=tuple(str(f) for f in files))
+
+
+def _locate(issues: list[Issue], texts: dict[str, str]) -> list[Problem]:
+    """Give each issue a line number, scanning only files that have issues."""
+    from sinokaz_cli.lines import LineMap
+
+    maps: dict[str, LineMap] = {}
+    problems = []
+    for issue in issues:
+        line = issue.line
+        text = texts.get(issue.file)
+        if line is None and text is not None and (issue.kind or issue.key):
+            lm = maps.get(issue.file)
+            if lm is None:
+                lm = maps[issue.file] = LineMap(text)
+            if issue.kind is not None and issue.index is not None:
+                line = (
+                    lm.field(issue.kind, issue.index, issue.key)
+                    if issue.key
+                    else lm.record(issue.kind, issue.index)
+                )
+            elif issue.key:
+                line = lm.table(issue.key)
+        problems.append(
+            Problem(
+                issue.file,
+                issue.message,
+                line,
+                issue.column,
+                issue.record,
+                issue.field,
+                issue.hint,
+            )
+        )
+    problems.sort(key=lambda p: (p.file, p.line or 0))
+    return problems

@@ -1,0 +1,193 @@
+"""Typed, immutable records of the knowledge base.
+
+The loader builds these once; nothing downstream sees raw TOML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+
+
+class Category(str, Enum):
+    TRADE = "trade"
+    TOURISM = "tourism"
+    DIALOGUE = "dialogue"
+    POLICY = "policy"
+
+
+class EntityKind(str, Enum):
+    PERSON = "person"
+    ORG = "org"
+    PLACE = "place"
+    EVENT = "event"
+    PROGRAMME = "programme"
+    PRODUCT = "product"
+
+
+class Qualifier(str, Enum):
+    """How exact a figure is, in the article's own terms."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    AROUND = "around"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    UP_TO = "up_to"
+
+
+class DateQualifier(str, Enum):
+    ABOUT = "about"
+    BEFORE = "before"
+    AFTER = "after"
+    BY = "by"
+
+
+class Precision(str, Enum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    published: str  # ISO year-month, e.g. "2025-11"
+    paragraphs: int
+    subtitle: str | None = None
+    contact: str | None = None
+    url: str | None = None
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A counted noun that figures may use."""
+
+    id: str
+    singular: str
+    plural: str
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date as the article states it, with what we can resolve of it.
+
+    `start`/`end` are ISO-8601 strings of day, month or year precision; a
+    relative date we cannot place ("in recent years") has neither.
+    """
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+    qualifier: DateQualifier | None = None
+    inferred: bool = False
+    basis: str | None = None
+
+    @property
+    def precision(self) -> Precision | None:
+        if self.start is None:
+            return None
+        return {10: Precision.DAY, 7: Precision.MONTH}.get(len(self.start), Precision.YEAR)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: int | float
+    unit: str
+    qualifier: Qualifier = Qualifier.EXACT
+    about: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    paragraphs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    of: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    part_of: str | None = None
+    roles: tuple[Role, ...] = ()
+    # Events only: where, when, who hosted and under what theme.
+    place: str | None = None
+    hosts: tuple[str, ...] = ()
+    theme: str | None = None
+    date: DateRef | None = None
+    cited: Citation | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    category: Category
+    statement: str
+    cited: Citation
+    tags: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    date: DateRef | None = None
+    speaker: str | None = None
+    attribution: str | None = None
+    quote: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A Chinese policy paired with a Kazakh one, and the facts behind the pair."""
+
+    id: str
+    china: str
+    kazakhstan: str
+    theme: str
+    facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Synonym:
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    sources: tuple[Source, ...] = ()
+    units: tuple[Unit, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    alignments: tuple[Alignment, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()
+    files: tuple[str, ...] = ()
+
+    # Lookup tables, built on first use (cached_property writes the instance
+    # dict directly, so it works on a frozen dataclass).
+    @cached_property
+    def facts_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    @cached_property
+    def entities_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def units_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}

@@ -1,0 +1,167 @@
+"""Questions asked of the knowledge base: filters, lookups and summaries.
+
+Pure functions over the typed records: no printing, no exiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sinokaz_cli.display import date_sort_key
+from sinokaz_cli.errors import NotFoundError
+from sinokaz_cli.model import (
+    Alignment,
+    Category,
+    DateRef,
+    Entity,
+    EntityKind,
+    Fact,
+    Figure,
+    KnowledgeBase,
+    Source,
+)
+from sinokaz_cli.suggest import did_you_mean
+
+
+def facts(
+    kb: KnowledgeBase,
+    categories: Sequence[Category] = (),
+    tags: Sequence[str] = (),
+    entities: Sequence[str] = (),
+) -> list[Fact]:
+    """Facts matching every given filter; several values of one filter are alternatives."""
+    cats = set(categories)
+    tagset = set(tags)
+    ents = set(entities)
+    return [
+        f
+        for f in kb.facts
+        if (not cats or f.category in cats)
+        and (not tagset or tagset.intersection(f.tags))
+        and (not ents or ents.intersection(f.entities) or f.speaker in ents)
+    ]
+
+
+def fact(kb: KnowledgeBase, fact_id: str) -> Fact:
+    found = kb.facts_by_id.get(fact_id)
+    if found is None:
+        raise NotFoundError(_unknown("fact", fact_id, kb.facts_by_id))
+    return found
+
+
+def entity(kb: KnowledgeBase, entity_id: str) -> Entity:
+    found = kb.entities_by_id.get(entity_id)
+    if found is None:
+        raise NotFoundError(_unknown("entity", entity_id, kb.entities_by_id))
+    return found
+
+
+def _unknown(kind: str, wanted: str, known: Iterable[str]) -> str:
+    hint = did_you_mean(wanted, known)
+    return f"no {kind} with id {wanted!r}" + (f"; {hint}" if hint else "")
+
+
+def check_known(kind: str, values: Iterable[str], known: Iterable[str]) -> None:
+    """Raise NotFoundError for the first filter value that names nothing."""
+    pool = set(known)
+    for value in values:
+        if value not in pool:
+            raise NotFoundError(_unknown(kind, value, sorted(pool)))
+
+
+def all_tags(kb: KnowledgeBase) -> list[str]:
+    return sorted({t for f in kb.facts for t in f.tags})
+
+
+# ─── summaries ──────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class HeadlineFigure:
+    figure: Figure
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    category: Category | None
+    facts: tuple[Fact, ...]
+    figures: tuple[HeadlineFigure, ...]
+    earliest: DateRef | None
+    latest: DateRef | None
+    sources: tuple[Source, ...]
+
+
+def summarise(
+    kb: KnowledgeBase, selected: Sequence[Fact], category: Category | None
+) -> TopicSummary:
+    figures = tuple(HeadlineFigure(fig, f) for f in selected for fig in f.figures)
+    dated = sorted((f.date for f in selected if f.date and f.date.start), key=date_sort_key)
+    cited = {f.cited.source for f in selected}
+    return TopicSummary(
+        category=category,
+        facts=tuple(selected),
+        figures=figures,
+        earliest=dated[0] if dated else None,
+        latest=dated[-1] if dated else None,
+        sources=tuple(s for s in kb.sources if s.id in cited),
+    )
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """An event and what the facts say about it, for the dialogue view."""
+
+    event: Entity
+    place: Entity | None
+    hosts: tuple[Entity, ...]
+    figures: tuple[HeadlineFigure, ...]
+
+
+def events(kb: KnowledgeBase, selected: Sequence[Fact]) -> list[EventSummary]:
+    """The events the selected facts mention, with their place, hosts and figures."""
+    by_id = kb.entities_by_id
+    out = []
+    seen: set[str] = set()
+    for f in selected:
+        for eid in f.entities:
+            ev = by_id.get(eid)
+            if ev is None or ev.kind is not EntityKind.EVENT or eid in seen:
+                continue
+            seen.add(eid)
+            figures = tuple(
+                HeadlineFigure(fig, g) for g in selected if eid in g.entities for fig in g.figures
+            )
+            out.append(
+                EventSummary(
+                    event=ev,
+                    place=by_id.get(ev.place) if ev.place else None,
+                    hosts=tuple(by_id[h] for h in ev.hosts if h in by_id),
+                    figures=figures,
+                )
+            )
+    # Events with the most to say first.
+    out.sort(key=lambda s: (not s.event.hosts and not s.event.theme, -len(s.figures)))
+    return out
+
+
+@dataclass(frozen=True)
+class Pair:
+    alignment: Alignment
+    china: Entity
+    kazakhstan: Entity
+    facts: tuple[Fact, ...]
+
+
+def pairs(kb: KnowledgeBase) -> list[Pair]:
+    by_id = kb.entities_by_id
+    return [
+        Pair(
+            a,
+            by_id[a.china],
+            by_id[a.kazakhstan],
+            tuple(kb.facts_by_id[f] for f in a.facts if f in kb.facts_by_id),
+        )
+        for a in kb.alignments
+    ]

@@ -1,0 +1,100 @@
+"""Output formats: one module per format, one place that picks between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from enum import Enum
+from typing import IO, Any
+
+from sinokaz_cli.errors import UsageError
+from sinokaz_cli.render.listing import Column, Listing
+from sinokaz_cli.suggest import did_you_mean
+
+
+class Format(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    TSV = "tsv"
+    MARKDOWN = "markdown"
+
+
+def pick(requested: Format | None, json_flag: bool, isatty: bool) -> Format:
+    """--json wins; else what was asked; else a table on a terminal and TSV in a pipe."""
+    if json_flag:
+        return Format.JSON
+    if requested is not None:
+        return requested
+    return Format.TABLE if isatty else Format.TSV
+
+
+def select(listing: Listing[Any], fields: Sequence[str] | None) -> Listing[Any]:
+    """Keep only the requested fields (in the order asked), or say which exist."""
+    if not fields:
+        return listing
+    available = list(listing.fields) or [c.name for c in listing.columns]
+    for f in fields:
+        if f not in available:
+            hint = did_you_mean(f, available)
+            raise UsageError(
+                f"unknown field {f!r}"
+                + (f" ({hint})" if hint else "")
+                + "; available fields: "
+                + ", ".join(available)
+            )
+    by_name = {c.name: c for c in listing.columns}
+    to_json = listing.to_json
+
+    def pick_json(r: Any) -> dict[str, Any]:
+        obj = to_json(r)
+        return {f: obj.get(f) for f in fields}
+
+    columns = [by_name.get(f) or _json_column(f, to_json) for f in fields]
+    return Listing(listing.records, columns, pick_json, list(fields), listing.title)
+
+
+def _json_column(name: str, to_json: Any) -> Column[Any]:
+    """A text column for a field that only the JSON has: its value, flattened."""
+
+    def text(r: Any) -> str:
+        value = to_json(r).get(name)
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            return ",".join(str(v) for v in value)
+        if isinstance(value, dict):
+            from sinokaz_cli.render.jsonout import dumps
+
+            return dumps(value)
+        return str(value)
+
+    return Column(name, name, text)
+
+
+def chunks(listing: Listing[Any], fmt: Format) -> Iterator[str]:
+    """The listing as text in `fmt` (not table), chunk by chunk so output streams."""
+    from sinokaz_cli.render import delimited, jsonout, markdown
+
+    records: Iterable[Any] = listing.records
+    if fmt is Format.JSON:
+        return jsonout.array(listing.to_json(r) for r in records)
+    if fmt is Format.JSONL:
+        return jsonout.lines(listing.to_json(r) for r in records)
+    if fmt is Format.CSV:
+        return delimited.csv_rows(records, listing.columns)
+    if fmt is Format.TSV:
+        return delimited.tsv(records, listing.columns)
+    if fmt is Format.MARKDOWN:
+        return markdown.table(records, listing.columns, listing.title)
+    raise ValueError(f"no text renderer for {fmt}")  # TABLE is drawn by Rich
+
+
+def write(listing: Listing[Any], fmt: Format, out: IO[str]) -> None:
+    if fmt is Format.TABLE:
+        from sinokaz_cli.render import table
+
+        table.console(out).print(table.table(listing.records, listing.columns, listing.title))
+        return
+    for chunk in chunks(listing, fmt):
+        out.write(chunk)

@@ -1,0 +1,39 @@
+"""JSON and JSON Lines: the stable contract for scripts.
+
+UTF-8 text, not \\u-escaped, except DEL and the C1 controls: json.dumps
+would pass those through raw and some terminals act on them, so they are
+written as \\u escapes (the same string once parsed).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group(0)):04x}"
+
+
+def dumps(obj: Any, indent: int | None = None) -> str:
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    return _RAW_CONTROLS.sub(_escape, text)
+
+
+def array(objs: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A pretty-printed JSON array, one chunk per element, so output streams."""
+    first = True
+    for obj in objs:
+        body = dumps(obj, indent=2).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + body
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def lines(objs: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for obj in objs:
+        yield dumps(obj) + "\n"

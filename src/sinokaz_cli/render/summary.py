@@ -1,0 +1,199 @@
+"""The human views above a table: topic summaries, the event card, one fact in full."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sinokaz_cli import display
+from sinokaz_cli.model import Fact, KnowledgeBase
+from sinokaz_cli.query import EventSummary, HeadlineFigure, Pair, TopicSummary
+from sinokaz_cli.render.table import text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+HEADLINE_LIMIT = 6
+
+
+def _line(*parts: tuple[str, str] | str) -> Text:
+    from rich.text import Text
+
+    out = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            out.append_text(text(part[0], part[1]))
+        else:
+            out.append_text(text(part))
+    return out
+
+
+def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: bool) -> Table:
+    t = _grid()
+    t.add_column(overflow="fold")
+    for h in figures:
+        cited = (
+            display.paragraphs(h.fact.cited) if one_source else display.citation(h.fact.cited, kb)
+        )
+        t.add_row(
+            text("  " + display.figure(h.figure, kb)),
+            text(h.figure.about or ""),
+            text(cited, "dim"),
+        )
+    return t
+
+
+def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableType:
+    from rich.console import Group
+
+    n = len(summary.facts)
+    lines: list[RenderableType] = [
+        _line((title, "bold"), f" — {n} fact{'s' if n != 1 else ''}"),
+    ]
+    if summary.figures:
+        lines.append(_line(("Headline figures", "bold")))
+        lines.append(_figures(summary.figures[:HEADLINE_LIMIT], kb, len(summary.sources) <= 1))
+        if len(summary.figures) > HEADLINE_LIMIT:
+            lines.append(_line(("  … and more in the table below", "dim")))
+    if summary.earliest and summary.latest:
+        first, last = display.date(summary.earliest), display.date(summary.latest)
+        period = first if first == last else f"{first} → {last}"
+        lines.append(_line(("Period: ", "bold"), period))
+    for src in summary.sources:
+        lines.append(
+            _line(
+                ("Source: ", "bold"),
+                f"{src.publisher}, {display.point(src.published)} — “{src.title}”",
+            )
+        )
+    return Group(*lines)
+
+
+def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(
+        title=text("Policy alignment", "bold"),
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        expand=True,
+        pad_edge=False,
+    )
+    t.add_column("China", ratio=2, overflow="fold")
+    t.add_column("Kazakhstan", ratio=2, overflow="fold")
+    t.add_column("Shared theme", ratio=3, overflow="fold")
+    t.add_column("Cited", no_wrap=True)
+    for p in pairs:
+        cited = sorted({n for f in p.facts for n in f.cited.paragraphs})
+        t.add_row(
+            text(p.china.name),
+            text(p.kazakhstan.name),
+            text(p.alignment.theme),
+            text(" ".join(f"¶{n}" for n in cited), "dim"),
+        )
+    return t
+
+
+def _grid() -> Table:
+    from rich.table import Table
+
+    t = Table.grid(padding=(0, 2))
+    t.add_column(style="bold", no_wrap=True)
+    t.add_column(overflow="fold")
+    return t
+
+
+def event(ev: EventSummary, kb: KnowledgeBase) -> RenderableType:
+    from rich.panel import Panel
+
+    e = ev.event
+    t = _grid()
+
+    def row(label: str, value: str) -> None:
+        t.add_row(text(label), text(value))
+
+    if e.date:
+        row("Date", display.date(e.date))
+    if ev.place:
+        row("Place", ev.place.name)
+    for i, host in enumerate(ev.hosts):
+        row("Cohosts" if i == 0 and len(ev.hosts) > 1 else ("Host" if i == 0 else ""), host.name)
+    if e.theme:
+        row("Theme", f"“{e.theme}”")
+    for i, h in enumerate(ev.figures):
+        row(
+            "Present" if i == 0 else "",
+            display.figure(h.figure, kb) + (f" ({h.figure.about})" if h.figure.about else ""),
+        )
+    if e.cited:
+        t.add_row(text("Cited", "dim"), text(display.citation(e.cited, kb), "dim"))
+    return Panel(t, title=text(e.name, "bold"), title_align="left", expand=False)
+
+
+def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) -> Table:
+    """Facts for reading: the statement, then its figures and date on a dim line."""
+    from rich import box
+    from rich.table import Table
+
+    one_source = len({f.cited.source for f in facts}) <= 1
+    t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
+    t.add_column("ID", no_wrap=True, style="cyan")
+    if show_category:
+        t.add_column("Category", no_wrap=True)
+    t.add_column("Fact", ratio=1, overflow="fold")
+    t.add_column("Cited", no_wrap=one_source, max_width=None if one_source else 18)
+    for f in facts:
+        cell = text(f.statement)
+        extra = [display.figure(fig, kb) for fig in f.figures]
+        if f.date:
+            extra.append(display.date(f.date))
+        if extra:
+            cell.append("\n")
+            cell.append_text(text("▸ " + " · ".join(extra), "dim"))
+        cited = display.paragraphs(f.cited) if one_source else display.citation(f.cited, kb)
+        row = [text(f.id), cell, text(cited, "dim")]
+        if show_category:
+            row.insert(1, text(f.category.value))
+        t.add_row(*row)
+    return t
+
+
+def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
+    t = _grid()
+
+    def row(label: str, value: str | None) -> None:
+        if value:
+            t.add_row(text(label), text(value))
+
+    row("ID", f.id)
+    row("Category", f.category.value)
+    row("Statement", f.statement)
+    if f.quote:
+        who = kb.entities_by_id[f.speaker].name if f.speaker in kb.entities_by_id else "speaker"
+        row("Quote", f"“{f.quote}” — {who}")
+    for i, fig in enumerate(f.figures):
+        label = "Figures" if i == 0 else ""
+        about = f" ({fig.about})" if fig.about else ""
+        t.add_row(text(label), text(display.figure(fig, kb) + about))
+    if f.date:
+        d = f.date
+        row("Date", display.date(d))
+        row("  as stated", f"“{d.text}”")
+        row("  precision", display.precision(d) or "unplaced")
+        row("  basis", d.basis)
+    if f.speaker:
+        sp = kb.entities_by_id.get(f.speaker)
+        row("Speaker", display.entity_with_roles(sp, kb) if sp else f.speaker)
+    row("Attribution", f.attribution)
+    names = [kb.entities_by_id[e].name if e in kb.entities_by_id else e for e in f.entities]
+    row("Entities", ", ".join(f"{n} ({e})" for n, e in zip(names, f.entities, strict=True)))
+    row("Tags", ", ".join(f.tags))
+    src = kb.sources_by_id.get(f.cited.source)
+    if src:
+        row("Source", f"{src.publisher}, “{src.title}”, {display.point(src.published)}")
+    row("Locator", display.paragraphs(f.cited))
+    row("Note", f.note)
+    return t
