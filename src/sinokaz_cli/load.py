@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sinokaz_cli.errors import KnowledgeError, Problem
+from sinokaz_cli.lines import LineMap
 from sinokaz_cli.model import KnowledgeBase
 from sinokaz_cli.validate import Collected, Issue, cross_check, read_document
 
@@ -144,8 +145,6 @@ def load(path: str | None = None) -> KnowledgeBase:
 
 def _locate(issues: list[Issue], texts: dict[str, str]) -> list[Problem]:
     """Give each issue a line number, scanning only files that have issues."""
-    from sinokaz_cli.lines import LineMap
-
     maps: dict[str, LineMap] = {}
     problems = []
     for issue in issues:
@@ -163,16 +162,27 @@ def _locate(issues: list[Issue], texts: dict[str, str]) -> list[Problem]:
                 )
             elif issue.key:
                 line = lm.table(issue.key)
+        message = issue.message
+        if issue.first is not None:
+            message += ", first defined at " + _where(issue.first, issue.file, texts, maps)
         problems.append(
-            Problem(
-                issue.file,
-                issue.message,
-                line,
-                issue.column,
-                issue.record,
-                issue.field,
-                issue.hint,
-            )
+            Problem(issue.file, message, line, issue.column, issue.record, issue.field, issue.hint)
         )
     problems.sort(key=lambda p: (p.file, p.line or 0))
     return problems
+
+
+def _where(
+    first: tuple[str, str, int], file: str, texts: dict[str, str], maps: dict[str, LineMap]
+) -> str:
+    """'line 9' in the same file, else 'other.toml:9'."""
+    other, kind, index = first
+    text = texts.get(other)
+    line = None
+    if text is not None:
+        if other not in maps:
+            maps[other] = LineMap(text)
+        line = maps[other].field(kind, index, "id")
+    if other == file:
+        return f"line {line}" if line else "an earlier record"
+    return f"{other}:{line}" if line else other

@@ -59,7 +59,8 @@ def entity(kb: KnowledgeBase, entity_id: str) -> Entity:
 
 def _unknown(kind: str, wanted: str, known: Iterable[str]) -> str:
     hint = did_you_mean(wanted, known)
-    return f"no {kind} with id {wanted!r}" + (f"; {hint}" if hint else "")
+    what = f"no {kind} {wanted!r}" if kind == "tag" else f"no {kind} with id {wanted!r}"
+    return what + (f"; {hint}" if hint else "")
 
 
 def check_known(kind: str, values: Iterable[str], known: Iterable[str]) -> None:

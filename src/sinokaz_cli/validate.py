@@ -57,6 +57,8 @@ class Issue:
     hint: str | None = None
     line: int | None = None
     column: int | None = None
+    # Where the first of two duplicates stands: (file, kind, index).
+    first: tuple[str, str, int] | None = None
 
 
 @dataclass
@@ -579,8 +581,8 @@ def cross_check(out: Collected) -> KnowledgeBase:
         for rid, reader in out.declared.get(kind, []):
             first = seen.setdefault(rid, reader)
             if first is not reader:
-                where = "this file" if first.file == reader.file else first.file
-                reader.problem("id", f"duplicate {kind} id {rid!r}, first defined in {where}")
+                reader.problem("id", f"duplicate {kind} id {rid!r}")
+                out.issues[-1].first = (first.file, first.kind, first.index)
         ids[kind] = set(seen)
 
     for ref in out.refs:

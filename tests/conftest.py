@@ -1,0 +1,53 @@
+"""Shared fixtures: every test reads knowledge from files under this repository."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from sinokaz_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "data" / "facts.toml"
+DATA = Path(__file__).resolve().parent / "data"
+MINI = DATA / "mini.toml"
+BAD = DATA / "bad"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never see the user's knowledge path, terminal width or colour settings."""
+    monkeypatch.setenv("SINOKAZ_DATA", str(SHIPPED))
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "50")
+    for var in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SINOKAZ_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke the CLI in-process; stdout and stderr come back separately."""
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env)
+
+    return invoke
+
+
+def as_json(result: Result) -> Any:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def ids(objs: Sequence[dict[str, Any]]) -> list[str]:
+    return [o["id"] for o in objs]

@@ -1,0 +1,189 @@
+"""check: ok for good knowledge, every problem (exit 3) for bad; and schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import BAD, MINI, SHIPPED, Run
+
+# Each bad file and every problem it must report, in order.
+EXPECTED = {
+    "missing-fields.toml": [
+        "missing-fields.toml:8: fact no-statement statement: is required",
+        "missing-fields.toml:14: fact #2 id: is required",
+        "missing-fields.toml:14: fact #2 category: is required",
+        "missing-fields.toml:14: fact #2 source: is required",
+        "missing-fields.toml:14: fact #2 paragraphs: is required",
+    ],
+    "wrong-types.toml": [
+        "wrong-types.toml:6: source s paragraphs: must be an integer, not a string",
+        "wrong-types.toml:11: fact f statement: must be a string, not an integer",
+        "wrong-types.toml:12: fact f tags: must be an array of strings, not a string",
+        "wrong-types.toml:15: fact f figures[0].value: must be a number, not a string",
+    ],
+    "unknown-values.toml": [
+        "unknown-values.toml:10: entity e kind: unknown kind 'persn'; expected one of: person, "
+        "org, place, event, programme, product (did you mean 'person'?)",
+        "unknown-values.toml:15: fact f category: unknown category 'trad'; expected one of: "
+        "trade, tourism, dialogue, policy (did you mean 'trade'?)",
+        "unknown-values.toml:19: fact f figures[0].qualifier: unknown qualifier 'roughly'; "
+        "expected one of: exact, more_than, at_least, around, less_than, at_most, up_to",
+        "unknown-values.toml:19: fact f figures[0].unit: unknown unit 'compny': use an ISO 4217 "
+        "currency code, 'percent', 'ordinal', or declare it as a [[unit]]",
+        "unknown-values.toml:20: fact f statment: is not a known field "
+        "(did you mean 'statement'?)",
+    ],
+    "duplicates.toml": [
+        "duplicates.toml:16: fact f id: duplicate fact id 'f', first defined at line 9",
+    ],
+    "dangling.toml": [
+        "dangling.toml:12: entity p part_of: refers to unknown entity 'nowhere'",
+        "dangling.toml:18: fact f entities[1]: refers to unknown entity 'ghost'",
+        "dangling.toml:19: fact f speaker: refers to unknown entity 'nobody'",
+        "dangling.toml:20: fact f source: refers to unknown source 'src'",
+        "dangling.toml:28: fact g paragraphs: paragraph 3 is past the end of source 's' "
+        "(2 paragraphs)",
+        "dangling.toml:33: alignment a kazakhstan: refers to unknown entity 'q'",
+        "dangling.toml:35: alignment a facts[1]: refers to unknown fact 'h'",
+    ],
+    "dates.toml": [
+        "dates.toml:5: source s published: '2025-13' is not an ISO date "
+        "(YYYY, YYYY-MM or YYYY-MM-DD)",
+        "dates.toml:14: fact f date.basis: is required when inferred = true: "
+        "say how the date was worked out",
+        "dates.toml:22: fact g date.end: 2026 is before the start 2030",
+    ],
+    "malformed.toml": ["malformed.toml:3:26: illegal character '\\n'"],
+    "unknown-table.toml": [
+        "unknown-table.toml: holds no records (expected [[fact]], [[entity]], ...)",
+        "unknown-table.toml:1: unknown table 'facts' (did you mean 'fact'?)",
+        "unknown-table.toml:4: unknown table 'meta' (expected one of: source, unit, entity, "
+        "fact, alignment, synonym)",
+    ],
+}
+
+
+def test_every_bad_file_has_expectations() -> None:
+    assert sorted(p.name for p in BAD.glob("*.toml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_lists_every_problem(run: Run, name: str) -> None:
+    path = BAD / name
+    result = run("check", str(path))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    expected = "".join(f"sinokaz: {BAD}/{line}\n" for line in EXPECTED[name])
+    assert result.stderr == expected
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_other_commands_exit_3_with_one_line(run: Run, name: str) -> None:
+    result = run("--data", str(BAD / name), "trade", "--json")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"sinokaz: {BAD}/{EXPECTED[name][0]}"
+    if len(EXPECTED[name]) > 1:
+        more = len(EXPECTED[name]) - 1
+        assert lines[1] == (
+            f"sinokaz: ... and {more} more problem{'s' if more > 1 else ''}; "
+            "run 'sinokaz check' for all"
+        )
+    assert "Traceback" not in result.stderr
+
+
+def test_shipped_file_is_ok(run: Run) -> None:
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == "ok: 38 facts, 39 entities, 1 sources\n"
+    assert result.stderr == ""
+
+
+def test_check_uses_global_data(run: Run) -> None:
+    assert run("--data", str(MINI), "check").stdout == "ok: 5 facts, 8 entities, 2 sources\n"
+
+
+def test_check_json(run: Run) -> None:
+    body = json.loads(run("check", "--json").stdout)
+    assert body == {"ok": True, "facts": 38, "entities": 39, "sources": 1, "problems": []}
+    bad = run("check", "--json", str(BAD / "duplicates.toml"))
+    assert bad.exit_code == 3
+    problem = json.loads(bad.stdout)["problems"][0]
+    assert problem["line"] == 16
+    assert problem["record"] == "fact f"
+    assert problem["field"] == "id"
+
+
+def test_uncited_paragraph_is_reported(run: Run, tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace("paragraphs = 4", "paragraphs = 6")
+    kb = tmp_path / "gaps.toml"
+    kb.write_text(text, encoding="utf-8")
+    result = run("check", str(kb))
+    assert result.exit_code == 3
+    assert result.stderr == "sinokaz: src-a: source 'src-a': paragraphs 5, 6 cited by no fact\n"
+    # Other commands still work: coverage is a completeness rule, not a load error.
+    assert run("--data", str(kb), "trade", "--json").exit_code == 0
+
+
+def test_folder_merges_files_and_finds_cross_file_duplicates(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.toml").write_text(
+        '[[fact]]\nid = "deal-value"\ncategory = "trade"\nstatement = "x"\n'
+        'source = "src-a"\nparagraphs = [1]\n',
+        encoding="utf-8",
+    )
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"sinokaz: {tmp_path}/b.toml:2: fact deal-value id: duplicate fact id 'deal-value', "
+        f"first defined at {tmp_path}/a.toml:81\n"
+    )
+
+
+def test_folder_of_valid_files_merges(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.toml").write_text(
+        '[[fact]]\nid = "extra"\ncategory = "tourism"\nstatement = "x"\n'
+        'source = "src-b"\nparagraphs = [2]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.txt").write_text("not knowledge", encoding="utf-8")
+    result = run("--data", str(tmp_path), "tourism", "--json")
+    assert [f["id"] for f in json.loads(result.stdout)] == ["tourist-share", "extra"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.toml", "no such file or folder"),
+        (lambda p: p, "folder holds no *.toml knowledge files"),
+    ],
+)
+def test_path_problems_are_one_line(run: Run, tmp_path: Path, make: object, message: str) -> None:
+    path = make(tmp_path)  # type: ignore[operator]
+    result = run("--data", str(path), "trade")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr == f"sinokaz: {path}: {message}\n"
+
+
+def test_env_var_sets_data(run: Run) -> None:
+    result = run("trade", "--json", env={"SINOKAZ_DATA": str(MINI)})
+    assert [f["id"] for f in json.loads(result.stdout)] == ["firms-at-forum", "deal-value"]
+
+
+def test_data_option_beats_env(run: Run) -> None:
+    result = run("--data", str(SHIPPED), "tourism", "--json", env={"SINOKAZ_DATA": str(MINI)})
+    assert len(json.loads(result.stdout)) == 3
+
+
+def test_schema_prints_the_shipped_schema(run: Run) -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "sinokaz knowledge file"
+    assert result.stdout == (SHIPPED.parent / "facts.schema.json").read_text(encoding="utf-8")
