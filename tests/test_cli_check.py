@@ -33,8 +33,7 @@ EXPECTED = {
         "expected one of: exact, more_than, at_least, around, less_than, at_most, up_to",
         "unknown-values.toml:19: fact f figures[0].unit: unknown unit 'compny': use an ISO 4217 "
         "currency code, 'percent', 'ordinal', or declare it as a [[unit]]",
-        "unknown-values.toml:20: fact f statment: is not a known field "
-        "(did you mean 'statement'?)",
+        "unknown-values.toml:20: fact f statment: is not a known field (did you mean 'statement'?)",
     ],
     "duplicates.toml": [
         "duplicates.toml:16: fact f id: duplicate fact id 'f', first defined at line 9",

@@ -38,7 +38,10 @@ def test_trade_json_has_the_headline_figures(run: Run) -> None:
     }
     money = facts["ciie-contracts-total"]["figures"][0]
     assert (money["value"], money["unit"], money["qualifier"], money["text"]) == (
-        307_000_000, "USD", "exact", "$307 million",
+        307_000_000,
+        "USD",
+        "exact",
+        "$307 million",
     )
     share = facts["chinese-cars-share"]["figures"][0]
     assert (share["value"], share["unit"], share["text"]) == (23, "percent", "23%")
@@ -87,7 +90,13 @@ def test_dialogue_table_leads_with_the_event(run: Run) -> None:
 def test_trade_table_has_summary_then_table(run: Run) -> None:
     out = run("trade", "--format", "table").stdout
     assert out.startswith("Trade — 12 facts\n")
-    for needed in ("more than 100 companies", "$307 million", "23%", "Period:", "Source: China Daily"):
+    for needed in (
+        "more than 100 companies",
+        "$307 million",
+        "23%",
+        "Period:",
+        "Source: China Daily",
+    ):
         assert needed in out
     assert out.index("Headline figures") < out.index("ciie-kazakh-companies")
 
@@ -113,7 +122,9 @@ def test_piped_default_is_tsv_without_header(run: Run) -> None:
     result = run("tourism")  # CliRunner's stdout is not a terminal
     lines = result.stdout.splitlines()
     assert [line.split("\t")[0] for line in lines] == [
-        "visa-free-travel", "people-ties-deepening", "xian-almaty-train",
+        "visa-free-travel",
+        "people-ties-deepening",
+        "xian-almaty-train",
     ]
     assert all(len(line.split("\t")) == 5 for line in lines)
     assert "\x1b[" not in result.stdout

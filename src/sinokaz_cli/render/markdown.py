@@ -10,7 +10,7 @@ from sinokaz_cli.render.listing import Column
 from sinokaz_cli.render.safe import visible
 
 # Characters that would change the meaning of Markdown or HTML around them.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~$])")
 
 
 def cell(text: str) -> str:

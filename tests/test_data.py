@@ -1,0 +1,196 @@
+"""The shipped knowledge file: complete, sourced, typed, and in our own words."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import tomli
+
+from sinokaz_cli.load import load
+from sinokaz_cli.model import Category, EntityKind, Qualifier
+from sinokaz_cli.validate import uncited_paragraphs
+
+from conftest import MINI, ROOT, SHIPPED
+
+ARTICLES = ROOT.parent / "shared" / "articles"
+KB = load(str(SHIPPED))
+RAW = tomli.loads(SHIPPED.read_text(encoding="utf-8"))
+
+
+def article_paragraphs(file: str) -> list[str]:
+    path = ARTICLES / file
+    if not path.is_file():
+        pytest.skip(f"source text {path} is not beside this checkout")
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_every_figure_has_a_unit_and_every_fact_a_locator() -> None:
+    for fact in RAW["fact"]:
+        assert fact.get("source") and fact.get("paragraphs"), fact["id"]
+        for fig in fact.get("figures", []):
+            assert fig.get("unit"), (fact["id"], fig)
+            assert isinstance(fig["value"], (int, float)), (fact["id"], fig)
+
+
+def test_every_paragraph_of_every_source_is_cited() -> None:
+    assert uncited_paragraphs(KB) == []
+
+
+def test_paragraph_count_matches_the_article() -> None:
+    for src in KB.sources:
+        assert src.file
+        paras = article_paragraphs(src.file)
+        # The closing line is the contact address, kept as `contact`, not a paragraph.
+        assert paras[-1] == src.contact
+        assert len(paras) - 1 == src.paragraphs
+        assert paras[0] == src.title
+        assert paras[1] == src.subtitle
+
+
+NUMBER_WORDS = {1: "one", 2: "two|second", 3: "three|third", 5: "five", 10: "10|ten"}
+
+
+def _appears(value: float, unit: str, text: str) -> bool:
+    if unit == "ordinal" or value in NUMBER_WORDS:
+        words = NUMBER_WORDS.get(int(value), str(int(value)))
+        if re.search(rf"\b({words})\b", text, re.I):
+            return True
+    if value >= 1_000_000 and f"{value / 1_000_000:g} million" in text:
+        return True
+    return re.search(rf"\b{value:g}\b", text) is not None
+
+
+def test_every_figure_is_in_its_paragraph_with_the_same_precision() -> None:
+    for fact in KB.facts:
+        src = KB.sources_by_id[fact.cited.source]
+        paras = article_paragraphs(src.file or "")
+        text = " ".join(paras[p - 1] for p in fact.cited.paragraphs)
+        for fig in fact.figures:
+            if fact.id == "nurgaliyeva-loyal-car-user":
+                # Two purchases, counted: "she bought one ... purchased another".
+                assert "bought one" in text and "purchased another" in text
+                continue
+            assert _appears(fig.value, fig.unit, text), (fact.id, fig)
+            n = f"{fig.value:g}"
+            if f"more than {n}" in text:
+                assert fig.qualifier is Qualifier.MORE_THAN, fact.id
+            if f"around {n}" in text:
+                assert fig.qualifier is Qualifier.AROUND, fact.id
+
+
+def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
+    # "|" marks where a name was taken out: a run of words never spans it.
+    words = re.findall(r"[a-z0-9']+|\|", text.lower().replace("’", "'"))
+    grams = (tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    return {g for g in grams if "|" not in g}
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"\"[^\"]*\"|“[^”]*”", " ", text)
+
+
+def _without_names(text: str) -> str:
+    """Proper names are facts, not wording: take them out before comparing."""
+    names = [e.name for e in KB.entities] + [a for e in KB.entities for a in e.aliases]
+    names += [r.title for e in KB.entities for r in e.roles]
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(re.escape(name), " | ", text, flags=re.I)
+    return text
+
+
+def test_statements_are_in_our_own_words() -> None:
+    """No statement repeats seven words in a row from the article (quotations, names aside)."""
+    for src in KB.sources:
+        article = _ngrams(_without_names(" ".join(article_paragraphs(src.file or ""))), 7)
+        for fact in KB.facts:
+            shared = _ngrams(_without_names(_unquoted(fact.statement)), 7) & article
+            assert not shared, (fact.id, [" ".join(s) for s in shared])
+
+
+def test_quotes_are_verbatim_and_attributed() -> None:
+    for fact in KB.facts:
+        if fact.quote is None:
+            continue
+        assert fact.speaker, fact.id
+        src = KB.sources_by_id[fact.cited.source]
+        text = " ".join(article_paragraphs(src.file or ""))
+        assert fact.quote in text, fact.id
+
+
+def test_every_category_and_the_asked_for_facts_are_present() -> None:
+    assert {f.category for f in KB.facts} == set(Category)
+    wanted = {
+        "ciie-kazakh-companies",
+        "ciie-largest-delegation",
+        "ciie-contracts-total",
+        "agrifood-agreements-expected",
+        "chinese-cars-share",
+        "nurgaliyeva-first-car",
+        "nurgaliyeva-daughter-car",
+        "xian-almaty-train",
+        "tsingtao-in-kazakhstan",
+        "dialogue-second-meeting",
+        "dialogue-cohosts",
+        "dialogue-venue-theme",
+        "dialogue-participants",
+        "dialogue-party-leaders",
+        "nurgaliyeva-second-visit",
+        "delegation-itinerary",
+        "licun-river-transformed",
+        "admires-ecology-planning",
+        "three-defining-features",
+        "beautiful-clean-link",
+        "fifteenth-five-year-plan",
+        "plans-made-and-delivered",
+        "carbon-neutrality-goal",
+        "poverty-debt-free-society",
+        "visa-free-travel",
+        "partnership-benefits-people",
+    }
+    assert wanted <= set(KB.facts_by_id)
+
+
+def test_relative_dates_are_kept_as_stated_and_marked_inferred() -> None:
+    dates = {f.id: f.date for f in KB.facts if f.date}
+    assert dates["nurgaliyeva-first-car"].text == "10 years ago"
+    assert dates["nurgaliyeva-first-car"].inferred
+    assert dates["agrifood-agreements-expected"].text == "this year"
+    assert dates["ciie-contracts-total"].start is None  # "in recent years" is not placed
+    assert not dates["fifteenth-five-year-plan"].inferred
+    for d in dates.values():
+        if d.inferred:
+            assert d.basis
+
+
+def test_people_have_roles_and_events_their_details() -> None:
+    minister = KB.entities_by_id["shakkaliyev"]
+    assert minister.kind is EntityKind.PERSON
+    assert [(r.title, r.of) for r in minister.roles] == [
+        ("Minister of Trade and Integration", "kazakhstan")
+    ]
+    dialogue = KB.entities_by_id["cca-dialogue-2"]
+    assert dialogue.place == "qingdao"
+    assert dialogue.hosts == ("idcpc", "cpc-shandong")
+
+
+def test_file_has_schema_header() -> None:
+    assert SHIPPED.read_text(encoding="utf-8").startswith("#:schema ./facts.schema.json\n")
+
+
+@pytest.mark.parametrize("path", [SHIPPED, MINI])
+def test_schema_accepts_valid_files(path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((SHIPPED.parent / "facts.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(tomli.loads(path.read_text(encoding="utf-8")), schema)
+
+
+def test_schema_enums_match_the_model() -> None:
+    schema = json.loads((SHIPPED.parent / "facts.schema.json").read_text(encoding="utf-8"))
+    props = schema["properties"]
+    assert props["fact"]["items"]["properties"]["category"]["enum"] == [c.value for c in Category]
+    assert props["entity"]["items"]["properties"]["kind"]["enum"] == [k.value for k in EntityKind]
+    fig = props["fact"]["items"]["properties"]["figures"]["items"]["properties"]
+    assert fig["qualifier"]["enum"] == [q.value for q in Qualifier]

@@ -1,0 +1,72 @@
+"""How figures and dates read: qualifiers and precision are never lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinokaz_cli import display
+from sinokaz_cli.load import load
+from sinokaz_cli.model import Citation, DateQualifier, DateRef, Figure, Qualifier
+
+from conftest import MINI
+
+KB = load(str(MINI))
+
+
+@pytest.mark.parametrize(
+    ("figure", "text"),
+    [
+        (Figure(100, "firm", Qualifier.MORE_THAN), "more than 100 firms"),
+        (Figure(1, "firm"), "1 firm"),
+        (Figure(1, "firm", Qualifier.AT_LEAST), "at least 1 firms"),
+        (Figure(150, "firm", Qualifier.AROUND), "around 150 firms"),
+        (Figure(307_000_000, "USD"), "$307 million"),
+        (Figure(1_500_000_000, "USD", Qualifier.UP_TO), "up to $1.5 billion"),
+        (Figure(2_000_000_000_000, "CNY"), "CNY 2 trillion"),
+        (Figure(12_345, "KZT"), "KZT 12,345"),
+        (Figure(23, "percent"), "23%"),
+        (Figure(12.5, "percent", Qualifier.LESS_THAN), "less than 12.5%"),
+        (Figure(2, "ordinal"), "2nd"),
+        (Figure(11, "ordinal"), "11th"),
+        (Figure(15, "ordinal"), "15th"),
+        (Figure(23, "ordinal"), "23rd"),
+        (Figure(5, "widget"), "5 widget"),
+    ],
+)
+def test_figure_text(figure: Figure, text: str) -> None:
+    assert display.figure(figure, KB) == text
+
+
+@pytest.mark.parametrize(
+    ("date", "text"),
+    [
+        (DateRef("Nov 3", "2025-11-03", inferred=True, basis="b"), "3 Nov 2025, inferred"),
+        (DateRef("November", "2025-11"), "Nov 2025"),
+        (
+            DateRef(
+                "10 years ago", "2015", qualifier=DateQualifier.ABOUT, inferred=True, basis="b"
+            ),
+            "about 2015, inferred",
+        ),
+        (DateRef("2026-30", "2026", "2030"), "2026–2030"),
+        (DateRef("before 2060", "2060", qualifier=DateQualifier.BEFORE), "before 2060"),
+        (DateRef("in recent years"), "“in recent years”"),
+    ],
+)
+def test_date_text(date: DateRef, text: str) -> None:
+    assert display.date(date) == text
+
+
+def test_precision_follows_the_iso_string() -> None:
+    assert display.precision(DateRef("x", "2025-11-03")) == "day"
+    assert display.precision(DateRef("x", "2025-11")) == "month"
+    assert display.precision(DateRef("x", "2025")) == "year"
+    assert display.precision(DateRef("x")) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "text"),
+    [((4,), "¶4"), ((1, 2), "¶1–2"), ((7, 13), "¶7, ¶13"), ((3, 1, 2, 9), "¶1–3, ¶9")],
+)
+def test_paragraph_runs(paragraphs: tuple[int, ...], text: str) -> None:
+    assert display.paragraphs(Citation("s", paragraphs)) == text

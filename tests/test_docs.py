@@ -1,0 +1,55 @@
+"""The README and --help agree with the code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sinokaz_cli.cli import app
+from sinokaz_cli.errors import ExitCode
+
+from conftest import ROOT, Run
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(
+    c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+)
+
+
+def test_command_list() -> None:
+    assert COMMANDS == sorted(
+        ["trade", "tourism", "dialogue", "policy", "facts", "show", "check", "schema"]
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(run: Run, command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert f"sinokaz {command}" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command: str) -> None:
+    assert f"| `sinokaz {command}" in README
+    assert f"### `sinokaz {command}" in README or f"`{command}`" in README
+
+
+def test_readme_exit_codes_match_the_code() -> None:
+    rows = re.findall(r"^\| (\d+) \| ", README, flags=re.M)
+    assert [int(r) for r in rows] == [int(c) for c in ExitCode]
+
+
+def test_main_help_lists_exit_codes(run: Run) -> None:
+    out = run("--help").stdout
+    for code in ExitCode:
+        assert f"{int(code)} " in out
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = re.search(r'TEST_COMMAND="(.+)"', ci)
+    assert command is not None
+    assert f"\n{command.group(1)}\n" in README
