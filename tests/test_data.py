@@ -11,7 +11,7 @@ import tomli
 
 from sinokaz_cli.load import load
 from sinokaz_cli.model import Category, EntityKind, Qualifier
-from sinokaz_cli.validate import uncited_paragraphs
+from sinokaz_cli.query import coverage
 
 from conftest import MINI, ROOT, SHIPPED
 
@@ -36,7 +36,7 @@ def test_every_figure_has_a_unit_and_every_fact_a_locator() -> None:
 
 
 def test_every_paragraph_of_every_source_is_cited() -> None:
-    assert uncited_paragraphs(KB) == []
+    assert [c.uncited for c in coverage(KB)] == [()]
 
 
 def test_paragraph_count_matches_the_article() -> None:

@@ -21,6 +21,14 @@ CASES = {
     "show-table-80.txt": (["show", "ciie-kazakh-companies", "--format", "table"], "80"),
     "mini-facts-markdown.md": (["--data", str(MINI), "facts", "--format", "markdown"], "80"),
     "mini-facts-tsv.txt": (["--data", str(MINI), "facts"], "80"),
+    "brief-table-80.txt": (["brief", "--format", "table"], "80"),
+    "brief.md": (["brief", "--format", "markdown"], "80"),
+    "mini-brief.md": (["--data", str(MINI), "brief"], "80"),
+    "timeline-table-80.txt": (["timeline", "--format", "table"], "80"),
+    "search-table-80.txt": (
+        ["search", "who co-hosted the dialogue?", "-n", "3", "-f", "table"],
+        "80",
+    ),
 }
 
 

@@ -7,8 +7,11 @@ article gave can never be dropped by one format and kept by another.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sinokaz_cli import units
 from sinokaz_cli.model import (
+    Category,
     Citation,
     DateQualifier,
     DateRef,
@@ -19,6 +22,13 @@ from sinokaz_cli.model import (
     Qualifier,
     Source,
 )
+
+TOPIC_TITLES = {
+    Category.TRADE: "Trade",
+    Category.TOURISM: "Tourism",
+    Category.DIALOGUE: "Party dialogue",
+    Category.POLICY: "Policy alignment",
+}
 
 QUALIFIER_WORDS = {
     Qualifier.EXACT: "",
@@ -154,3 +164,16 @@ def entity_with_roles(e: Entity, kb: KnowledgeBase) -> str:
         of = kb.entities_by_id.get(r.of) if r.of else None
         roles.append(f"{r.title}, {of.name}" if of else r.title)
     return f"{e.name} ({'; '.join(roles)})" if roles else e.name
+
+
+def cited(c: Citation, kb: KnowledgeBase, one_source: bool) -> str:
+    """Just '¶4' when every row shares one source (named once above); else in full."""
+    return paragraphs(c) if one_source else citation(c, kb)
+
+
+def citations(cs: Iterable[Citation], kb: KnowledgeBase) -> str:
+    """Several citations merged per source: 'Test Wire, May 2024, ¶1, ¶4'."""
+    merged: dict[str, set[int]] = {}
+    for c in cs:
+        merged.setdefault(c.source, set()).update(c.paragraphs)
+    return "; ".join(citation(Citation(s, tuple(sorted(ps))), kb) for s, ps in merged.items())

@@ -166,3 +166,59 @@ def pairs(kb: KnowledgeBase) -> list[Pair]:
         )
         for a in kb.alignments
     ]
+
+
+# ─── entities, timeline, sources ────────────────────────────────────────────
+
+
+def entities(kb: KnowledgeBase, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
+    wanted = set(kinds)
+    return [e for e in kb.entities if not wanted or e.kind in wanted]
+
+
+def facts_about(kb: KnowledgeBase, entity_id: str) -> list[Fact]:
+    """Facts that involve the entity or quote it."""
+    return [f for f in kb.facts if entity_id in f.entities or f.speaker == entity_id]
+
+
+def mentions(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """entity id -> ids of the facts that involve it, built in one pass."""
+    out: dict[str, list[str]] = {e.id: [] for e in kb.entities}
+    for f in kb.facts:
+        for eid in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
+            out.setdefault(eid, []).append(f.id)
+    return out
+
+
+def timeline(kb: KnowledgeBase, categories: Sequence[Category] = ()) -> list[Fact]:
+    """Facts with a placeable date, earliest first (file order breaks ties)."""
+    dated = [f for f in facts(kb, categories) if f.date is not None and f.date.start]
+    return sorted(dated, key=lambda f: date_sort_key(f.date))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    source: Source
+    facts: int
+    cited: tuple[int, ...]
+    uncited: tuple[int, ...]
+
+
+def coverage(kb: KnowledgeBase) -> list[Coverage]:
+    counts: dict[str, int] = {}
+    cited: dict[str, set[int]] = {}
+    for f in kb.facts:
+        counts[f.cited.source] = counts.get(f.cited.source, 0) + 1
+        cited.setdefault(f.cited.source, set()).update(f.cited.paragraphs)
+    out = []
+    for s in kb.sources:
+        got = cited.get(s.id, set())
+        out.append(
+            Coverage(
+                s,
+                counts.get(s.id, 0),
+                tuple(sorted(p for p in got if p <= s.paragraphs)),
+                tuple(p for p in range(1, s.paragraphs + 1) if p not in got),
+            )
+        )
+    return out

@@ -640,16 +640,3 @@ def cross_check(out: Collected) -> KnowledgeBase:
         alignments=tuple(a for a, _ in out.alignments),
         synonyms=tuple(out.synonyms),
     )
-
-
-def uncited_paragraphs(kb: KnowledgeBase) -> list[tuple[Source, list[int]]]:
-    """Paragraphs of each source that no fact cites."""
-    cited: dict[str, set[int]] = {s.id: set() for s in kb.sources}
-    for f in kb.facts:
-        cited.setdefault(f.cited.source, set()).update(f.cited.paragraphs)
-    out = []
-    for s in kb.sources:
-        missing = [p for p in range(1, s.paragraphs + 1) if p not in cited[s.id]]
-        if missing:
-            out.append((s, missing))
-    return out

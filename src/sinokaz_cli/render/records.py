@@ -6,12 +6,14 @@ added; existing ones keep their names and meaning.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sinokaz_cli import display
-from sinokaz_cli.model import DateRef, Fact, Figure, KnowledgeBase
-from sinokaz_cli.query import Pair
+from sinokaz_cli.brief import Brief
+from sinokaz_cli.model import DateRef, Entity, Fact, Figure, KnowledgeBase
+from sinokaz_cli.query import Coverage, Pair
 from sinokaz_cli.render.listing import Column, Json, Listing
+from sinokaz_cli.search import Hit
 
 FACT_FIELDS = (
     "id",
@@ -128,3 +130,198 @@ def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
         Column("facts", "Facts", lambda p: ", ".join(p.alignment.facts)),
     ]
     return Listing(pairs, columns, lambda p: pair_json(p, kb), PAIR_FIELDS, "Policy alignment")
+
+
+# ─── search hits ────────────────────────────────────────────────────────────
+
+HIT_FIELDS = ("rank", "score", "matched", *FACT_FIELDS)
+
+
+def hit_listing(kb: KnowledgeBase, hits: Sequence[Hit]) -> Listing[tuple[int, Hit]]:
+    def to_json(item: tuple[int, Hit]) -> Json:
+        rank, hit = item
+        return {
+            "rank": rank,
+            "score": round(hit.score, 4),
+            "matched": list(hit.matched),
+            **fact_json(hit.fact, kb),
+        }
+
+    columns: list[Column[tuple[int, Hit]]] = [
+        Column("rank", "#", lambda i: str(i[0]), nowrap=True),
+        Column("id", "ID", lambda i: i[1].fact.id, nowrap=True),
+        Column("category", "Category", lambda i: i[1].fact.category.value, nowrap=True),
+        Column("statement", "Statement", lambda i: i[1].fact.statement, wide=True),
+        Column("citation", "Source", lambda i: display.citation(i[1].fact.cited, kb)),
+    ]
+    return Listing(list(enumerate(hits, start=1)), columns, to_json, HIT_FIELDS, "Search")
+
+
+# ─── entities ───────────────────────────────────────────────────────────────
+
+ENTITY_FIELDS = (
+    "id",
+    "kind",
+    "name",
+    "aliases",
+    "description",
+    "part_of",
+    "roles",
+    "place",
+    "hosts",
+    "theme",
+    "date",
+    "source",
+    "paragraphs",
+    "fact_ids",
+)
+
+
+def entity_json(e: Entity, kb: KnowledgeBase, fact_ids: Sequence[str]) -> Json:
+    by_id = kb.entities_by_id
+    return {
+        "id": e.id,
+        "kind": e.kind.value,
+        "name": e.name,
+        "aliases": list(e.aliases),
+        "description": e.description,
+        "part_of": e.part_of,
+        "roles": [
+            {"title": r.title, "of": r.of, "of_name": by_id[r.of].name if r.of in by_id else None}
+            for r in e.roles
+        ],
+        "place": e.place,
+        "hosts": list(e.hosts),
+        "theme": e.theme,
+        "date": date_json(e.date),
+        "source": e.cited.source if e.cited else None,
+        "paragraphs": list(e.cited.paragraphs) if e.cited else [],
+        "fact_ids": list(fact_ids),
+    }
+
+
+def entity_listing(
+    kb: KnowledgeBase, ents: Iterable[Entity], mentions: dict[str, list[str]]
+) -> Listing[Entity]:
+    def roles(e: Entity) -> str:
+        return display.entity_with_roles(e, kb)[len(e.name) :].strip(" ()")
+
+    columns: list[Column[Entity]] = [
+        Column("id", "ID", lambda e: e.id, nowrap=True),
+        Column("kind", "Kind", lambda e: e.kind.value, nowrap=True),
+        Column("name", "Name", lambda e: e.name, wide=True),
+        Column("roles", "Roles", roles, wide=True),
+        Column("fact_ids", "Facts", lambda e: str(len(mentions.get(e.id, []))), nowrap=True),
+    ]
+    return Listing(
+        ents,
+        columns,
+        lambda e: entity_json(e, kb, mentions.get(e.id, [])),
+        ENTITY_FIELDS,
+        "Entities",
+    )
+
+
+# ─── sources ────────────────────────────────────────────────────────────────
+
+SOURCE_FIELDS = (
+    "id",
+    "title",
+    "subtitle",
+    "publisher",
+    "published",
+    "contact",
+    "url",
+    "file",
+    "paragraphs",
+    "facts",
+    "cited_paragraphs",
+    "uncited_paragraphs",
+    "coverage",
+)
+
+
+def source_json(c: Coverage) -> Json:
+    s = c.source
+    return {
+        "id": s.id,
+        "title": s.title,
+        "subtitle": s.subtitle,
+        "publisher": s.publisher,
+        "published": s.published,
+        "contact": s.contact,
+        "url": s.url,
+        "file": s.file,
+        "paragraphs": s.paragraphs,
+        "facts": c.facts,
+        "cited_paragraphs": list(c.cited),
+        "uncited_paragraphs": list(c.uncited),
+        "coverage": round(len(c.cited) / s.paragraphs, 4),
+    }
+
+
+def source_listing(items: Iterable[Coverage]) -> Listing[Coverage]:
+    columns: list[Column[Coverage]] = [
+        Column("id", "ID", lambda c: c.source.id, nowrap=True),
+        Column("publisher", "Publisher", lambda c: c.source.publisher),
+        Column("published", "Published", lambda c: display.point(c.source.published)),
+        Column("title", "Title", lambda c: c.source.title, wide=True),
+        Column("facts", "Facts", lambda c: str(c.facts), nowrap=True),
+        Column(
+            "coverage",
+            "Paragraphs cited",
+            lambda c: (
+                f"{len(c.cited)}/{c.source.paragraphs}"
+                + (f" (missing ¶{', ¶'.join(map(str, c.uncited))})" if c.uncited else "")
+            ),
+        ),
+    ]
+    return Listing(items, columns, source_json, SOURCE_FIELDS, "Sources")
+
+
+# ─── timeline ───────────────────────────────────────────────────────────────
+
+
+def timeline_listing(kb: KnowledgeBase, facts: Iterable[Fact]) -> Listing[Fact]:
+    base = fact_listing(kb, facts, title="Timeline")
+    date_col = next(c for c in base.columns if c.name == "date")
+    rest = [c for c in base.columns if c.name not in ("date", "figures")]
+    return Listing(base.records, [date_col, *rest], base.to_json, base.fields, base.title)
+
+
+# ─── brief ──────────────────────────────────────────────────────────────────
+
+
+def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
+    return {
+        "facts": b.facts,
+        "figures": [
+            {
+                **figure_json(h.figure, kb),
+                "fact": h.fact.id,
+                "citation": display.citation(h.fact.cited, kb),
+            }
+            for h in b.figures
+        ],
+        "topics": [
+            {
+                "category": t.category.value,
+                "title": t.title,
+                "facts": t.count,
+                "points": [fact_json(f, kb) for f in t.points],
+            }
+            for t in b.topics
+        ],
+        "events": [
+            {
+                **entity_json(ev.event, kb, []),
+                "place_name": ev.place.name if ev.place else None,
+                "host_names": [h.name for h in ev.hosts],
+                "figures": [{**figure_json(h.figure, kb), "fact": h.fact.id} for h in ev.figures],
+                "citation": display.citation(ev.event.cited, kb) if ev.event.cited else None,
+            }
+            for ev in b.events
+        ],
+        "pairs": [pair_json(p, kb) for p in b.pairs],
+        "sources": [source_json(c) for c in b.sources],
+    }

@@ -31,12 +31,10 @@ def _line(*parts: tuple[str, str] | str) -> Text:
 
 
 def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: bool) -> Table:
-    t = _grid()
+    t = grid()
     t.add_column(overflow="fold")
     for h in figures:
-        cited = (
-            display.paragraphs(h.fact.cited) if one_source else display.citation(h.fact.cited, kb)
-        )
+        cited = display.cited(h.fact.cited, kb, one_source)
         t.add_row(
             text("  " + display.figure(h.figure, kb)),
             text(h.figure.about or ""),
@@ -97,7 +95,7 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase) -> Table:
     return t
 
 
-def _grid() -> Table:
+def grid() -> Table:
     from rich.table import Table
 
     t = Table.grid(padding=(0, 2))
@@ -110,7 +108,7 @@ def event(ev: EventSummary, kb: KnowledgeBase) -> RenderableType:
     from rich.panel import Panel
 
     e = ev.event
-    t = _grid()
+    t = grid()
 
     def row(label: str, value: str) -> None:
         t.add_row(text(label), text(value))
@@ -153,7 +151,7 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
         if extra:
             cell.append("\n")
             cell.append_text(text("▸ " + " · ".join(extra), "dim"))
-        cited = display.paragraphs(f.cited) if one_source else display.citation(f.cited, kb)
+        cited = display.cited(f.cited, kb, one_source)
         row = [text(f.id), cell, text(cited, "dim")]
         if show_category:
             row.insert(1, text(f.category.value))
@@ -162,7 +160,7 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
 
 
 def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
-    t = _grid()
+    t = grid()
 
     def row(label: str, value: str | None) -> None:
         if value:

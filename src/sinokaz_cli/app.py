@@ -1,0 +1,144 @@
+"""The Typer app, its global options, and what every command shares."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from sinokaz_cli import __version__
+from sinokaz_cli.boundary import SinokazGroup
+from sinokaz_cli.model import Category, KnowledgeBase
+from sinokaz_cli.render import Format
+
+EXIT_CODES = """\
+Exit codes: 0 success (an empty result too) · 1 internal error · 2 usage error ·
+3 knowledge-file problem · 4 not found · 130 interrupted."""
+
+app = typer.Typer(
+    cls=SinokazGroup,
+    name="sinokaz",
+    help=(
+        "Sourced facts about China–Kazakhstan relations: trade, tourism, the party "
+        "dialogue and policy alignment.\n\n"
+        "Examples:\n\n"
+        "  sinokaz trade\n\n"
+        "  sinokaz trade --json | jq '.[].figures'\n\n"
+        "  sinokaz show ciie-kazakh-companies\n\n" + EXIT_CODES
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# ─── global options ─────────────────────────────────────────────────────────
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"sinokaz {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help="Knowledge file, or folder of *.toml files. Default: $SINOKAZ_DATA, "
+            "else the bundled data/facts.toml.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    ctx.obj = {"data": data}
+
+
+def knowledge(ctx: typer.Context) -> KnowledgeBase:
+    from sinokaz_cli.load import load
+
+    root = ctx.find_root()
+    return load((root.obj or {}).get("data"))
+
+
+# ─── shared output options ──────────────────────────────────────────────────
+
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table on a terminal, tsv in a pipe.",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+CategoriesOpt = Annotated[
+    list[Category] | None,
+    typer.Option("--category", "-c", help="Only this category (repeatable).", case_sensitive=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+FieldsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B,C",
+        help="Only these fields, in this order (json, jsonl, csv, tsv, markdown).",
+    ),
+]
+
+
+def output_format(fmt: Format | None, json_flag: bool) -> Format:
+    from sinokaz_cli.render import pick
+
+    return pick(fmt, json_flag, sys.stdout.isatty())
+
+
+def field_list(fields: str | None) -> list[str] | None:
+    if fields is None:
+        return None
+    return [f.strip() for f in fields.split(",") if f.strip()]
+
+
+def emit(listing: Any, fmt: Format, fields: str | None) -> None:
+    from sinokaz_cli.render import select, write
+
+    if fmt is not Format.TABLE:
+        listing = select(listing, field_list(fields))
+    write(listing, fmt, sys.stdout)
+
+
+# ─── shell completion of ids ────────────────────────────────────────────────
+
+
+def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
+    """Ids starting with what was typed; silent on a broken knowledge file."""
+    from sinokaz_cli.errors import SinokazError
+    from sinokaz_cli.load import load
+
+    root = ctx.find_root()
+    data = (root.params or {}).get("data")
+    try:
+        kb = load(data)
+    except SinokazError:
+        return []
+    ids = kb.facts_by_id if kind == "fact" else kb.entities_by_id
+    return [i for i in ids if i.startswith(incomplete)]
+
+
+def complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, "fact")
+
+
+def complete_entity_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, "entity")

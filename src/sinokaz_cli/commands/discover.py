@@ -1,0 +1,222 @@
+"""search, entities, entity, timeline, sources, brief: finding and summarising."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from sinokaz_cli.app import (
+    CategoriesOpt,
+    FieldsOpt,
+    FormatOpt,
+    JsonOpt,
+    app,
+    complete_entity_ids,
+    emit,
+    knowledge,
+    output_format,
+)
+from sinokaz_cli.model import Category, EntityKind
+from sinokaz_cli.render import Format
+
+
+@app.command(
+    epilog='Examples: sinokaz search "who co-hosted the dialogue?"    '
+    "sinokaz search cars --limit 3 --json"
+)
+def search(
+    ctx: typer.Context,
+    words: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words or a question.")],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")
+    ] = 10,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """Search facts by relevance (BM25); questions in plain English work.
+
+    Case, accents, punctuation, apostrophes and hyphens are ignored; plurals and simple word
+    forms match; a misspelt word is searched under its nearest spelling; synonyms come from
+    the knowledge files. Nothing found is an empty result (exit 0), with a did-you-mean on
+    stderr when a near word exists.
+    """
+    from sinokaz_cli.boundary import say
+    from sinokaz_cli.render.records import hit_listing
+    from sinokaz_cli.search import Index
+
+    kb = knowledge(ctx)
+    result = Index(kb).search(" ".join(words), limit)
+    for typed, used in result.corrections.items():
+        say(f"searching for '{used}' as well as '{typed}'")
+    if result.suggestions:
+        say("no match; did you mean " + " or ".join(f"'{s}'" for s in result.suggestions) + "?")
+    chosen = output_format(fmt, json_)
+    if chosen is Format.TABLE:
+        from sinokaz_cli.render import discover, table
+
+        if result.hits:
+            table.console().print(discover.hits(result.hits, kb))
+        return
+    emit(hit_listing(kb, result.hits), chosen, fields)
+
+
+@app.command(epilog="Examples: sinokaz entities --kind person    sinokaz entities --json")
+def entities(
+    ctx: typer.Context,
+    kind: Annotated[
+        list[EntityKind] | None,
+        typer.Option("--kind", "-k", help="Only this kind (repeatable).", case_sensitive=False),
+    ] = None,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """People, organisations, places, events, programmes and products, with their roles."""
+    from sinokaz_cli import query
+    from sinokaz_cli.render.records import entity_listing
+
+    kb = knowledge(ctx)
+    listing = entity_listing(kb, query.entities(kb, kind or []), query.mentions(kb))
+    emit(listing, output_format(fmt, json_), fields)
+
+
+@app.command(epilog="Example: sinokaz entity nurgaliyeva --json | jq '.facts[].id'")
+def entity(
+    ctx: typer.Context,
+    entity_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="An entity id, as listed by 'entities'.",
+            autocompletion=complete_entity_ids,
+        ),
+    ],
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """One entity in full, and every fact that mentions it.
+
+    --json prints one object: the entity's fields, and "facts" with the full fact objects.
+    An unknown id exits 4 and suggests near ids.
+    """
+    from sinokaz_cli import query
+
+    kb = knowledge(ctx)
+    e = query.entity(kb, entity_id)
+    about = query.facts_about(kb, e.id)
+    chosen = output_format(fmt, json_)
+    if chosen is Format.TABLE:
+        from sinokaz_cli.render import discover, table
+
+        table.console().print(discover.entity(e, kb, about))
+        return
+    from sinokaz_cli.render.records import entity_json, entity_listing, fact_json
+
+    if chosen is Format.JSON:
+        from sinokaz_cli.render.jsonout import dumps
+
+        body = entity_json(e, kb, [f.id for f in about])
+        body["facts"] = [fact_json(f, kb) for f in about]
+        sys.stdout.write(dumps(body, indent=2) + "\n")
+        return
+    emit(entity_listing(kb, [e], {e.id: [f.id for f in about]}), chosen, None)
+
+
+@app.command(epilog="Examples: sinokaz timeline    sinokaz timeline --category trade --json")
+def timeline(
+    ctx: typer.Context,
+    category: CategoriesOpt = None,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """Dated facts in order, each date with its precision; inferred dates are marked."""
+    from sinokaz_cli import query
+    from sinokaz_cli.render.records import timeline_listing
+
+    kb = knowledge(ctx)
+    dated = query.timeline(kb, category or [])
+    chosen = output_format(fmt, json_)
+    if chosen is Format.TABLE:
+        from sinokaz_cli.render import discover, table
+
+        if dated:
+            table.console().print(discover.timeline(dated, kb))
+        return
+    emit(timeline_listing(kb, dated), chosen, fields)
+
+
+@app.command(epilog="Example: sinokaz sources --json | jq '.[] | {id, coverage}'")
+def sources(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """Each source with its fact count and which of its paragraphs are cited."""
+    from sinokaz_cli import query
+    from sinokaz_cli.render.records import source_listing
+
+    kb = knowledge(ctx)
+    chosen = output_format(fmt, json_)
+    if chosen is Format.TABLE:
+        from sinokaz_cli.render import discover, table
+
+        table.console().print(discover.sources(query.coverage(kb)))
+        return
+    emit(source_listing(query.coverage(kb)), chosen, fields)
+
+
+@app.command(
+    epilog="Examples: sinokaz brief    sinokaz brief --topic trade    "
+    "sinokaz brief --format markdown > brief.md"
+)
+def brief(
+    ctx: typer.Context,
+    topic: Annotated[
+        list[Category] | None,
+        typer.Option("--topic", "-t", help="Only this topic (repeatable).", case_sensitive=False),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default on a terminal), markdown (default in a pipe) or json.",
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """A one-screen briefing: headline figures, key points per topic, the dialogue, the
+    policy pairs and the sources, every point cited."""
+    from sinokaz_cli import brief as briefing
+    from sinokaz_cli.errors import UsageError
+
+    kb = knowledge(ctx)
+    b = briefing.build(kb, topic or [])
+    chosen = Format.JSON if json_ else fmt
+    if chosen is None:
+        chosen = Format.TABLE if sys.stdout.isatty() else Format.MARKDOWN
+    if chosen is Format.TABLE:
+        from sinokaz_cli.render import brief_view, table
+
+        table.console().print(brief_view.terminal(b, kb))
+    elif chosen is Format.MARKDOWN:
+        from sinokaz_cli.render import brief_view
+
+        for chunk in brief_view.markdown(b, kb):
+            sys.stdout.write(chunk)
+    elif chosen is Format.JSON:
+        from sinokaz_cli.render.jsonout import dumps
+        from sinokaz_cli.render.records import brief_json
+
+        sys.stdout.write(dumps(brief_json(b, kb), indent=2) + "\n")
+    else:
+        raise UsageError(
+            f"brief is a document: use --format table, markdown or json, not {chosen.value}"
+        )

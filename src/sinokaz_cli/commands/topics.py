@@ -1,0 +1,88 @@
+"""trade, tourism, dialogue, policy: one topic's facts, summarised for people."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sinokaz_cli import display
+from sinokaz_cli.app import FieldsOpt, FormatOpt, JsonOpt, app, emit, knowledge, output_format
+from sinokaz_cli.model import Category
+from sinokaz_cli.render import Format
+
+# ─── topic commands ─────────────────────────────────────────────────────────
+
+
+def _topic(
+    ctx: typer.Context, category: Category, fmt: Format | None, json_flag: bool, fields: str | None
+) -> None:
+    from sinokaz_cli import query
+    from sinokaz_cli.render.records import fact_listing
+
+    kb = knowledge(ctx)
+    selected = query.facts(kb, [category])
+    chosen = output_format(fmt, json_flag)
+    listing = fact_listing(kb, selected, category=False)
+    if chosen is not Format.TABLE:
+        emit(listing, chosen, fields)
+        return
+
+    from sinokaz_cli.render import summary, table
+
+    con = table.console()
+    summ = query.summarise(kb, selected, category)
+    if category is Category.DIALOGUE:
+        for ev in query.events(kb, selected):
+            con.print(summary.event(ev, kb))
+    con.print(summary.topic(summ, kb, display.TOPIC_TITLES[category]))
+    if category is Category.POLICY and kb.alignments:
+        con.print()
+        con.print(summary.pair_table(query.pairs(kb), kb))
+    if selected:
+        con.print(summary.fact_table(selected, kb, show_category=False))
+
+
+@app.command(epilog="Example: sinokaz trade --json | jq '.[] | {id, figures}'")
+def trade(
+    ctx: typer.Context, fmt: FormatOpt = None, json_: JsonOpt = False, fields: FieldsOpt = None
+) -> None:
+    """Trade: the import expo, contracts, supply deals, cars and other goods."""
+    _topic(ctx, Category.TRADE, fmt, json_, fields)
+
+
+@app.command(epilog="Example: sinokaz tourism --format markdown")
+def tourism(
+    ctx: typer.Context, fmt: FormatOpt = None, json_: JsonOpt = False, fields: FieldsOpt = None
+) -> None:
+    """Tourism: visa-free travel, the charter train, people-to-people ties."""
+    _topic(ctx, Category.TOURISM, fmt, json_, fields)
+
+
+@app.command(epilog="Example: sinokaz dialogue --format table")
+def dialogue(
+    ctx: typer.Context, fmt: FormatOpt = None, json_: JsonOpt = False, fields: FieldsOpt = None
+) -> None:
+    """The party dialogue: the meeting (date, city, hosts, theme, attendance) and its delegates."""
+    _topic(ctx, Category.DIALOGUE, fmt, json_, fields)
+
+
+@app.command(epilog="Examples: sinokaz policy    sinokaz policy --pairs --json")
+def policy(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+    pairs: Annotated[
+        bool, typer.Option("--pairs", help="List the China | Kazakhstan alignment pairs only.")
+    ] = False,
+) -> None:
+    """Policy alignment: Chinese and Kazakh policies side by side, and the facts behind them."""
+    if not pairs:
+        _topic(ctx, Category.POLICY, fmt, json_, fields)
+        return
+    from sinokaz_cli import query
+    from sinokaz_cli.render.records import pair_listing
+
+    kb = knowledge(ctx)
+    emit(pair_listing(kb, query.pairs(kb)), output_format(fmt, json_), fields)

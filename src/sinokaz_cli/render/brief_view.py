@@ -1,0 +1,170 @@
+"""The brief on a terminal (Rich, one screen at 80 columns) and as Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from sinokaz_cli import display
+from sinokaz_cli.brief import Brief
+from sinokaz_cli.model import Citation, KnowledgeBase
+from sinokaz_cli.query import EventSummary
+from sinokaz_cli.render.markdown import cell as md
+from sinokaz_cli.render.table import text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+TITLE = "China–Kazakhstan relations: brief"
+
+
+def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[str, str, str]]]:
+    """The event's title line, and (label, value, citation) rows for its details.
+
+    Details come from the event record, cited where it is cited; an event
+    record without a citation borrows those of the facts that mention it.
+    Figures cite the facts they come from.
+    """
+    e = ev.event
+    bits = []
+    if e.date:
+        bits.append(display.date(e.date))
+    if ev.place:
+        bits.append(ev.place.name)
+    title = e.name + (f" — {', '.join(bits)}" if bits else "")
+    if e.cited:
+        where = display.citation(e.cited, kb)
+    else:
+        facts = [f for f in kb.facts if e.id in f.entities]
+        where = display.citations((f.cited for f in facts), kb)
+    rows: list[tuple[str, str, str]] = []
+    if ev.hosts:
+        label = "Cohosts" if len(ev.hosts) > 1 else "Host"
+        rows.append((label, "; ".join(h.name for h in ev.hosts), where))
+    if e.theme:
+        rows.append(("Theme", f"“{e.theme}”", where))
+    if ev.figures:
+        figures = "; ".join(display.figure(h.figure, kb) for h in ev.figures)
+        rows.append(("Figures", figures, display.citations((h.fact.cited for h in ev.figures), kb)))
+    return title + ("" if rows else f" ({where})"), rows
+
+
+def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
+    from rich.console import Group
+    from rich.rule import Rule
+    from rich.table import Table
+
+    one_source = len(b.sources) <= 1
+    parts: list[RenderableType] = [
+        text(TITLE, "bold"),
+        text(
+            f"{b.facts} facts from {len(b.sources)} source{'s' if len(b.sources) != 1 else ''}"
+            "; ¶ = paragraph of the source",
+            "dim",
+        ),
+    ]
+    if b.figures:
+        parts.append(Rule(text("Headline figures", "bold"), align="left", style="dim"))
+        t = Table.grid(padding=(0, 2))
+        t.add_column(no_wrap=True, style="bold")
+        t.add_column(ratio=1, overflow="fold")
+        t.add_column(no_wrap=True, style="dim")
+        for h in b.figures:
+            t.add_row(
+                text(display.figure(h.figure, kb)),
+                text(h.figure.about or h.fact.statement),
+                text(display.cited(h.fact.cited, kb, one_source)),
+            )
+        parts.append(t)
+    for topic in b.topics:
+        parts.append(
+            Rule(text(f"{topic.title} ({topic.count})", "bold"), align="left", style="dim")
+        )
+        if topic.category.value == "dialogue":
+            for ev in b.events:
+                title, rows = _event_card(ev, kb)
+                parts.append(text(title, "italic"))
+                g = Table.grid(padding=(0, 1))
+                g.add_column(no_wrap=True)
+                g.add_column(ratio=1, overflow="fold")
+                g.add_column(no_wrap=True, style="dim")
+                for label, value, where in rows:
+                    short = where if not one_source else where.rsplit(", ", 1)[-1]
+                    g.add_row(text(f"  {label}:"), text(value), text(short))
+                parts.append(g)
+        t = Table.grid(padding=(0, 1))
+        t.add_column(no_wrap=True)
+        t.add_column(ratio=1, overflow="fold")
+        t.add_column(no_wrap=True, style="dim")
+        for f in topic.points:
+            t.add_row(text("•"), text(f.statement), text(display.cited(f.cited, kb, one_source)))
+        if topic.category.value == "policy":
+            for p in b.pairs:
+                cites = sorted({display.cited(f.cited, kb, one_source) for f in p.facts})
+                pair = text(f"{p.china.name} ↔ {p.kazakhstan.name}", "bold")
+                pair.append_text(text(f": {p.alignment.theme}"))
+                t.add_row(text("⇄"), pair, text("; ".join(cites)))
+        parts.append(t)
+    parts.append(Rule(text("Sources", "bold"), align="left", style="dim"))
+    for c in b.sources:
+        s = c.source
+        parts.append(
+            text(
+                f"{s.publisher}, {display.point(s.published)}: “{s.title}” — "
+                f"{_count(c.facts, 'fact')}, {len(c.cited)}/{s.paragraphs} paragraphs cited"
+            )
+        )
+    return Group(*parts)
+
+
+def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
+    """A document to paste: every point carries its citation."""
+
+    def cite(c: Citation) -> str:
+        return f" ({md(display.citation(c, kb))})"
+
+    yield f"# {md(TITLE)}\n\n"
+    n = len(b.sources)
+    yield (
+        f"_{_count(b.facts, 'fact')} from {_count(n, 'source')}; "
+        "each point cites its source and paragraph._\n"
+    )
+    if b.figures:
+        yield "\n## Headline figures\n\n"
+        for h in b.figures:
+            about = f" — {md(h.figure.about)}" if h.figure.about else ""
+            yield f"- **{md(display.figure(h.figure, kb))}**{about}{cite(h.fact.cited)}\n"
+    for topic in b.topics:
+        yield f"\n## {md(topic.title)}\n\n"
+        if topic.category.value == "dialogue":
+            for ev in b.events:
+                title, rows = _event_card(ev, kb)
+                yield f"**{md(title)}**\n\n"
+                for label, value, where in rows:
+                    yield f"- {md(label)}: {md(value)} ({md(where)})\n"
+                yield "\n"
+        for f in topic.points:
+            yield f"- {md(f.statement)}{cite(f.cited)}\n"
+        if topic.count > len(topic.points):
+            more = f"sinokaz facts --category {topic.category.value}"
+            yield f"\n_{_count(topic.count, 'fact')} in all: `{more}`._\n"
+        if topic.category.value == "policy" and b.pairs:
+            yield "\n| China | Kazakhstan | Shared theme | Source |\n|---|---|---|---|\n"
+            for p in b.pairs:
+                cites = [display.citations((f.cited for f in p.facts), kb)]
+                yield (
+                    f"| {md(p.china.name)} | {md(p.kazakhstan.name)} | "
+                    f"{md(p.alignment.theme)} | {md('; '.join(cites))} |\n"
+                )
+    yield "\n## Sources\n\n"
+    for c in b.sources:
+        s = c.source
+        contact = f", contact {md(s.contact)}" if s.contact else ""
+        yield (
+            f"- {md(s.publisher)}, “{md(s.title)}”, {display.point(s.published)}{contact}: "
+            f"{c.facts} facts, {len(c.cited)} of {s.paragraphs} paragraphs cited\n"
+        )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,137 @@
+"""Terminal views for discovery: search hits, one entity, the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sinokaz_cli import display
+from sinokaz_cli.model import Entity, Fact, KnowledgeBase
+from sinokaz_cli.query import Coverage
+from sinokaz_cli.render.summary import fact_table
+from sinokaz_cli.render.table import text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from sinokaz_cli.search import Hit
+
+
+def highlighted(statement: str, matched: Sequence[str]) -> Text:
+    """The statement with its matched words in reverse video; data stays data."""
+    from sinokaz_cli.render.safe import visible
+    from sinokaz_cli.search import matched_terms, spans
+
+    out = text(statement)
+    if visible(statement, keep_newlines=True) != statement:
+        return out  # offsets would not line up with escaped text; skip highlighting
+    for start, end in spans(statement, matched_terms(matched)):
+        out.stylize("bold reverse", start, end)
+    return out
+
+
+def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
+    t.add_column("#", no_wrap=True, justify="right")
+    t.add_column("Fact", ratio=1, overflow="fold")
+    t.add_column("Cited", no_wrap=True, style="dim")
+    for rank, hit in enumerate(found, start=1):
+        f = hit.fact
+        cell = text(f"{f.id}", "cyan")
+        cell.append_text(text(f"  {f.category.value}", "dim"))
+        cell.append("\n")
+        cell.append_text(highlighted(f.statement, hit.matched))
+        why = ", ".join(hit.matched) if hit.matched else "names, tags or source of the fact"
+        cell.append("\n")
+        cell.append_text(text(f"matched: {why}", "dim"))
+        t.add_row(text(str(rank)), cell, text(display.citation(f.cited, kb)))
+    return t
+
+
+def entity(e: Entity, kb: KnowledgeBase, facts: Sequence[Fact]) -> RenderableType:
+    from rich.console import Group
+
+    from sinokaz_cli.render.summary import grid
+
+    t = grid()
+
+    def row(label: str, value: str | None) -> None:
+        if value:
+            t.add_row(text(label), text(value))
+
+    by_id = kb.entities_by_id
+    row("ID", e.id)
+    row("Kind", e.kind.value)
+    row("Name", e.name)
+    row("Also", ", ".join(e.aliases))
+    row("About", e.description)
+    for i, r in enumerate(e.roles):
+        of = by_id[r.of].name if r.of in by_id else r.of
+        row("Roles" if i == 0 else "", f"{r.title}, {of}" if of else r.title)
+    if e.part_of:
+        row("Part of", by_id[e.part_of].name if e.part_of in by_id else e.part_of)
+    if e.date:
+        row("Date", display.date(e.date))
+    if e.place:
+        row("Place", by_id[e.place].name if e.place in by_id else e.place)
+    row("Hosts", "; ".join(by_id[h].name if h in by_id else h for h in e.hosts))
+    row("Theme", f"“{e.theme}”" if e.theme else None)
+    if e.cited:
+        row("Cited", display.citation(e.cited, kb))
+    parts: list[RenderableType] = [t]
+    n = len(facts)
+    parts.append(text(f"\n{n} fact{'s' if n != 1 else ''} mention {e.name}", "bold"))
+    if facts:
+        parts.append(fact_table(facts, kb, show_category=True))
+    return Group(*parts)
+
+
+def timeline(facts: Sequence[Fact], kb: KnowledgeBase) -> RenderableType:
+    """Dated facts down a line, each year once, each date with its precision."""
+    from rich.table import Table
+
+    t = Table.grid(padding=(0, 1))
+    t.add_column(no_wrap=True, justify="right", style="bold")
+    t.add_column(no_wrap=True)
+    t.add_column(ratio=1, overflow="fold")
+    t.add_column(no_wrap=True, style="dim")
+    one_source = len({f.cited.source for f in facts}) <= 1
+    previous_year = None
+    for f in facts:
+        assert f.date is not None and f.date.start is not None
+        year = f.date.start[:4]
+        marker = "●" if year != previous_year else "│"
+        label = year if year != previous_year else ""
+        previous_year = year
+        cell = text(display.date(f.date), "cyan")
+        cell.append("  ")
+        cell.append_text(text(f.statement))
+        t.add_row(
+            text(label), text(marker, "cyan"), cell, text(display.cited(f.cited, kb, one_source))
+        )
+    return t
+
+
+def sources(items: Sequence[Coverage]) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
+    t.add_column("ID", no_wrap=True, style="cyan")
+    t.add_column("Source", ratio=1, overflow="fold")
+    t.add_column("Facts", no_wrap=True, justify="right")
+    t.add_column("¶ cited", no_wrap=True)
+    for c in items:
+        s = c.source
+        cell = text(f"{s.publisher}, {display.point(s.published)}", "bold")
+        cell.append("\n")
+        cell.append_text(text(f"“{s.title}”"))
+        if c.uncited:
+            cell.append("\n")
+            cell.append_text(text("not cited: " + ", ".join(f"¶{p}" for p in c.uncited), "red"))
+        t.add_row(text(s.id), cell, text(str(c.facts)), text(f"{len(c.cited)}/{s.paragraphs}"))
+    return t

@@ -1,0 +1,212 @@
+"""Full-text search over facts: SQLite FTS5 with BM25 ranking.
+
+Each fact is one document with four weighted fields: its statement (and
+quotation); the names, aliases and roles of the entities it involves; its
+tags and category; and the rest (source title, what its entities are,
+figure labels, the themes of the policy pairs it supports). Text is folded and stemmed in Python
+(textnorm) before FTS5 sees it, so the index and the query always agree,
+and the matched words of a hit can be found again for highlighting.
+
+The query is expanded before it runs: stop words dropped, a word that is
+not in the vocabulary replaced by its nearest spellings ("Shakaliyev"), and
+synonyms from the knowledge files' [[synonym]] records added.
+
+The index lives in an in-memory SQLite database built per run; the schema
+is the one a persistent index on disk would keep.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sinokaz_cli import textnorm
+from sinokaz_cli.model import Fact, KnowledgeBase
+
+# bm25() weights for (id, statement, names, tags, extra): the statement counts most.
+WEIGHTS = (0.0, 1.0, 0.7, 0.6, 0.3)
+FUZZY_CUTOFF = 0.85  # how close a misspelling must be to be searched for instead
+SUGGEST_CUTOFF = 0.7  # how close a word must be to be offered as "did you mean"
+
+
+@dataclass(frozen=True)
+class Hit:
+    fact: Fact
+    score: float  # higher is better
+    matched: tuple[str, ...]  # words of the fact that matched, as written
+
+
+@dataclass(frozen=True)
+class Result:
+    query: str
+    hits: tuple[Hit, ...]
+    corrections: dict[str, str] = field(default_factory=dict)  # typed word -> word searched
+    suggestions: tuple[str, ...] = ()  # did-you-mean, when nothing was found
+
+
+@dataclass
+class _Query:
+    terms: set[str] = field(default_factory=set)
+    phrases: set[tuple[str, ...]] = field(default_factory=set)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    def expression(self) -> str:
+        parts = [f'"{t}"' for t in sorted(self.terms)]
+        parts += ['"' + " ".join(p) + '"' for p in sorted(self.phrases)]
+        return " OR ".join(parts)
+
+    def all_terms(self) -> set[str]:
+        return self.terms | {t for p in self.phrases for t in p}
+
+
+def _fact_fields(kb: KnowledgeBase, f: Fact, pair_themes: dict[str, list[str]]) -> list[str]:
+    ents = [kb.entities_by_id[e] for e in (*f.entities, f.speaker or "") if e in kb.entities_by_id]
+    names = []
+    for e in ents:
+        names.append(e.name)
+        names.extend(e.aliases)
+        names.extend(r.title for r in e.roles)
+    src = kb.sources_by_id.get(f.cited.source)
+    extra = [src.title, src.publisher] if src else []
+    extra += [e.description for e in ents if e.description]
+    extra += [fig.about for fig in f.figures if fig.about]
+    extra += [f.date.text] if f.date else []
+    extra += [f.attribution or ""]
+    extra += pair_themes.get(f.id, [])
+    return [
+        " ".join(textnorm.terms(f.statement + " " + (f.quote or ""))),
+        " ".join(textnorm.terms(" ".join(names))),
+        " ".join(textnorm.terms(" ".join(f.tags) + " " + f.category.value)),
+        " ".join(textnorm.terms(" ".join(extra))),
+    ]
+
+
+class Index:
+    """A search index over one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5("
+            "id UNINDEXED, statement, names, tags, extra, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        themes: dict[str, list[str]] = {}
+        for a in kb.alignments:
+            for fid in a.facts:
+                themes.setdefault(fid, []).append(a.theme)
+        rows = [(f.id, *_fact_fields(kb, f, themes)) for f in kb.facts]
+        self.db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", rows)
+        # The vocabulary, and for each stem a word as people write it (for suggestions).
+        self.vocabulary: set[str] = set()
+        for row in rows:
+            for text in row[1:]:
+                self.vocabulary.update(text.split())
+        self._spelled: dict[str, str] | None = None
+        self._synonyms = [[tuple(textnorm.terms(term)) for term in s.terms] for s in kb.synonyms]
+
+    def spelled(self) -> dict[str, str]:
+        """stem -> a written form of it, built only when a suggestion is needed."""
+        if self._spelled is None:
+            out: dict[str, str] = {}
+            texts: list[str] = []
+            for f in self.kb.facts:
+                texts.append(f.statement)
+                texts.extend(f.tags)
+            for e in self.kb.entities:
+                texts.append(e.name)
+                texts.extend(e.aliases)
+            for text in texts:
+                for tok in textnorm.tokens(text):
+                    word = textnorm.fold(tok.text)
+                    for term in tok.terms:
+                        out.setdefault(term, word)
+            self._spelled = out
+        return self._spelled
+
+    def _expand(self, query: str) -> _Query:
+        q = _Query()
+        words = textnorm.content_words(query)
+        for tok in words:
+            known = [t for t in tok.terms if t in self.vocabulary]
+            q.terms.update(tok.terms)
+            if known or not any(len(t) >= 4 for t in tok.terms):
+                continue
+            for term in tok.terms:
+                close = difflib.get_close_matches(term, self.vocabulary, n=2, cutoff=FUZZY_CUTOFF)
+                if close:
+                    q.terms.update(close)
+                    q.corrections[tok.text] = self.spelled().get(close[0], close[0])
+                    break
+        sequence = [t for tok in words for t in tok.terms]
+        for group in self._synonyms:
+            if any(_contains(sequence, synonym) for synonym in group if synonym):
+                for synonym in group:
+                    if len(synonym) == 1:
+                        q.terms.add(synonym[0])
+                    elif synonym:
+                        q.phrases.add(synonym)
+        return q
+
+    def search(self, query: str, limit: int = 10) -> Result:
+        q = self._expand(query)
+        if not q.terms and not q.phrases:
+            return Result(query, ())
+        sql = (
+            "SELECT id, bm25(docs, ?, ?, ?, ?, ?) AS rank FROM docs WHERE docs MATCH ? "
+            "ORDER BY rank, rowid LIMIT ?"
+        )
+        rows = self.db.execute(sql, (*WEIGHTS, q.expression(), limit)).fetchall()
+        wanted = q.all_terms()
+        hits = tuple(
+            Hit(self.kb.facts_by_id[fid], -rank, _matched(self.kb.facts_by_id[fid], wanted))
+            for fid, rank in rows
+        )
+        suggestions: tuple[str, ...] = ()
+        if not hits:
+            suggestions = self.suggest(query)
+        return Result(query, hits, q.corrections, suggestions)
+
+    def suggest(self, query: str) -> tuple[str, ...]:
+        out: list[str] = []
+        spelled = self.spelled()
+        for tok in textnorm.content_words(query):
+            for term in tok.terms:
+                for near in difflib.get_close_matches(term, spelled, n=1, cutoff=SUGGEST_CUTOFF):
+                    word = spelled[near]
+                    if word not in out and word != textnorm.fold(tok.text):
+                        out.append(word)
+        return tuple(out)
+
+
+def _contains(sequence: Sequence[str], phrase: Sequence[str]) -> bool:
+    n = len(phrase)
+    return any(tuple(sequence[i : i + n]) == tuple(phrase) for i in range(len(sequence) - n + 1))
+
+
+def _matched(f: Fact, wanted: Iterable[str]) -> tuple[str, ...]:
+    """The statement's words that the query matched, in order, once each."""
+    wanted = set(wanted)
+    seen: dict[str, None] = {}
+    for tok in textnorm.tokens(f.statement):
+        if wanted.intersection(tok.terms) and textnorm.fold(tok.text) not in textnorm.STOPWORDS:
+            seen.setdefault(tok.text, None)
+    return tuple(seen)
+
+
+def spans(text: str, wanted: Iterable[str]) -> list[tuple[int, int]]:
+    """Character ranges of `text` whose words match any of `wanted` stems."""
+    wanted = set(wanted)
+    return [
+        (t.start, t.end)
+        for t in textnorm.tokens(text)
+        if wanted.intersection(t.terms) and textnorm.fold(t.text) not in textnorm.STOPWORDS
+    ]
+
+
+def matched_terms(words: Iterable[str]) -> set[str]:
+    """The stems of matched words, for highlighting them again in a renderer."""
+    return {term for w in words for term in textnorm.terms(w)}

@@ -1,0 +1,110 @@
+"""How search sees words: folded, split, stemmed.
+
+The same functions prepare the indexed text and the query, so whatever a
+person types meets the facts on equal terms:
+- case and accents fold ("Ürümqi" = "urumqi");
+- apostrophes join ("Xi'an" = "xian"), while other punctuation splits;
+- a hyphenated word counts both split and joined ("co-hosted" = "co hosted"
+  = "cohosted", "visa-free" = "visa free");
+- a light suffix stemmer folds plurals and simple word forms
+  ("automobiles" = "automobile", "hosted" = "hosts" = "host").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_APOSTROPHES = "'’‘ʼ`´"
+_WORD = re.compile(r"[^\W_]+(?:[-‐‑–][^\W_]+)*", re.UNICODE)
+_APOS_RE = re.compile(f"(?<=\\w)[{_APOSTROPHES}](?=\\w)")
+
+# Words that carry no content in a question. Kept small on purpose: "trade",
+# "party" and the like are content here.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves tell show give find know list many much anything something
+    does did happened happen says said say according get got went go going
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, apostrophes inside words dropped."""
+    text = _APOS_RE.sub("", text)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    """A light, predictable suffix stripper (plurals, -ed, -ing, possessive s)."""
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("es") and w[-3] in "sxz" and len(w) > 4:
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ed") and len(w) > 4:
+        w = _undouble(w[:-2])
+    elif w.endswith("ing") and len(w) > 5:
+        w = _undouble(w[:-3])
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]  # "automobile" and "automobil-ed" meet at "automobil"
+    return w
+
+
+def _undouble(w: str) -> str:
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    start: int
+    end: int
+    terms: tuple[str, ...]  # stems this word is indexed under
+
+
+def tokens(text: str) -> list[Token]:
+    """Words of `text` with their positions and the stems they stand for."""
+    out = []
+    folded_source = _APOS_RE.sub("\0", text)  # keep offsets: mark, don't delete
+    for m in _WORD.finditer(folded_source.replace("\0", "a")):
+        raw = text[m.start() : m.end()]
+        word = fold(raw)
+        parts = [p for p in re.split(r"[-‐‑–]", word) if p]
+        terms: list[str] = []
+        if len(parts) > 1:
+            terms.append(stem("".join(parts)))
+        terms.extend(stem(p) for p in parts)
+        out.append(Token(raw, m.start(), m.end(), tuple(dict.fromkeys(terms))))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Every stem in `text`, in order, for the index."""
+    return [t for tok in tokens(text) for t in tok.terms]
+
+
+def content_words(query: str) -> list[Token]:
+    """The query's words without stop words (all of them if nothing else is left)."""
+    toks = tokens(query)
+    kept = [t for t in toks if fold(t.text) not in STOPWORDS]
+    return kept or toks

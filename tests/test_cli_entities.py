@@ -1,0 +1,62 @@
+"""entities and entity: who and what, with the facts that mention them."""
+
+from __future__ import annotations
+
+from conftest import Run, as_json, ids
+
+
+def test_entities_lists_every_kind(run: Run) -> None:
+    ents = as_json(run("entities", "--json"))
+    assert len(ents) == 39
+    assert {e["kind"] for e in ents} == {"person", "org", "place", "event", "programme", "product"}
+
+
+def test_kind_filter_and_roles(run: Run) -> None:
+    people = as_json(run("entities", "--kind", "person", "--json"))
+    assert ids(people) == ["shakkaliyev", "nurgaliyeva"]
+    assert people[0]["roles"] == [
+        {"title": "Minister of Trade and Integration", "of": "kazakhstan", "of_name": "Kazakhstan"}
+    ]
+    assert "ciie-kazakh-companies" in people[0]["fact_ids"]
+
+
+def test_entities_tsv(run: Run) -> None:
+    rows = [line.split("\t") for line in run("entities", "-k", "event").stdout.splitlines()]
+    assert [r[0] for r in rows] == ["ciie", "cca-dialogue-2"]
+    assert rows[0][1] == "event"
+
+
+def test_entities_fields(run: Run) -> None:
+    ents = as_json(run("entities", "-k", "event", "--json", "--fields", "id,name"))
+    assert ents[0] == {"id": "ciie", "name": "China International Import Expo"}
+
+
+def test_entity_json_has_full_facts(run: Run) -> None:
+    e = as_json(run("entity", "tpdc", "--json"))
+    assert e["name"] == "Trade Policy Development Center"
+    assert e["fact_ids"] == ["ciie-contracts-total"]
+    assert e["facts"][0]["id"] == "ciie-contracts-total"
+    assert e["facts"][0]["figures"][0]["text"] == "$307 million"
+
+
+def test_event_entity_details(run: Run) -> None:
+    e = as_json(run("entity", "cca-dialogue-2", "--json"))
+    assert (e["place"], e["hosts"]) == ("qingdao", ["idcpc", "cpc-shandong"])
+    assert e["date"]["start"] == "2025-11-03"
+
+
+def test_entity_table(run: Run) -> None:
+    out = run("entity", "shakkaliyev", "--format", "table").stdout
+    assert "Minister of Trade and Integration, Kazakhstan" in out
+    assert "2 facts mention Arman Shakkaliyev" in out
+
+
+def test_unknown_entity_exits_4(run: Run) -> None:
+    result = run("entity", "shakaliyev")
+    assert result.exit_code == 4
+    assert result.stdout == ""
+    assert result.stderr == "sinokaz: no entity with id 'shakaliyev'; did you mean 'shakkaliyev'?\n"
+
+
+def test_unknown_kind_is_usage_error(run: Run) -> None:
+    assert run("entities", "--kind", "persons").exit_code == 2
