@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from conftest import MINI, Run, as_json
@@ -80,9 +81,22 @@ def test_other_knowledge_gets_a_sensible_brief(run: Run) -> None:
     assert "Other Paper, “Test article B”, Jan 2025" in out
 
 
-def test_brief_rejects_tabular_formats(run: Run) -> None:
-    result = run("brief", "--format", "csv")
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "sinokaz: brief is a document: use --format table, markdown or json, not csv\n"
-    )
+def test_brief_as_rows(run: Run) -> None:
+    rows = [line.split("\t") for line in run("brief", "--format", "tsv").stdout.splitlines()]
+    assert rows[0] == [
+        "Headline figures",
+        "$307 million — contracts signed by Kazakh participants at the CIIE",
+        "China Daily, Nov 2025, ¶5",
+    ]
+    assert all(len(r) == 3 and r[2] for r in rows)
+    assert {r[0] for r in rows} == {
+        "Headline figures",
+        "Trade",
+        "Tourism",
+        "Party dialogue",
+        "Policy alignment",
+        "Sources",
+    }
+    one_line = run("brief", "--format", "jsonl").stdout
+    assert one_line.count("\n") == 1
+    assert json.loads(one_line) == as_json(run("brief", "--json"))

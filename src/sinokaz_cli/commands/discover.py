@@ -185,7 +185,8 @@ def brief(
         typer.Option(
             "--format",
             "-f",
-            help="table (default on a terminal), markdown (default in a pipe) or json.",
+            help="table (default on a terminal), markdown (default in a pipe), json, jsonl "
+            "(one line), or csv/tsv (one row per point: section, point, citation).",
             show_default=False,
             case_sensitive=False,
         ),
@@ -195,7 +196,6 @@ def brief(
     """A one-screen briefing: headline figures, key points per topic, the dialogue, the
     policy pairs and the sources, every point cited."""
     from sinokaz_cli import brief as briefing
-    from sinokaz_cli.errors import UsageError
 
     kb = knowledge(ctx)
     b = briefing.build(kb, topic or [])
@@ -211,12 +211,13 @@ def brief(
 
         for chunk in brief_view.markdown(b, kb):
             sys.stdout.write(chunk)
-    elif chosen is Format.JSON:
+    elif chosen in (Format.JSON, Format.JSONL):
         from sinokaz_cli.render.jsonout import dumps
         from sinokaz_cli.render.records import brief_json
 
-        sys.stdout.write(dumps(brief_json(b, kb), indent=2) + "\n")
-    else:
-        raise UsageError(
-            f"brief is a document: use --format table, markdown or json, not {chosen.value}"
-        )
+        indent = 2 if chosen is Format.JSON else None
+        sys.stdout.write(dumps(brief_json(b, kb), indent=indent) + "\n")
+    else:  # csv, tsv: one row per point
+        from sinokaz_cli.render.records import brief_listing
+
+        emit(brief_listing(b, kb), chosen, None)

@@ -168,3 +168,32 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:
+    """The brief as (section, point, citation) rows, for csv, tsv and the like."""
+    out: list[tuple[str, str, str]] = []
+    for h in b.figures:
+        about = f" — {h.figure.about}" if h.figure.about else ""
+        point = display.figure(h.figure, kb) + about
+        out.append(("Headline figures", point, display.citation(h.fact.cited, kb)))
+    for topic in b.topics:
+        if topic.category.value == "dialogue":
+            for ev in b.events:
+                title, card = _event_card(ev, kb)
+                for label, value, where in card:
+                    out.append((topic.title, f"{title}: {label}: {value}", where))
+        for f in topic.points:
+            out.append((topic.title, f.statement, display.citation(f.cited, kb)))
+        if topic.category.value == "policy":
+            for p in b.pairs:
+                point = f"{p.china.name} ↔ {p.kazakhstan.name}: {p.alignment.theme}"
+                out.append((topic.title, point, display.citations((f.cited for f in p.facts), kb)))
+    for c in b.sources:
+        s = c.source
+        point = (
+            f"{s.publisher}, “{s.title}”, {display.point(s.published)}: "
+            f"{_count(c.facts, 'fact')}, {len(c.cited)} of {s.paragraphs} paragraphs cited"
+        )
+        out.append(("Sources", point, s.id))
+    return out

@@ -325,3 +325,20 @@ def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
         "pairs": [pair_json(p, kb) for p in b.pairs],
         "sources": [source_json(c) for c in b.sources],
     }
+
+
+def brief_listing(b: Brief, kb: KnowledgeBase) -> Listing[tuple[str, str, str]]:
+    from sinokaz_cli.render.brief_view import rows
+
+    columns: list[Column[tuple[str, str, str]]] = [
+        Column("section", "Section", lambda r: r[0]),
+        Column("point", "Point", lambda r: r[1], wide=True),
+        Column("citation", "Citation", lambda r: r[2]),
+    ]
+    return Listing(
+        rows(b, kb),
+        columns,
+        lambda r: {"section": r[0], "point": r[1], "citation": r[2]},
+        ("section", "point", "citation"),
+        "Brief",
+    )
