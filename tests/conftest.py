@@ -10,7 +10,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from sinokaz_cli.cli import app
+from sinokaz_cli.app import app
+from sinokaz_cli.commands import register
+
+register()  # import every command module, as the console script does
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "facts.toml"

@@ -57,10 +57,10 @@ EXPECTED = {
     ],
     "malformed.toml": ["malformed.toml:3:26: illegal character '\\n'"],
     "unknown-table.toml": [
-        "unknown-table.toml: holds no records (expected [[fact]], [[entity]], ...)",
         "unknown-table.toml:1: unknown table 'facts' (did you mean 'fact'?)",
         "unknown-table.toml:4: unknown table 'meta' (expected one of: source, unit, entity, "
         "fact, alignment, synonym)",
+        "unknown-table.toml: holds no records (expected [[fact]], [[entity]], ...)",
     ],
 }
 

@@ -6,10 +6,13 @@ import re
 
 import pytest
 
-from sinokaz_cli.cli import app
+from sinokaz_cli.app import app
+from sinokaz_cli.commands import register
 from sinokaz_cli.errors import ExitCode
 
 from conftest import ROOT, Run
+
+register()  # import every command module, as the console script does
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -10,9 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sinokaz_cli.cli import app
+from sinokaz_cli.app import app
+from sinokaz_cli.commands import register
 
 import tomlwrite
+
+register()  # import every command module, as the console script does
 
 SOURCE = {"id": "s", "title": "T", "publisher": "P", "published": "2025-11", "paragraphs": 3}
 
@@ -24,6 +28,25 @@ numbers = st.one_of(
 fact_ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}", fullmatch=True)
 
 
+tags = st.lists(st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True), max_size=3)
+qualifiers = st.sampled_from(
+    ["exact", "more_than", "at_least", "around", "less_than", "at_most", "up_to"]
+)
+
+
+@st.composite
+def dates(draw: st.DrawFn) -> dict[str, object]:
+    day = draw(st.dates(min_value=dt.date(1, 1, 1)))
+    start = draw(st.sampled_from([day.isoformat(), day.isoformat()[:7], day.isoformat()[:4]]))
+    out: dict[str, object] = {"text": draw(texts), "start": start}
+    if draw(st.booleans()):
+        out["inferred"] = True
+        out["basis"] = draw(texts)
+    if draw(st.booleans()):
+        out["qualifier"] = draw(st.sampled_from(["about", "before", "after", "by"]))
+    return out
+
+
 @st.composite
 def facts(draw: st.DrawFn) -> list[dict[str, object]]:
     ids = draw(st.lists(fact_ids, min_size=1, max_size=5, unique=True))
@@ -33,6 +56,8 @@ def facts(draw: st.DrawFn) -> list[dict[str, object]]:
             "id": fid,
             "category": draw(st.sampled_from(["trade", "tourism", "dialogue", "policy"])),
             "statement": draw(texts),
+            "tags": draw(tags),
+            "entities": draw(st.lists(st.just("e"), max_size=1)),
             "source": "s",
             "paragraphs": draw(st.lists(st.integers(1, 3), min_size=1, max_size=3)),
         }
@@ -40,20 +65,49 @@ def facts(draw: st.DrawFn) -> list[dict[str, object]]:
             fact["figures"] = [
                 {
                     "value": draw(numbers),
-                    "unit": draw(st.sampled_from(["percent", "USD", "KZT"])),
+                    "unit": draw(st.sampled_from(["percent", "USD", "thing"])),
+                    "qualifier": draw(qualifiers),
                     "about": draw(texts),
                 }
+                for _ in range(draw(st.integers(1, 2)))
             ]
+        if draw(st.booleans()):
+            fact["date"] = draw(dates())
+        if draw(st.booleans()):
+            fact["speaker"] = "e"
+            fact["quote"] = draw(texts)
         if draw(st.booleans()):
             fact["attribution"] = draw(texts)
         out.append(fact)
     return out
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HEADER = "\n".join(
+    [
+        tomlwrite.records("source", [SOURCE]),
+        tomlwrite.records("unit", [{"id": "thing", "singular": "thing", "plural": "things"}]),
+        tomlwrite.records("entity", [{"id": "e", "kind": "person", "name": "E"}]),
+    ]
+)
+
+# What a fact's JSON keeps exactly as it was written.
+SAME = (
+    "id",
+    "category",
+    "statement",
+    "tags",
+    "entities",
+    "paragraphs",
+    "speaker",
+    "quote",
+    "attribution",
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(facts())
 def test_valid_files_round_trip_through_json(generated: list[dict[str, object]]) -> None:
-    text = tomlwrite.records("source", [SOURCE]) + "\n" + tomlwrite.records("fact", generated)
+    text = HEADER + "\n" + tomlwrite.records("fact", generated)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "kb.toml"
         path.write_text(text, encoding="utf-8")
@@ -62,11 +116,89 @@ def test_valid_files_round_trip_through_json(generated: list[dict[str, object]])
     out = json.loads(result.stdout)
     assert [f["id"] for f in out] == [f["id"] for f in generated]
     for got, want in zip(out, generated, strict=True):
-        assert got["statement"] == want["statement"]
-        assert got["category"] == want["category"]
-        assert got["paragraphs"] == want["paragraphs"]
-        assert got["attribution"] == want.get("attribution")
+        for key in SAME:
+            assert got[key] == want.get(key), key
         for gfig, wfig in zip(got["figures"], want.get("figures", []), strict=True):
-            assert gfig["value"] == wfig["value"]  # type: ignore[index]
+            for key in ("value", "unit", "qualifier", "about"):
+                assert gfig[key] == wfig[key], key  # type: ignore[index]
             assert type(gfig["value"]) is type(wfig["value"])  # type: ignore[index]
-            assert gfig["about"] == wfig["about"]  # type: ignore[index]
+        if "date" in want:
+            wdate = want["date"]
+            for key in ("text", "start", "qualifier", "basis"):
+                assert got["date"][key] == wdate.get(key), key  # type: ignore[union-attr]
+            assert got["date"]["inferred"] == wdate.get("inferred", False)  # type: ignore[union-attr]
+        else:
+            assert got["date"] is None
+
+
+# ─── broken files: every problem named ──────────────────────────────────────
+
+MUTATIONS = ["drop", "retype", "duplicate", "dangle", "category"]
+
+
+def _valid_fact(i: int) -> dict[str, object]:
+    return {
+        "id": f"fact-{i}",
+        "category": "trade",
+        "statement": f"Statement {i}",
+        "entities": ["e"],
+        "source": "s",
+        "paragraphs": [1],
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=6),
+    st.sampled_from(["statement", "category", "source", "paragraphs"]),
+    st.sampled_from(["statement", "paragraphs", "entities", "tags"]),
+)
+def test_broken_files_exit_3_and_name_every_problem(
+    mutations: list[str], dropped: str, retyped: str
+) -> None:
+    facts = [_valid_fact(i) for i in range(len(mutations) + 1)]
+    expected: list[tuple[str, str]] = []  # (record and field, message fragment)
+    extra: list[dict[str, object]] = []
+    for i, mutation in enumerate(mutations):
+        f = facts[i]
+        label = f"fact fact-{i}"
+        if mutation == "drop":
+            del f[dropped]
+            expected.append((f"{label} {dropped}", "is required"))
+        elif mutation == "retype":
+            f[retyped] = 12345
+            expected.append((f"{label} {retyped}", "must be"))
+        elif mutation == "duplicate":
+            extra.append(dict(f))
+            expected.append((f"{label} id", f"duplicate fact id 'fact-{i}'"))
+        elif mutation == "dangle":
+            f["entities"] = ["e", f"ghost-{i}"]
+            expected.append((f"{label} entities[1]", f"refers to unknown entity 'ghost-{i}'"))
+        elif mutation == "category":
+            f["category"] = f"nonsense{i}"
+            expected.append((f"{label} category", f"unknown category 'nonsense{i}'"))
+    text = "\n".join(
+        [
+            tomlwrite.records("source", [SOURCE]),
+            tomlwrite.records("entity", [{"id": "e", "kind": "org", "name": "E"}]),
+            tomlwrite.records("fact", facts + extra),
+        ]
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "kb.toml"
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, ["check", str(path)])
+        listing = CliRunner().invoke(app, ["--data", str(path), "facts", "--json"])
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    for where, message in expected:
+        assert any(f": {where}: " in line and message in line for line in lines), (
+            where,
+            message,
+            lines,
+        )
+    assert len(lines) >= len(expected)
+    assert listing.exit_code == 3
+    assert listing.stdout == ""
+    assert "Traceback" not in listing.stderr

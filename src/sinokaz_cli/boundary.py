@@ -49,7 +49,11 @@ def _quiet_stdout() -> None:
 class SinokazGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            # Flush here, inside the boundary: a reader that has gone away (| head)
+            # must surface as BrokenPipeError below, not at interpreter exit.
+            sys.stdout.flush()
+            return result
         except (typer.Exit, typer.Abort):
             raise
         except SinokazError as e:

@@ -1,13 +1,35 @@
-"""Entry point: the app with every command registered."""
+"""Entry point of the `sinokaz` command.
+
+The first thing it does is take over Ctrl-C, so that an interrupt at any
+moment, even while Python is still importing the app, ends with one line
+and exit status 130 rather than a traceback.
+"""
 
 from __future__ import annotations
 
-from sinokaz_cli import commands as _commands  # noqa: F401  (registers the commands)
-from sinokaz_cli.app import app
+import os
+import signal
+from types import FrameType
 
-__all__ = ["app", "main"]
+INTERRUPTED = 130
+
+
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    # The tool writes nothing but its output, so there is nothing to clean up:
+    # leave at once, without unwinding (no KeyboardInterrupt, no traceback).
+    os.write(2, b"sinokaz: interrupted\n")
+    os._exit(INTERRUPTED)
 
 
 def main() -> None:
     """Console-script entry point."""
+    from sinokaz_cli.app import app
+    from sinokaz_cli.commands import register
+
+    register()
     app(prog_name="sinokaz")
+
+
+# Only the console script and `python -m sinokaz_cli` import this module (tests
+# use sinokaz_cli.app), so taking over SIGINT here never touches a host program.
+signal.signal(signal.SIGINT, _interrupted)

@@ -75,7 +75,10 @@ def read_text(path: Path) -> str:
     """The file's text, or a KnowledgeError naming the encoding problem."""
     shown = str(path)
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise _fail(shown, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
             raise _fail(shown, "not a regular file (a FIFO, device or socket cannot be read)")
         data = path.read_bytes()
     except KnowledgeError:
@@ -87,7 +90,7 @@ def read_text(path: Path) -> str:
     except OSError as e:
         raise _fail(shown, e.strerror or str(e)) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(shown, "is UTF-16; knowledge files must be UTF-8")
+        raise KnowledgeError([Problem(shown, "is UTF-16; knowledge files must be UTF-8", 1, 1)])
     if data.startswith(b"\xef\xbb\xbf"):
         raise KnowledgeError(
             [Problem(shown, "starts with a byte-order mark; save it as UTF-8 without BOM", 1, 1)]
@@ -168,7 +171,8 @@ def _locate(issues: list[Issue], texts: dict[str, str]) -> list[Problem]:
         problems.append(
             Problem(issue.file, message, line, issue.column, issue.record, issue.field, issue.hint)
         )
-    problems.sort(key=lambda p: (p.file, p.line or 0))
+    # In file order; a problem with no line (a whole-file one) after the located ones.
+    problems.sort(key=lambda p: (p.file, p.line is None, p.line or 0))
     return problems
 
 

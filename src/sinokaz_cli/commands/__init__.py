@@ -1,5 +1,14 @@
-"""Command modules; importing them registers their commands on the app."""
+"""Command modules; importing one registers its commands on the app."""
 
-from sinokaz_cli.commands import check, discover, facts, topics
+from __future__ import annotations
 
-__all__ = ["check", "discover", "facts", "topics"]
+import importlib
+
+# The order here is the order of `sinokaz --help`.
+MODULES = ("topics", "facts", "discover", "check")
+
+
+def register() -> None:
+    """Import every command module (once: Python caches imports)."""
+    for name in MODULES:
+        importlib.import_module(f"sinokaz_cli.commands.{name}")

@@ -1,8 +1,9 @@
 """JSON and JSON Lines: the stable contract for scripts.
 
-UTF-8 text, not \\u-escaped, except DEL and the C1 controls: json.dumps
-would pass those through raw and some terminals act on them, so they are
-written as \\u escapes (the same string once parsed).
+UTF-8 text, not \\u-escaped, except DEL, the C1 controls, the line and
+paragraph separators and the bidi overrides: json.dumps would pass those
+through raw, and terminals act on them, so they are written as \\u escapes
+(the same string once parsed).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -20,8 +20,15 @@ def console(file: IO[str] | None = None) -> Console:
     """A console whose colour follows the terminal, NO_COLOR and TERM=dumb."""
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 on its own; hand the closed pipe to the CLI's
+            # boundary instead, so every format ends the same quiet way.
+            self.quiet = True
+            raise BrokenPipeError
+
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(
+    return _Console(
         file=file or sys.stdout,
         highlight=False,
         emoji=False,

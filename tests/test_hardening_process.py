@@ -1,0 +1,127 @@
+"""The real process: closed pipes end quietly, Ctrl-C ends with 130 and one line."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import tomlwrite
+
+COMMANDS = [
+    ["trade"],
+    ["tourism", "--format", "table"],
+    ["dialogue", "--format", "table"],
+    ["policy", "--format", "markdown"],
+    ["facts", "--json"],
+    ["facts", "--format", "csv"],
+    ["facts", "--format", "jsonl"],
+    ["show", "f1"],
+    ["search", "statement"],
+    ["entities"],
+    ["entity", "p"],
+    ["timeline", "--format", "table"],
+    ["sources"],
+    ["brief"],
+    ["brief", "--format", "table"],
+    ["check"],
+    ["schema"],
+]
+READERS = ["head -c 10", "head -1"]
+
+
+@pytest.fixture(scope="module")
+def big_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough facts that output overruns the pipe's buffer, so the writer sees EPIPE."""
+    n = 4000
+    facts = [
+        {
+            "id": f"f{i}",
+            "category": ("trade", "tourism", "dialogue", "policy")[i % 4],
+            "statement": f"Statement number {i}, padded so that every line is long enough.",
+            "entities": ["p"],
+            "source": "s",
+            "paragraphs": [1],
+            "date": {"text": str(2000 + i % 30), "start": str(2000 + i % 30)},
+        }
+        for i in range(n)
+    ]
+    text = "\n".join(
+        [
+            tomlwrite.records(
+                "source",
+                [
+                    {
+                        "id": "s",
+                        "title": "T",
+                        "publisher": "P",
+                        "published": "2025-11",
+                        "paragraphs": 1,
+                    }
+                ],
+            ),
+            tomlwrite.records("entity", [{"id": "p", "kind": "person", "name": "P"}]),
+            tomlwrite.records("fact", facts),
+        ]
+    )
+    path = tmp_path_factory.mktemp("big") / "big.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _piped(args: list[str], reader: str, data: Path) -> tuple[int, str]:
+    cmd = [sys.executable, "-m", "sinokaz_cli", "--data", str(data), *args]
+    script = '"$@" 2>"$ERR" | ' + reader + ' >/dev/null; echo "${PIPESTATUS[0]}"'
+    err_file = data.parent / "stderr.txt"
+    done = subprocess.run(
+        ["bash", "-c", script, "sinokaz", *cmd],
+        env={"ERR": str(err_file), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return int(done.stdout.strip()), err_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_reader_that_stops_early(big_kb: Path, args: list[str], reader: str) -> None:
+    code, err = _piped(args, reader, big_kb)
+    assert err == "", err
+    assert code == 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux /proc")
+def test_sigint_ends_with_130_and_one_line(big_kb: Path, tmp_path: Path) -> None:
+    # Ten times the facts, so the run is still parsing when the signal comes.
+    slow = tmp_path / "slow"
+    slow.mkdir()
+    for i in range(10):
+        text = big_kb.read_text(encoding="utf-8").replace('id = "f', f'id = "x{i}-f')
+        text = text.replace('id = "s"', f'id = "s{i}"').replace('source = "s"', f'source = "s{i}"')
+        text = text.replace('id = "p"', f'id = "p{i}"').replace('["p"]', f'["p{i}"]')
+        (slow / f"part{i}.toml").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sinokaz_cli", "--data", str(slow), "facts", "--json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Wait until it is parsing (tomli, imported just before, is mapped): by then the
+    # tool has long taken over SIGINT. Interpreter start-up is no program's to guard.
+    maps = Path(f"/proc/{proc.pid}/maps")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        if maps.exists() and "/tomli/" in maps.read_text(encoding="utf-8", errors="replace"):
+            break
+        time.sleep(0.01)
+    time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err == "sinokaz: interrupted\n"
