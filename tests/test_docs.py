@@ -75,3 +75,41 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     command = re.search(r'TEST_COMMAND="(.+)"', ci)
     assert command is not None
     assert f"\n{command.group(1)}\n" in README
+
+
+def test_lazy_command_map_matches_the_modules() -> None:
+    """commands.COMMANDS says which module holds each command: it must be right."""
+    import importlib
+
+    from sinokaz_cli.commands import COMMANDS, MODULES
+
+    assert sorted(COMMANDS) == COMMANDS_SORTED
+    for module in MODULES:
+        mod = importlib.import_module(f"sinokaz_cli.commands.{module}")
+        defined = {
+            c.callback.__name__
+            for c in app.registered_commands
+            if c.callback and c.callback.__module__ == mod.__name__
+        }
+        assert defined == {name for name, m in COMMANDS.items() if m == module}, module
+
+
+COMMANDS_SORTED = sorted(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["trade", "--json"], "trade"),
+        (["--data", "x.toml", "show", "id"], "show"),
+        (["--data=x.toml", "brief"], "brief"),
+        (["--help"], None),
+        (["--version"], None),
+        (["trad"], None),
+        ([], None),
+    ],
+)
+def test_named_command(argv: list[str], expected: str | None) -> None:
+    from sinokaz_cli.commands import named_command
+
+    assert named_command(argv) == expected

@@ -8,23 +8,21 @@ for any knowledge base.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sinokaz_cli import query, units
 from sinokaz_cli.display import TOPIC_TITLES
 from sinokaz_cli.model import Category, Fact, Figure, KnowledgeBase
 
 
-@dataclass(frozen=True)
-class TopicBrief:
+class TopicBrief(NamedTuple):
     category: Category
     title: str
-    count: int
+    total: int
     points: tuple[Fact, ...]
 
 
-@dataclass(frozen=True)
-class Brief:
+class Brief(NamedTuple):
     facts: int
     figures: tuple[query.HeadlineFigure, ...]
     topics: tuple[TopicBrief, ...]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from types import FrameType
 
 INTERRUPTED = 130
@@ -26,7 +27,7 @@ def main() -> None:
     from sinokaz_cli.app import app
     from sinokaz_cli.commands import register
 
-    register()
+    register(sys.argv[1:])
     app(prog_name="sinokaz")
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sinokaz_cli.errors import KnowledgeError, Problem
-from sinokaz_cli.lines import LineMap
 from sinokaz_cli.model import KnowledgeBase
 from sinokaz_cli.validate import Collected, Issue, cross_check, read_document
+
+if TYPE_CHECKING:
+    from sinokaz_cli.lines import LineMap
 
 ENV_VAR = "SINOKAZ_DATA"
 
@@ -143,11 +145,14 @@ def load(path: str | None = None) -> KnowledgeBase:
     kb = cross_check(out)
     if out.issues:
         raise KnowledgeError(_locate(out.issues, texts))
-    return replace(kb, files=tuple(str(f) for f in files))
+    kb.files = tuple(str(f) for f in files)
+    return kb
 
 
 def _locate(issues: list[Issue], texts: dict[str, str]) -> list[Problem]:
     """Give each issue a line number, scanning only files that have issues."""
+    from sinokaz_cli.lines import LineMap
+
     maps: dict[str, LineMap] = {}
     problems = []
     for issue in issues:
@@ -184,6 +189,8 @@ def _where(
     text = texts.get(other)
     line = None
     if text is not None:
+        from sinokaz_cli.lines import LineMap
+
         if other not in maps:
             maps[other] = LineMap(text)
         line = maps[other].field(kind, index, "id")

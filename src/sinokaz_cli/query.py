@@ -6,7 +6,7 @@ Pure functions over the typed records: no printing, no exiting.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sinokaz_cli.display import date_sort_key
 from sinokaz_cli.errors import NotFoundError
@@ -78,14 +78,12 @@ def all_tags(kb: KnowledgeBase) -> list[str]:
 # ─── summaries ──────────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
-class HeadlineFigure:
+class HeadlineFigure(NamedTuple):
     figure: Figure
     fact: Fact
 
 
-@dataclass(frozen=True)
-class TopicSummary:
+class TopicSummary(NamedTuple):
     category: Category | None
     facts: tuple[Fact, ...]
     figures: tuple[HeadlineFigure, ...]
@@ -110,8 +108,7 @@ def summarise(
     )
 
 
-@dataclass(frozen=True)
-class EventSummary:
+class EventSummary(NamedTuple):
     """An event and what the facts say about it, for the dialogue view."""
 
     event: Entity
@@ -147,8 +144,7 @@ def events(kb: KnowledgeBase, selected: Sequence[Fact]) -> list[EventSummary]:
     return out
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     alignment: Alignment
     china: Entity
     kazakhstan: Entity
@@ -196,8 +192,7 @@ def timeline(kb: KnowledgeBase, categories: Sequence[Category] = ()) -> list[Fac
     return sorted(dated, key=lambda f: date_sort_key(f.date))  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     source: Source
     facts: int
     cited: tuple[int, ...]

@@ -17,10 +17,9 @@ is the one a persistent index on disk would keep.
 
 from __future__ import annotations
 
-import difflib
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sinokaz_cli import textnorm
 from sinokaz_cli.model import Fact, KnowledgeBase
@@ -31,26 +30,24 @@ FUZZY_CUTOFF = 0.85  # how close a misspelling must be to be searched for instea
 SUGGEST_CUTOFF = 0.7  # how close a word must be to be offered as "did you mean"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     fact: Fact
     score: float  # higher is better
     matched: tuple[str, ...]  # words of the fact that matched, as written
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
-    corrections: dict[str, str] = field(default_factory=dict)  # typed word -> word searched
+    corrections: dict[str, str]  # typed word -> word searched
     suggestions: tuple[str, ...] = ()  # did-you-mean, when nothing was found
 
 
-@dataclass
 class _Query:
-    terms: set[str] = field(default_factory=set)
-    phrases: set[tuple[str, ...]] = field(default_factory=set)
-    corrections: dict[str, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.terms: set[str] = set()
+        self.phrases: set[tuple[str, ...]] = set()
+        self.corrections: dict[str, str] = {}
 
     def expression(self) -> str:
         parts = [f'"{t}"' for t in sorted(self.terms)]
@@ -135,6 +132,8 @@ class Index:
             q.terms.update(tok.terms)
             if known or not any(len(t) >= 4 for t in tok.terms):
                 continue
+            import difflib
+
             for term in tok.terms:
                 close = difflib.get_close_matches(term, self.vocabulary, n=2, cutoff=FUZZY_CUTOFF)
                 if close:
@@ -154,7 +153,7 @@ class Index:
     def search(self, query: str, limit: int = 10) -> Result:
         q = self._expand(query)
         if not q.terms and not q.phrases:
-            return Result(query, ())
+            return Result(query, (), q.corrections)
         sql = (
             "SELECT id, bm25(docs, ?, ?, ?, ?, ?) AS rank FROM docs WHERE docs MATCH ? "
             "ORDER BY rank, rowid LIMIT ?"
@@ -171,6 +170,8 @@ class Index:
         return Result(query, hits, q.corrections, suggestions)
 
     def suggest(self, query: str) -> tuple[str, ...]:
+        import difflib
+
         out: list[str] = []
         spelled = self.spelled()
         for tok in textnorm.content_words(query):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _APOSTROPHES = "'’‘ʼ`´"
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑–][^\W_]+)*", re.UNICODE)
@@ -74,8 +74,7 @@ def _undouble(w: str) -> str:
     return w
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written
     start: int
     end: int

@@ -12,8 +12,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sinokaz_cli import units as builtin_units
 from sinokaz_cli.model import (
@@ -43,26 +42,44 @@ TABLES = ("source", "unit", "entity", "fact", "alignment", "synonym")
 E = TypeVar("E")
 
 
-@dataclass
 class Issue:
     """A problem before its line number is looked up."""
 
-    file: str
-    message: str
-    kind: str | None = None  # table name, e.g. "fact"
-    index: int | None = None  # position among that file's records of `kind`
-    record: str | None = None
-    field: str | None = None
-    key: str | None = None  # top-level key of the record, for the line lookup
-    hint: str | None = None
-    line: int | None = None
-    column: int | None = None
-    # Where the first of two duplicates stands: (file, kind, index).
-    first: tuple[str, str, int] | None = None
+    __slots__ = (
+        "file",
+        "message",
+        "kind",
+        "index",
+        "record",
+        "field",
+        "key",
+        "hint",
+        "line",
+        "column",
+        "first",
+    )
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        kind: str | None = None,  # table name, e.g. "fact"
+        index: int | None = None,  # position among that file's records of `kind`
+        record: str | None = None,
+        field: str | None = None,
+        key: str | None = None,  # top-level key of the record, for the line lookup
+        hint: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.file, self.message, self.kind, self.index = file, message, kind, index
+        self.record, self.field, self.key, self.hint = record, field, key, hint
+        self.line, self.column = line, column
+        # Where the first of two duplicates stands: (file, kind, index).
+        self.first: tuple[str, str, int] | None = None
 
 
-@dataclass
-class Ref:
+class Ref(NamedTuple):
     """A reference from one record to another, checked once all files are read."""
 
     owner: RecordReader
@@ -72,21 +89,23 @@ class Ref:
     value: str
 
 
-@dataclass
 class Collected:
-    issues: list[Issue] = field(default_factory=list)
-    refs: list[Ref] = field(default_factory=list)
-    sources: list[tuple[Source, RecordReader]] = field(default_factory=list)
-    units: list[tuple[Unit, RecordReader]] = field(default_factory=list)
-    entities: list[tuple[Entity, RecordReader]] = field(default_factory=list)
-    facts: list[tuple[Fact, RecordReader]] = field(default_factory=list)
-    alignments: list[tuple[Alignment, RecordReader]] = field(default_factory=list)
-    synonyms: list[Synonym] = field(default_factory=list)
-    figure_units: list[tuple[str, RecordReader, str]] = field(default_factory=list)
-    citations: list[tuple[Citation, RecordReader, str]] = field(default_factory=list)
-    # Every id written, valid record or not, so that one broken record does not
-    # hide a duplicate or turn each reference to it into a second error.
-    declared: dict[str, list[tuple[str, RecordReader]]] = field(default_factory=dict)
+    """Everything read so far, across files. (Plain class: see model.py on dataclasses.)"""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+        self.refs: list[Ref] = []
+        self.sources: list[tuple[Source, RecordReader]] = []
+        self.units: list[tuple[Unit, RecordReader]] = []
+        self.entities: list[tuple[Entity, RecordReader]] = []
+        self.facts: list[tuple[Fact, RecordReader]] = []
+        self.alignments: list[tuple[Alignment, RecordReader]] = []
+        self.synonyms: list[Synonym] = []
+        self.figure_units: list[tuple[str, RecordReader, str]] = []
+        self.citations: list[tuple[Citation, RecordReader, str]] = []
+        # Every id written, valid record or not, so that one broken record does not
+        # hide a duplicate or turn each reference to it into a second error.
+        self.declared: dict[str, list[tuple[str, RecordReader]]] = {}
 
 
 def _type_name(value: object) -> str:

@@ -8,7 +8,6 @@ from typing import IO, Any
 
 from sinokaz_cli.errors import UsageError
 from sinokaz_cli.render.listing import Column, Listing
-from sinokaz_cli.suggest import did_you_mean
 
 
 class Format(str, Enum):
@@ -36,6 +35,8 @@ def select(listing: Listing[Any], fields: Sequence[str] | None) -> Listing[Any]:
     available = list(listing.fields) or [c.name for c in listing.columns]
     for f in fields:
         if f not in available:
+            from sinokaz_cli.suggest import did_you_mean
+
             hint = did_you_mean(f, available)
             raise UsageError(
                 f"unknown field {f!r}"
@@ -74,18 +75,22 @@ def _json_column(name: str, to_json: Any) -> Column[Any]:
 
 def chunks(listing: Listing[Any], fmt: Format) -> Iterator[str]:
     """The listing as text in `fmt` (not table), chunk by chunk so output streams."""
-    from sinokaz_cli.render import delimited, jsonout, markdown
-
+    # Each format's module is imported only when that format is asked for.
     records: Iterable[Any] = listing.records
-    if fmt is Format.JSON:
-        return jsonout.array(listing.to_json(r) for r in records)
-    if fmt is Format.JSONL:
-        return jsonout.lines(listing.to_json(r) for r in records)
-    if fmt is Format.CSV:
-        return delimited.csv_rows(records, listing.columns)
-    if fmt is Format.TSV:
+    if fmt in (Format.JSON, Format.JSONL):
+        from sinokaz_cli.render import jsonout
+
+        write = jsonout.array if fmt is Format.JSON else jsonout.lines
+        return write(listing.to_json(r) for r in records)
+    if fmt in (Format.CSV, Format.TSV):
+        from sinokaz_cli.render import delimited
+
+        if fmt is Format.CSV:
+            return delimited.csv_rows(records, listing.columns)
         return delimited.tsv(records, listing.columns)
     if fmt is Format.MARKDOWN:
+        from sinokaz_cli.render import markdown
+
         return markdown.table(records, listing.columns, listing.title)
     raise ValueError(f"no text renderer for {fmt}")  # TABLE is drawn by Rich
 

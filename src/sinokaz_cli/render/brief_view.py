@@ -78,7 +78,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         parts.append(t)
     for topic in b.topics:
         parts.append(
-            Rule(text(f"{topic.title} ({topic.count})", "bold"), align="left", style="dim")
+            Rule(text(f"{topic.title} ({topic.total})", "bold"), align="left", style="dim")
         )
         if topic.category.value == "dialogue":
             for ev in b.events:
@@ -145,9 +145,9 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
                 yield "\n"
         for f in topic.points:
             yield f"- {md(f.statement)}{cite(f.cited)}\n"
-        if topic.count > len(topic.points):
+        if topic.total > len(topic.points):
             more = f"sinokaz facts --category {topic.category.value}"
-            yield f"\n_{_count(topic.count, 'fact')} in all: `{more}`._\n"
+            yield f"\n_{_count(topic.total, 'fact')} in all: `{more}`._\n"
         if topic.category.value == "policy" and b.pairs:
             yield "\n| China | Kazakhstan | Shared theme | Source |\n|---|---|---|---|\n"
             for p in b.pairs:

@@ -7,13 +7,16 @@ added; existing ones keep their names and meaning.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sinokaz_cli import display
-from sinokaz_cli.brief import Brief
 from sinokaz_cli.model import DateRef, Entity, Fact, Figure, KnowledgeBase
-from sinokaz_cli.query import Coverage, Pair
 from sinokaz_cli.render.listing import Column, Json, Listing
-from sinokaz_cli.search import Hit
+
+if TYPE_CHECKING:  # annotations only: importing these would load sqlite3 and more
+    from sinokaz_cli.brief import Brief
+    from sinokaz_cli.query import Coverage, Pair
+    from sinokaz_cli.search import Hit
 
 FACT_FIELDS = (
     "id",
@@ -307,7 +310,7 @@ def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
             {
                 "category": t.category.value,
                 "title": t.title,
-                "facts": t.count,
+                "facts": t.total,
                 "points": [fact_json(f, kb) for f in t.points],
             }
             for t in b.topics
