@@ -23,9 +23,12 @@ BAD = DATA / "bad"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never see the user's knowledge path, terminal width or colour settings."""
+def _isolated_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests never see the user's knowledge path, index, terminal width or colours."""
     monkeypatch.setenv("SINOKAZ_DATA", str(SHIPPED))
+    monkeypatch.setenv("SINOKAZ_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "50")
     for var in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SINOKAZ_DEBUG"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -79,7 +80,11 @@ def _piped(args: list[str], reader: str, data: Path) -> tuple[int, str]:
     err_file = data.parent / "stderr.txt"
     done = subprocess.run(
         ["bash", "-c", script, "sinokaz", *cmd],
-        env={"ERR": str(err_file), "PATH": "/usr/bin:/bin"},
+        env={
+            "ERR": str(err_file),
+            "PATH": "/usr/bin:/bin",
+            "SINOKAZ_CACHE_DIR": os.environ["SINOKAZ_CACHE_DIR"],
+        },
         capture_output=True,
         text=True,
         timeout=120,

@@ -56,19 +56,26 @@ def main_callback(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read the knowledge files directly; neither use nor write the on-disk index.",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = {"data": data}
+    ctx.obj = {"data": data, "no_cache": no_cache}
 
 
 def knowledge(ctx: typer.Context) -> KnowledgeBase:
-    from sinokaz_cli.load import load
+    from sinokaz_cli.load import open_kb
 
-    root = ctx.find_root()
-    return load((root.obj or {}).get("data"))
+    options = ctx.find_root().obj or {}
+    return open_kb(options.get("data"), use_cache=not options.get("no_cache"))
 
 
 # ─── shared output options ──────────────────────────────────────────────────

@@ -123,9 +123,48 @@ def parse(text: str, file: str) -> dict[str, object]:
         raise KnowledgeError([Problem(file, f"cannot be parsed as TOML: {e}")]) from None
 
 
+def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
+    """The knowledge behind `path`: from the on-disk index when it is fresh,
+    else parsed and validated (and the index rewritten for next time).
+
+    The index can only ever cost a warning: when it is corrupt, of another
+    version or cannot be written, the files are read directly.
+    """
+    root = resolve(path)
+    files = knowledge_files(root)
+    if not use_cache:
+        return _load(files)
+    from sinokaz_cli import store
+
+    target = store.index_path(root)
+    try:
+        fresh = store.open_fresh(target, files)
+    except store.IndexUnusable as e:
+        _warn(f"ignoring the index {target}: {e}; rebuilding it")
+        fresh = None
+    if fresh is not None:
+        return fresh
+    kb = _load(files)
+    try:
+        store.build(kb, files, target)
+    except (OSError, store.DatabaseError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        _warn(f"cannot write the index {target} ({reason}); reading the knowledge files directly")
+    return kb
+
+
+def _warn(message: str) -> None:
+    from sinokaz_cli.boundary import say
+
+    say("warning: " + message)
+
+
 def load(path: str | None = None) -> KnowledgeBase:
-    """Load and validate every knowledge file behind `path` (see `resolve`)."""
-    files = knowledge_files(resolve(path))
+    """Parse and validate every knowledge file behind `path` (see `resolve`); no index."""
+    return _load(knowledge_files(resolve(path)))
+
+
+def _load(files: list[Path]) -> KnowledgeBase:
     out = Collected()
     texts: dict[str, str] = {}
     parse_problems: list[Problem] = []

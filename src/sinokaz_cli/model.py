@@ -8,6 +8,7 @@ tool pays that on every run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
@@ -193,3 +194,82 @@ class KnowledgeBase:
     @cached_property
     def units_by_id(self) -> dict[str, Unit]:
         return {u.id: u for u in self.units}
+
+    # ─── queries ─────────────────────────────────────────────────────────────
+    # The in-memory answers. store.IndexedKB answers the same questions from
+    # the on-disk index without loading every record.
+
+    def select(
+        self,
+        categories: Sequence[Category] = (),
+        tags: Sequence[str] = (),
+        entities: Sequence[str] = (),
+    ) -> Iterator[Fact]:
+        """Facts matching every given filter; several values of one filter are alternatives."""
+        cats, tagset, ents = set(categories), set(tags), set(entities)
+        for f in self.facts:
+            if (
+                (not cats or f.category in cats)
+                and (not tagset or tagset.intersection(f.tags))
+                and (not ents or ents.intersection(f.entities) or f.speaker in ents)
+            ):
+                yield f
+
+    def count(self, category: Category) -> int:
+        return sum(1 for f in self.facts if f.category is category)
+
+    def about(self, entity_id: str) -> list[Fact]:
+        """Facts that involve the entity or quote it."""
+        return [f for f in self.facts if entity_id in f.entities or f.speaker == entity_id]
+
+    def tag_set(self) -> set[str]:
+        return {t for f in self.facts for t in f.tags}
+
+    def entity_list(self, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
+        wanted = set(kinds)
+        return [e for e in self.entities if not wanted or e.kind in wanted]
+
+    def mention_ids(self) -> dict[str, list[str]]:
+        """entity id -> ids of the facts that involve it, built in one pass."""
+        out: dict[str, list[str]] = {e.id: [] for e in self.entities}
+        for f in self.facts:
+            for eid in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
+                out.setdefault(eid, []).append(f.id)
+        return out
+
+    def dated(self, categories: Sequence[Category] = ()) -> list[Fact]:
+        """Facts with a placeable date, earliest first (file order breaks ties)."""
+        found = [f for f in self.select(categories) if f.date is not None and f.date.start]
+        return sorted(found, key=lambda f: f.date.start or "")  # type: ignore[union-attr]
+
+    def citations(self) -> dict[str, tuple[int, set[int]]]:
+        """source id -> (how many facts cite it, which paragraphs they cite)."""
+        out: dict[str, tuple[int, set[int]]] = {}
+        for f in self.facts:
+            n, cited = out.get(f.cited.source, (0, set()))
+            cited.update(f.cited.paragraphs)
+            out[f.cited.source] = (n + 1, cited)
+        return out
+
+    def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
+        """The facts whose figures a brief leads with: one figure each, weightiest first."""
+        from sinokaz_cli.ranking import figure_weight, headline_figure
+
+        found = [(f, fig) for f in self.select(categories) if (fig := headline_figure(f))]
+        found.sort(key=lambda c: figure_weight(c[1]))  # stable: file order within a weight
+        return found[:limit]
+
+    def points(
+        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+    ) -> list[Fact]:
+        """A topic's key points: those touching nothing to avoid first, richest first."""
+        from sinokaz_cli.ranking import point_weight
+
+        in_topic = list(self.select([category]))
+
+        def key(f: Fact) -> tuple[bool, int]:
+            stale = f.id in avoid_facts or bool(avoid_entities.intersection(f.entities))
+            return (stale, point_weight(f))
+
+        chosen = sorted(in_topic, key=key)[:limit]
+        return sorted(chosen, key=in_topic.index)

@@ -31,16 +31,7 @@ def facts(
     entities: Sequence[str] = (),
 ) -> list[Fact]:
     """Facts matching every given filter; several values of one filter are alternatives."""
-    cats = set(categories)
-    tagset = set(tags)
-    ents = set(entities)
-    return [
-        f
-        for f in kb.facts
-        if (not cats or f.category in cats)
-        and (not tagset or tagset.intersection(f.tags))
-        and (not ents or ents.intersection(f.entities) or f.speaker in ents)
-    ]
+    return list(kb.select(categories, tags, entities))
 
 
 def fact(kb: KnowledgeBase, fact_id: str) -> Fact:
@@ -72,7 +63,7 @@ def check_known(kind: str, values: Iterable[str], known: Iterable[str]) -> None:
 
 
 def all_tags(kb: KnowledgeBase) -> list[str]:
-    return sorted({t for f in kb.facts for t in f.tags})
+    return sorted(kb.tag_set())
 
 
 # ─── summaries ──────────────────────────────────────────────────────────────
@@ -168,28 +159,22 @@ def pairs(kb: KnowledgeBase) -> list[Pair]:
 
 
 def entities(kb: KnowledgeBase, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
-    wanted = set(kinds)
-    return [e for e in kb.entities if not wanted or e.kind in wanted]
+    return kb.entity_list(kinds)
 
 
 def facts_about(kb: KnowledgeBase, entity_id: str) -> list[Fact]:
     """Facts that involve the entity or quote it."""
-    return [f for f in kb.facts if entity_id in f.entities or f.speaker == entity_id]
+    return kb.about(entity_id)
 
 
 def mentions(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """entity id -> ids of the facts that involve it, built in one pass."""
-    out: dict[str, list[str]] = {e.id: [] for e in kb.entities}
-    for f in kb.facts:
-        for eid in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
-            out.setdefault(eid, []).append(f.id)
-    return out
+    """entity id -> ids of the facts that involve it."""
+    return kb.mention_ids()
 
 
 def timeline(kb: KnowledgeBase, categories: Sequence[Category] = ()) -> list[Fact]:
     """Facts with a placeable date, earliest first (file order breaks ties)."""
-    dated = [f for f in facts(kb, categories) if f.date is not None and f.date.start]
-    return sorted(dated, key=lambda f: date_sort_key(f.date))  # type: ignore[arg-type]
+    return kb.dated(categories)
 
 
 class Coverage(NamedTuple):
@@ -200,18 +185,14 @@ class Coverage(NamedTuple):
 
 
 def coverage(kb: KnowledgeBase) -> list[Coverage]:
-    counts: dict[str, int] = {}
-    cited: dict[str, set[int]] = {}
-    for f in kb.facts:
-        counts[f.cited.source] = counts.get(f.cited.source, 0) + 1
-        cited.setdefault(f.cited.source, set()).update(f.cited.paragraphs)
+    counts = kb.citations()
     out = []
     for s in kb.sources:
-        got = cited.get(s.id, set())
+        n, got = counts.get(s.id, (0, set()))
         out.append(
             Coverage(
                 s,
-                counts.get(s.id, 0),
+                n,
                 tuple(sorted(p for p in got if p <= s.paragraphs)),
                 tuple(p for p in range(1, s.paragraphs + 1) if p not in got),
             )

@@ -80,62 +80,104 @@ def _fact_fields(kb: KnowledgeBase, f: Fact, pair_themes: dict[str, list[str]]) 
     ]
 
 
+_SCHEMA = (
+    "CREATE VIRTUAL TABLE docs USING fts5("
+    "id UNINDEXED, statement, names, tags, extra, "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+
+def documents(kb: KnowledgeBase) -> list[tuple[str, str, str, str, str]]:
+    """One row per fact for the docs table: (id, statement, names, tags, extra)."""
+    themes: dict[str, list[str]] = {}
+    for a in kb.alignments:
+        for fid in a.facts:
+            themes.setdefault(fid, []).append(a.theme)
+    return [(f.id, *_fact_fields(kb, f, themes)) for f in kb.facts]  # type: ignore[misc]
+
+
+def spellings(kb: KnowledgeBase) -> dict[str, str]:
+    """stem -> a written form of it, for "did you mean"."""
+    out: dict[str, str] = {}
+    texts: list[str] = []
+    for f in kb.facts:
+        texts.append(f.statement)
+        texts.extend(f.tags)
+    for e in kb.entities:
+        texts.append(e.name)
+        texts.extend(e.aliases)
+    for text in texts:
+        for tok in textnorm.tokens(text):
+            word = textnorm.fold(tok.text)
+            for term in tok.terms:
+                out.setdefault(term, word)
+    return out
+
+
 class Index:
-    """A search index over one knowledge base."""
+    """A search index over one knowledge base.
+
+    Over the on-disk index (store.IndexedKB) it queries the tables written
+    there; over an in-memory knowledge base it builds the same tables in an
+    in-memory database first.
+    """
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5("
-            "id UNINDEXED, statement, names, tags, extra, "
-            "tokenize = 'unicode61 remove_diacritics 2')"
-        )
-        themes: dict[str, list[str]] = {}
-        for a in kb.alignments:
-            for fid in a.facts:
-                themes.setdefault(fid, []).append(a.theme)
-        rows = [(f.id, *_fact_fields(kb, f, themes)) for f in kb.facts]
-        self.db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", rows)
-        # The vocabulary, and for each stem a word as people write it (for suggestions).
-        self.vocabulary: set[str] = set()
-        for row in rows:
-            for text in row[1:]:
-                self.vocabulary.update(text.split())
+        conn = getattr(kb, "conn", None)
+        self._persistent = conn is not None
+        if conn is None:
+            conn = sqlite3.connect(":memory:")
+            conn.execute(_SCHEMA)
+            conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", documents(kb))
+        self.db: sqlite3.Connection = conn
+        self._vocabulary: set[str] | None = None
         self._spelled: dict[str, str] | None = None
         self._synonyms = [[tuple(textnorm.terms(term)) for term in s.terms] for s in kb.synonyms]
+
+    def known(self, term: str) -> bool:
+        if self._persistent:
+            sql = "SELECT 1 FROM vocab WHERE term = ?"
+            return self.db.execute(sql, (term,)).fetchone() is not None
+        return term in self.vocabulary()
+
+    def vocabulary(self, near: str | None = None) -> set[str]:
+        """Every indexed stem; on disk, only those of about `near`'s length."""
+        if self._persistent:
+            n = len(near or "")
+            sql = "SELECT term FROM vocab WHERE length(term) BETWEEN ? AND ?"
+            return {r[0] for r in self.db.execute(sql, (n - 2, n + 2))}
+        if self._vocabulary is None:
+            self._vocabulary = {
+                t
+                for row in self.db.execute("SELECT statement, names, tags, extra FROM docs")
+                for text in row
+                for t in text.split()
+            }
+        return self._vocabulary
 
     def spelled(self) -> dict[str, str]:
         """stem -> a written form of it, built only when a suggestion is needed."""
         if self._spelled is None:
-            out: dict[str, str] = {}
-            texts: list[str] = []
-            for f in self.kb.facts:
-                texts.append(f.statement)
-                texts.extend(f.tags)
-            for e in self.kb.entities:
-                texts.append(e.name)
-                texts.extend(e.aliases)
-            for text in texts:
-                for tok in textnorm.tokens(text):
-                    word = textnorm.fold(tok.text)
-                    for term in tok.terms:
-                        out.setdefault(term, word)
-            self._spelled = out
+            if self._persistent:
+                self._spelled = dict(self.db.execute("SELECT term, word FROM spelling"))
+            else:
+                self._spelled = spellings(self.kb)
         return self._spelled
 
     def _expand(self, query: str) -> _Query:
         q = _Query()
         words = textnorm.content_words(query)
         for tok in words:
-            known = [t for t in tok.terms if t in self.vocabulary]
+            known = [t for t in tok.terms if self.known(t)]
             q.terms.update(tok.terms)
             if known or not any(len(t) >= 4 for t in tok.terms):
                 continue
             import difflib
 
             for term in tok.terms:
-                close = difflib.get_close_matches(term, self.vocabulary, n=2, cutoff=FUZZY_CUTOFF)
+                pool = self.vocabulary(term)
+                close = difflib.get_close_matches(term, pool, n=2, cutoff=FUZZY_CUTOFF)
                 if close:
                     q.terms.update(close)
                     q.corrections[tok.text] = self.spelled().get(close[0], close[0])

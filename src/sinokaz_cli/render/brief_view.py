@@ -35,7 +35,7 @@ def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[st
     if e.cited:
         where = display.citation(e.cited, kb)
     else:
-        facts = [f for f in kb.facts if e.id in f.entities]
+        facts = kb.about(e.id)
         where = display.citations((f.cited for f in facts), kb)
     rows: list[tuple[str, str, str]] = []
     if ev.hosts:

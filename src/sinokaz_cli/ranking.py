@@ -1,0 +1,29 @@
+"""What a brief puts first. Shared by the in-memory knowledge base and the
+on-disk index, which stores these weights so it can sort without loading."""
+
+from __future__ import annotations
+
+from sinokaz_cli import units
+from sinokaz_cli.model import Fact, Figure
+
+
+def figure_weight(fig: Figure) -> tuple[int, float]:
+    """Money and shares lead; then counts, largest first; ordinals ("2nd") last."""
+    if units.is_currency(fig.unit):
+        return (0, 0.0)
+    if fig.unit == units.PERCENT:
+        return (1, 0.0)
+    if fig.unit == units.ORDINAL:
+        return (3, 0.0)
+    return (2, -float(fig.value))
+
+
+def headline_figure(f: Fact) -> Figure | None:
+    """The one figure of a fact that could stand in a brief's headline list."""
+    return min(f.figures, key=figure_weight) if f.figures else None
+
+
+def point_weight(f: Fact) -> int:
+    """Facts with more to show (a date, a speaker, several entities) sort first."""
+    richness = (f.date is not None and f.date.start is not None) + (f.speaker is not None)
+    return -(richness + min(len(f.entities), 3))

@@ -1,0 +1,260 @@
+"""The on-disk index: used when fresh, never wrong, never in the way."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sinokaz_cli import load, store
+
+from conftest import MINI, SHIPPED, Run, as_json
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SINOKAZ_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    path = tmp_path / "kb.toml"
+    shutil.copy(MINI, path)
+    return path
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(files: object) -> None:
+        raise AssertionError("parsed the files although the index was fresh")
+
+    monkeypatch.setattr(load, "_load", refuse)
+
+
+def test_first_run_writes_the_index_and_later_runs_use_it(
+    run: Run, cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run("--data", str(kb), "facts", "--json")
+    assert first.stderr == ""
+    assert [p.name for p in cache.iterdir()] == [store.index_path(kb).name]
+    _no_parsing(monkeypatch)
+    second = run("--data", str(kb), "facts", "--json")
+    assert second.stdout == first.stdout
+
+
+COMMANDS = [
+    ["trade", "--json"],
+    ["tourism"],
+    ["dialogue", "-f", "table"],
+    ["policy", "-f", "markdown"],
+    ["policy", "--pairs", "--json"],
+    ["facts", "--tag", "cars"],
+    ["facts", "-e", "nurgaliyeva"],
+    ["show", "ciie-kazakh-companies", "--json"],
+    ["search", "tsingtau", "beer", "--json"],
+    ["search", "zzqqx"],
+    ["entities", "-k", "person"],
+    ["entity", "cca-dialogue-2", "--json"],
+    ["timeline", "-f", "table"],
+    ["sources", "--json"],
+    ["brief"],
+    ["brief", "--json"],
+    ["brief", "--topic", "trade", "-f", "table"],
+    ["facts", "--tag", "car"],
+    ["show", "nope"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_the_index_answers_exactly_as_the_files_do(
+    run: Run, cache: Path, command: list[str]
+) -> None:
+    direct = run("--no-cache", *command)
+    run(*command)  # writes the index
+    indexed = run(*command)
+    assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (
+        direct.exit_code,
+        direct.stdout,
+        direct.stderr,
+    )
+
+
+def test_no_cache_neither_reads_nor_writes(
+    run: Run, cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("--no-cache", "--data", str(kb), "trade").exit_code == 0
+    assert not cache.exists()
+    run("--data", str(kb), "trade")  # now an index exists...
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("opened the index under --no-cache")
+
+    monkeypatch.setattr(store, "open_fresh", refuse)
+    assert run("--no-cache", "--data", str(kb), "trade").exit_code == 0  # ...and is ignored
+
+
+def _facts(run: Run, kb: Path) -> list[dict[str, object]]:
+    return as_json(run("--data", str(kb), "facts", "--json"))  # type: ignore[no-any-return]
+
+
+def test_an_edit_is_seen(run: Run, cache: Path, kb: Path) -> None:
+    _facts(run, kb)
+    kb.write_text(
+        kb.read_text(encoding="utf-8").replace(
+            "The forum met in Astana.", "The forum met in Almaty, again."
+        ),
+        encoding="utf-8",
+    )
+    assert "The forum met in Almaty, again." in [f["statement"] for f in _facts(run, kb)]
+
+
+def test_a_same_size_edit_with_the_same_mtime_is_seen(run: Run, cache: Path, kb: Path) -> None:
+    """What a coarse clock or a quick second save looks like: size, mtime and inode unchanged."""
+    _facts(run, kb)
+    before = kb.stat()
+    text = kb.read_text(encoding="utf-8")
+    assert "Astana." in text
+    with kb.open("r+", encoding="utf-8") as fh:  # in place: same inode
+        fh.write(text.replace("The forum met in Astana.", "The forum met in Astanb."))
+    os.utime(kb, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = kb.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    assert "The forum met in Astanb." in [f["statement"] for f in _facts(run, kb)]
+
+
+def test_an_old_untouched_file_is_trusted_without_reading_it(
+    cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = 1_600_000_000_000_000_000  # 2020: long before the index is written
+    os.utime(kb, ns=(old, old))
+    load.open_kb(str(kb))
+    real = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        assert self != kb, "re-read a file whose stat had not changed"
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
+
+
+def test_files_added_to_or_removed_from_a_folder_are_seen(
+    run: Run, cache: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "kbdir"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.toml")
+    assert len(_facts(run, folder)) == 5
+    (folder / "b.toml").write_text(
+        '[[fact]]\nid = "extra"\ncategory = "trade"\nstatement = "x"\n'
+        'source = "src-a"\nparagraphs = [1]\n',
+        encoding="utf-8",
+    )
+    assert len(_facts(run, folder)) == 6
+    (folder / "b.toml").unlink()
+    assert len(_facts(run, folder)) == 5
+
+
+def test_a_broken_edit_is_reported_not_hidden_by_the_index(run: Run, cache: Path, kb: Path) -> None:
+    _facts(run, kb)
+    kb.write_text(
+        kb.read_text(encoding="utf-8").replace('category = "tourism"', 'category = "tourism-x"'),
+        encoding="utf-8",
+    )
+    result = run("--data", str(kb), "facts", "--json")
+    assert result.exit_code == 3
+    assert "unknown category 'tourism-x'" in result.stderr
+
+
+def test_a_corrupt_index_falls_back_with_a_warning(run: Run, cache: Path, kb: Path) -> None:
+    good = _facts(run, kb)
+    index = store.index_path(kb)
+    index.write_bytes(b"this is not a database" * 100)
+    result = run("--data", str(kb), "facts", "--json")
+    assert result.exit_code == 0
+    assert as_json(result) == good
+    assert result.stderr == (
+        f"sinokaz: warning: ignoring the index {index}: file is not a database; rebuilding it\n"
+    )
+    again = run("--data", str(kb), "facts", "--json")  # rebuilt: quiet again
+    assert again.stderr == ""
+
+
+def test_a_foreign_version_falls_back_with_a_warning(run: Run, cache: Path, kb: Path) -> None:
+    good = _facts(run, kb)
+    index = store.index_path(kb)
+    with sqlite3.connect(index) as conn:
+        conn.execute("PRAGMA user_version = 7")
+    conn.close()
+    result = run("--data", str(kb), "facts", "--json")
+    assert as_json(result) == good
+    assert result.stderr.startswith(
+        f"sinokaz: warning: ignoring the index {index}: made by another version of sinokaz"
+    )
+    assert run("--data", str(kb), "facts", "--json").stderr == ""
+
+
+def test_an_unwritable_cache_falls_back_with_a_warning(
+    run: Run, tmp_path: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("SINOKAZ_CACHE_DIR", str(blocker / "cache"))
+    result = run("--data", str(kb), "facts", "--json")
+    assert result.exit_code == 0
+    assert len(as_json(result)) == 5
+    assert result.stderr.startswith(f"sinokaz: warning: cannot write the index {blocker}/cache/")
+    assert result.stderr.endswith("; reading the knowledge files directly\n")
+
+
+def test_runs_at_once_do_not_corrupt_it(cache: Path, tmp_path: Path) -> None:
+    data = tmp_path / "big"
+    data.mkdir()
+    shutil.copy(SHIPPED, data / "facts.toml")
+    env = {**os.environ, "SINOKAZ_CACHE_DIR": str(cache)}
+    cmd = [sys.executable, "-m", "sinokaz_cli", "--data", str(data), "brief", "--json"]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        for _ in range(6)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
+    assert len({o for o, _ in outs}) == 1
+    assert all(e == "" for _, e in outs)
+    assert not list(cache.glob(".*.tmp"))  # no temporary file left behind
+    with sqlite3.connect(f"file:{store.index_path(data)}?mode=ro", uri=True) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+
+
+def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("SINOKAZ_CACHE_DIR")
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert store.cache_dir() == tmp_path / "xdg" / "sinokaz"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert store.cache_dir() == tmp_path / "home" / ".cache" / "sinokaz"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert store.cache_dir() == tmp_path / "home" / ".cache" / "sinokaz"
+
+
+def test_env_var_moves_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SINOKAZ_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert store.index_path(MINI).parent == tmp_path / "elsewhere"
+
+
+def test_one_index_per_knowledge_path(cache: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    assert store.index_path(a) != store.index_path(b)
+    assert store.index_path(a) == store.index_path(tmp_path / "." / "a.toml")
