@@ -213,13 +213,13 @@ def test_colour_follows_the_environment(run: Run, env: dict[str, str], coloured:
 
 
 def test_internal_error_is_one_line(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sinokaz_cli import query
+    from sinokaz_cli import load
 
     def boom(*args: object, **kwargs: object) -> None:
         secret = "do-not-print-me"  # noqa: F841  (a local that must never be shown)
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(query, "facts", boom)
+    monkeypatch.setattr(load, "open_kb", boom)
     result = run("trade", "--json")
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -231,9 +231,9 @@ def test_internal_error_is_one_line(run: Run, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_debug_shows_the_traceback(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sinokaz_cli import query
+    from sinokaz_cli import load
 
-    monkeypatch.setattr(query, "facts", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(load, "open_kb", lambda *a, **k: 1 / 0)
     result = run("trade", "--json", env={"SINOKAZ_DEBUG": "1"})
     assert isinstance(result.exception, ZeroDivisionError)
 
@@ -245,12 +245,12 @@ def test_locals_are_never_shown() -> None:
 
 
 def test_interrupt_inside_a_command(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sinokaz_cli import query
+    from sinokaz_cli import load
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(query, "facts", interrupted)
+    monkeypatch.setattr(load, "open_kb", interrupted)
     result = run("trade", "--json")
     assert result.exit_code == 130
     assert result.stderr == "sinokaz: interrupted\n"

@@ -14,6 +14,10 @@ from sinokaz_cli import query
 from sinokaz_cli.display import TOPIC_TITLES
 from sinokaz_cli.model import Category, Fact, KnowledgeBase
 
+# One screen: a large knowledge base shows its top few and says how many more.
+MAX_PAIRS = 5
+MAX_SOURCES = 5
+
 
 class TopicBrief(NamedTuple):
     category: Category
@@ -28,7 +32,9 @@ class Brief(NamedTuple):
     topics: tuple[TopicBrief, ...]
     events: tuple[query.EventSummary, ...]
     pairs: tuple[query.Pair, ...]
+    pairs_total: int
     sources: tuple[query.Coverage, ...]
+    sources_total: int
 
 
 def build(
@@ -40,8 +46,7 @@ def build(
     headline = [query.HeadlineFigure(fig, f) for f, fig in kb.headline(categories, max_figures)]
     shown = {h.fact.id for h in headline}
     wanted = list(categories) or list(Category)
-    dialogue = list(kb.select([Category.DIALOGUE])) if Category.DIALOGUE in wanted else []
-    events = query.events(kb, dialogue)
+    events = query.events(kb) if Category.DIALOGUE in wanted else []
     carded = {ev.event.id for ev in events}
 
     topics = []
@@ -55,11 +60,14 @@ def build(
         points = kb.points(cat, shown, carded, points_per_topic)
         topics.append(TopicBrief(cat, TOPIC_TITLES[cat], total, tuple(points)))
 
+    cited = [c for c in query.coverage(kb) if c.facts]
     return Brief(
         facts=sum(t.total for t in topics),
         figures=tuple(headline),
         topics=tuple(topics),
         events=tuple(events),
-        pairs=tuple(query.pairs(kb)) if Category.POLICY in wanted else (),
-        sources=tuple(c for c in query.coverage(kb) if c.facts),
+        pairs=tuple(query.pairs(kb, MAX_PAIRS)) if Category.POLICY in wanted else (),
+        pairs_total=len(kb.alignments) if Category.POLICY in wanted else 0,
+        sources=tuple(sorted(cited, key=lambda c: -c.facts)[:MAX_SOURCES]),
+        sources_total=len(cited),
     )

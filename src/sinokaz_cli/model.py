@@ -273,3 +273,23 @@ class KnowledgeBase:
 
         chosen = sorted(in_topic, key=key)[:limit]
         return sorted(chosen, key=in_topic.index)
+
+    def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
+        """The events that facts of `category` mention, each with those of its facts that
+        carry figures; events with hosts or a theme, then with more figures, first."""
+        by_event: dict[str, list[Fact]] = {}
+        for f in self.select([category]):
+            for eid in f.entities:
+                e = self.entities_by_id.get(eid)
+                if e is not None and e.kind is EntityKind.EVENT:
+                    found = by_event.setdefault(eid, [])
+                    if f.figures:
+                        found.append(f)
+        ranked = sorted(
+            by_event.items(),
+            key=lambda item: (
+                not self.entities_by_id[item[0]].hosts and not self.entities_by_id[item[0]].theme,
+                -len(item[1]),
+            ),
+        )
+        return [(self.entities_by_id[eid], facts) for eid, facts in ranked[:limit]]

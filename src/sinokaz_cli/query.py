@@ -108,30 +108,25 @@ class EventSummary(NamedTuple):
     figures: tuple[HeadlineFigure, ...]
 
 
-def events(kb: KnowledgeBase, selected: Sequence[Fact]) -> list[EventSummary]:
-    """The events the selected facts mention, with their place, hosts and figures."""
+EVENT_LIMIT = 3  # event cards a view shows
+EVENT_FIGURES = 6  # figures one card shows
+
+
+def events(kb: KnowledgeBase, category: Category = Category.DIALOGUE) -> list[EventSummary]:
+    """The events facts of `category` mention, with place, hosts and figures, most telling
+    first (at most EVENT_LIMIT of them)."""
     by_id = kb.entities_by_id
     out = []
-    seen: set[str] = set()
-    for f in selected:
-        for eid in f.entities:
-            ev = by_id.get(eid)
-            if ev is None or ev.kind is not EntityKind.EVENT or eid in seen:
-                continue
-            seen.add(eid)
-            figures = tuple(
-                HeadlineFigure(fig, g) for g in selected if eid in g.entities for fig in g.figures
+    for ev, facts in kb.events_in(category, EVENT_LIMIT):
+        figures = tuple(HeadlineFigure(fig, f) for f in facts for fig in f.figures)
+        out.append(
+            EventSummary(
+                event=ev,
+                place=by_id.get(ev.place) if ev.place else None,
+                hosts=tuple(h for h in map(by_id.get, ev.hosts) if h is not None),
+                figures=figures[:EVENT_FIGURES],
             )
-            out.append(
-                EventSummary(
-                    event=ev,
-                    place=by_id.get(ev.place) if ev.place else None,
-                    hosts=tuple(by_id[h] for h in ev.hosts if h in by_id),
-                    figures=figures,
-                )
-            )
-    # Events with the most to say first.
-    out.sort(key=lambda s: (not s.event.hosts and not s.event.theme, -len(s.figures)))
+        )
     return out
 
 
@@ -142,7 +137,7 @@ class Pair(NamedTuple):
     facts: tuple[Fact, ...]
 
 
-def pairs(kb: KnowledgeBase) -> list[Pair]:
+def pairs(kb: KnowledgeBase, limit: int | None = None) -> list[Pair]:
     by_id = kb.entities_by_id
     return [
         Pair(
@@ -151,7 +146,7 @@ def pairs(kb: KnowledgeBase) -> list[Pair]:
             by_id[a.kazakhstan],
             tuple(kb.facts_by_id[f] for f in a.facts if f in kb.facts_by_id),
         )
-        for a in kb.alignments
+        for a in kb.alignments[:limit]
     ]
 
 

@@ -18,7 +18,7 @@ is the one a persistent index on disk would keep.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from sinokaz_cli import textnorm
@@ -58,26 +58,56 @@ class _Query:
         return self.terms | {t for p in self.phrases for t in p}
 
 
-def _fact_fields(kb: KnowledgeBase, f: Fact, pair_themes: dict[str, list[str]]) -> list[str]:
-    ents = [kb.entities_by_id[e] for e in (*f.entities, f.speaker or "") if e in kb.entities_by_id]
-    names = []
-    for e in ents:
-        names.append(e.name)
-        names.extend(e.aliases)
-        names.extend(r.title for r in e.roles)
-    src = kb.sources_by_id.get(f.cited.source)
-    extra = [src.title, src.publisher] if src else []
-    extra += [e.description for e in ents if e.description]
-    extra += [fig.about for fig in f.figures if fig.about]
-    extra += [f.date.text] if f.date else []
-    extra += [f.attribution or ""]
-    extra += pair_themes.get(f.id, [])
-    return [
-        " ".join(textnorm.terms(f.statement + " " + (f.quote or ""))),
-        " ".join(textnorm.terms(" ".join(names))),
-        " ".join(textnorm.terms(" ".join(f.tags) + " " + f.category.value)),
-        " ".join(textnorm.terms(" ".join(extra))),
-    ]
+class _Fields:
+    """Builds each fact's four search fields, tokenising each entity and source once."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.themes: dict[str, list[str]] = {}
+        for a in kb.alignments:
+            for fid in a.facts:
+                self.themes.setdefault(fid, []).append(a.theme)
+        self._names: dict[str, tuple[str, str]] = {}
+        self._sources: dict[str, str] = {}
+
+    def _entity(self, eid: str) -> tuple[str, str]:
+        """(names, aliases and roles; description) of one entity, as stems."""
+        found = self._names.get(eid)
+        if found is None:
+            e = self.kb.entities_by_id.get(eid)
+            if e is None:
+                found = ("", "")
+            else:
+                names = " ".join([e.name, *e.aliases, *(r.title for r in e.roles)])
+                found = (
+                    " ".join(textnorm.terms(names)),
+                    " ".join(textnorm.terms(e.description or "")),
+                )
+            self._names[eid] = found
+        return found
+
+    def _source(self, sid: str) -> str:
+        found = self._sources.get(sid)
+        if found is None:
+            src = self.kb.sources_by_id.get(sid)
+            text = f"{src.title} {src.publisher}" if src else ""
+            found = self._sources[sid] = " ".join(textnorm.terms(text))
+        return found
+
+    def __call__(self, f: Fact) -> tuple[str, str, str, str, str]:
+        ents = [self._entity(e) for e in dict.fromkeys((*f.entities, f.speaker or ""))]
+        extra = [self._source(f.cited.source), *(d for _, d in ents)]
+        rest = [fig.about or "" for fig in f.figures]
+        rest += [f.date.text if f.date else "", f.attribution or ""]
+        rest += self.themes.get(f.id, [])
+        extra.append(" ".join(textnorm.terms(" ".join(rest))))
+        return (
+            f.id,
+            " ".join(textnorm.terms(f.statement + " " + (f.quote or ""))),
+            " ".join(n for n, _ in ents),
+            " ".join(textnorm.terms(" ".join(f.tags) + " " + f.category.value)),
+            " ".join(x for x in extra if x),
+        )
 
 
 _SCHEMA = (
@@ -87,13 +117,10 @@ _SCHEMA = (
 )
 
 
-def documents(kb: KnowledgeBase) -> list[tuple[str, str, str, str, str]]:
+def documents(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str, str]]:
     """One row per fact for the docs table: (id, statement, names, tags, extra)."""
-    themes: dict[str, list[str]] = {}
-    for a in kb.alignments:
-        for fid in a.facts:
-            themes.setdefault(fid, []).append(a.theme)
-    return [(f.id, *_fact_fields(kb, f, themes)) for f in kb.facts]  # type: ignore[misc]
+    fields = _Fields(kb)
+    return (fields(f) for f in kb.facts)
 
 
 def spellings(kb: KnowledgeBase) -> dict[str, str]:
@@ -156,14 +183,29 @@ class Index:
             }
         return self._vocabulary
 
-    def spelled(self) -> dict[str, str]:
-        """stem -> a written form of it, built only when a suggestion is needed."""
-        if self._spelled is None:
-            if self._persistent:
-                self._spelled = dict(self.db.execute("SELECT term, word FROM spelling"))
-            else:
+    def spell(self, term: str) -> str:
+        """A written form of the stem `term`, as some fact or name has it."""
+        if not self._persistent:
+            if self._spelled is None:
                 self._spelled = spellings(self.kb)
-        return self._spelled
+            return self._spelled.get(term, term)
+        # On disk, find one fact that has the stem and read its words.
+        sql = "SELECT id FROM docs WHERE docs MATCH ? LIMIT 1"
+        row = self.db.execute(sql, (f'"{term}"',)).fetchone()
+        f = self.kb.facts_by_id.get(row[0]) if row else None
+        if f is not None:
+            texts = [f.statement, *f.tags]
+            texts += [
+                n
+                for e in map(self.kb.entities_by_id.get, f.entities)
+                if e
+                for n in (e.name, *e.aliases)
+            ]
+            for text in texts:
+                for tok in textnorm.tokens(text):
+                    if term in tok.terms:
+                        return textnorm.fold(tok.text)
+        return term
 
     def _expand(self, query: str) -> _Query:
         q = _Query()
@@ -180,7 +222,7 @@ class Index:
                 close = difflib.get_close_matches(term, pool, n=2, cutoff=FUZZY_CUTOFF)
                 if close:
                     q.terms.update(close)
-                    q.corrections[tok.text] = self.spelled().get(close[0], close[0])
+                    q.corrections[tok.text] = self.spell(close[0])
                     break
         sequence = [t for tok in words for t in tok.terms]
         for group in self._synonyms:
@@ -215,11 +257,11 @@ class Index:
         import difflib
 
         out: list[str] = []
-        spelled = self.spelled()
         for tok in textnorm.content_words(query):
             for term in tok.terms:
-                for near in difflib.get_close_matches(term, spelled, n=1, cutoff=SUGGEST_CUTOFF):
-                    word = spelled[near]
+                pool = self.vocabulary(term)
+                for near in difflib.get_close_matches(term, pool, n=1, cutoff=SUGGEST_CUTOFF):
+                    word = self.spell(near)
                     if word not in out and word != textnorm.fold(tok.text):
                         out.append(word)
         return tuple(out)

@@ -54,9 +54,11 @@ from sinokaz_cli.model import (
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
+EVENTS_KEPT = 8  # leading events kept per category for briefs
+POINTS_KEPT = 64  # candidate key points kept per category for briefs
 
 
 DatabaseError = sqlite3.Error
@@ -214,7 +216,6 @@ CREATE TABLE fact_tags (tag TEXT, fact_row INTEGER);
 CREATE INDEX fact_tags_tag ON fact_tags (tag, fact_row);
 CREATE TABLE entities (row INTEGER PRIMARY KEY, id TEXT UNIQUE, kind TEXT, rec BLOB);
 CREATE TABLE small (name TEXT PRIMARY KEY, rec BLOB);
-CREATE TABLE spelling (term TEXT PRIMARY KEY, word TEXT);
 CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, statement, names, tags, extra,
                                      tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
@@ -281,13 +282,18 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
                 "citations": {k: (n, tuple(sorted(c))) for k, (n, c) in kb.citations().items()},
                 "counts": {c.value: kb.count(c) for c in Category},
                 "files": kb.files,
+                # What a brief needs, worked out now so that it costs the same at any size:
+                # the leading events per category, and each category's richest facts.
+                "events": {
+                    c.value: tuple(e.id for e, _ in kb.events_in(c, EVENTS_KEPT)) for c in Category
+                },
+                "points": _point_candidates(rows),
             }
             conn.executemany(
                 "INSERT INTO small VALUES (?, ?)",
                 [(k, marshal.dumps(v)) for k, v in small.items()],  # type: ignore[arg-type]
             )
             conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", search.documents(kb))
-            conn.executemany("INSERT INTO spelling VALUES (?, ?)", search.spellings(kb).items())
             conn.execute(f"PRAGMA user_version = {USER_VERSION}")
             conn.execute("COMMIT")
         finally:
@@ -296,6 +302,14 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _point_candidates(rows: list[tuple[Any, ...]]) -> dict[str, tuple[int, ...]]:
+    """Per category, the rows of the POINTS_KEPT facts with the best point weight."""
+    by_cat: dict[str, list[tuple[int, int]]] = {}
+    for row, _id, cat, _d, _k, _v, _fi, pweight, _rec in rows:
+        by_cat.setdefault(cat, []).append((pweight, row))
+    return {cat: tuple(r for _, r in sorted(found)[:POINTS_KEPT]) for cat, found in by_cat.items()}
 
 
 # ─── opening ────────────────────────────────────────────────────────────────
@@ -407,6 +421,8 @@ class IndexedKB(KnowledgeBase):
         self.files = small["files"]
         self._citations = small["citations"]
         self._counts = small["counts"]
+        self._events = small["events"]
+        self._points = small["points"]
         self.facts_by_id = _Lookup(conn, "facts", fact_in)  # type: ignore[assignment]
         self.entities_by_id = _Lookup(conn, "entities", entity_in)  # type: ignore[assignment]
 
@@ -500,6 +516,24 @@ class IndexedKB(KnowledgeBase):
     def points(
         self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
     ) -> list[Fact]:
+        # The best candidates were kept at indexing; only if too few of them are
+        # free of what to avoid does this fall back to sorting the whole topic.
+        rows = self._points.get(category.value, ())
+        sql = f"SELECT row, rec FROM facts WHERE row IN ({_marks(rows)}) ORDER BY pweight, row"
+        candidates = [(row, fact_in(blob)) for row, blob in self.conn.execute(sql, rows)]
+
+        def stale(f: Fact) -> bool:
+            return f.id in avoid_facts or bool(avoid_entities.intersection(f.entities))
+
+        fresh = [c for c in candidates if not stale(c[1])]
+        if len(fresh) < limit and len(candidates) == POINTS_KEPT:
+            return self._points_by_sql(category, avoid_facts, avoid_entities, limit)
+        chosen = (fresh + [c for c in candidates if stale(c[1])])[:limit]
+        return [f for _, f in sorted(chosen, key=lambda c: c[0])]
+
+    def _points_by_sql(
+        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+    ) -> list[Fact]:
         facts, ents = sorted(avoid_facts), sorted(avoid_entities)
         stale = (
             f"(id IN ({_marks(facts)}) OR row IN (SELECT fact_row FROM fact_entities "
@@ -511,3 +545,16 @@ class IndexedKB(KnowledgeBase):
         )
         rows = self.conn.execute(sql, (category.value, *facts, *ents, limit))
         return [fact_in(r[0]) for r in rows]
+
+    def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
+        kept = self._events.get(category.value, ())
+        if limit > EVENTS_KEPT:
+            return super().events_in(category, limit)
+        where = (
+            "category = ? AND hw_kind IS NOT NULL AND row IN "
+            "(SELECT fact_row FROM fact_entities WHERE entity = ?)"
+        )
+        return [
+            (self.entities_by_id[eid], list(self._facts(where, (category.value, eid))))
+            for eid in kept[:limit]
+        ]

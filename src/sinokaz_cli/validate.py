@@ -469,7 +469,156 @@ def _figure(r: RecordReader) -> Figure | None:
     return Figure(value, unit, qualifier, about)
 
 
+_FACT_KEYS = frozenset(
+    [
+        "id",
+        "category",
+        "statement",
+        "tags",
+        "entities",
+        "figures",
+        "date",
+        "speaker",
+        "attribution",
+        "quote",
+        "note",
+        "source",
+        "paragraphs",
+    ]
+)
+_FIGURE_KEYS = frozenset(["value", "unit", "qualifier", "about"])
+_CATEGORIES = {c.value: c for c in Category}
+_QUALIFIERS = {q.value: q for q in Qualifier}
+
+
+def _word(value: object) -> bool:
+    return type(value) is str and bool(value.strip())
+
+
+def _fast_fact(r: RecordReader) -> Fact | None:
+    """A fact that is plainly valid, read without the field-by-field machinery.
+
+    Most records in a large knowledge base are valid, and reading them with
+    the general reader costs more than parsing the TOML. This accepts only
+    records the general reader would accept unchanged, records the same
+    references, and returns None for anything else, which then goes through
+    `_fact` to find and name every problem.
+    """
+    raw: dict[str, Any] = r.raw
+    if not _FACT_KEYS.issuperset(raw):
+        return None
+    fid: Any = raw.get("id")
+    statement: Any = raw.get("statement")
+    source: Any = raw.get("source")
+    category = _CATEGORIES.get(raw.get("category"))  # type: ignore[arg-type]
+    paragraphs: Any = raw.get("paragraphs")
+    if (
+        type(fid) is not str
+        or not ID_RE.match(fid)
+        or category is None
+        or not _word(statement)
+        or not _word(source)
+        or type(paragraphs) is not list
+        or not paragraphs
+        or not all(type(p) is int and p >= 1 for p in paragraphs)
+    ):
+        return None
+    tags: Any = raw.get("tags", [])
+    entities: Any = raw.get("entities", [])
+    if type(tags) is not list or not all(type(t) is str and ID_RE.match(t) for t in tags):
+        return None
+    if type(entities) is not list or not all(_word(e) for e in entities):
+        return None
+    optional: list[Any] = [raw.get(k) for k in ("speaker", "attribution", "quote", "note")]
+    if not all(v is None or _word(v) for v in optional):
+        return None
+    speaker, attribution, quote, note = optional
+    if quote is not None and speaker is None:
+        return None
+    figures = []
+    for fig in raw.get("figures", ()) if type(raw.get("figures", [])) is list else [None]:
+        if type(fig) is not dict or not _FIGURE_KEYS.issuperset(fig):
+            return None
+        value: Any = fig.get("value")
+        unit: Any = fig.get("unit")
+        about: Any = fig.get("about")
+        qualifier = _QUALIFIERS.get(fig.get("qualifier", "exact"))
+        if (
+            type(value) not in (int, float)
+            or not math.isfinite(value)
+            or not _word(unit)
+            or qualifier is None
+            or not (about is None or _word(about))
+        ):
+            return None
+        figures.append(Figure(value, unit, qualifier, about))
+    date = None
+    if "date" in raw:
+        date = _fast_date(raw["date"])
+        if date is None:
+            return None
+    out = r.out
+    for i, e in enumerate(entities):
+        out.refs.append(Ref(r, f"entities[{i}]", "entities", "entity", e))
+    if speaker is not None:
+        out.refs.append(Ref(r, "speaker", "speaker", "entity", speaker))
+    out.refs.append(Ref(r, "source", "source", "source", source))
+    cited = Citation(source, tuple(paragraphs))
+    out.citations.append((cited, r, "paragraphs"))
+    for i, fig in enumerate(figures):
+        sub = RecordReader(out, r.file, r.kind, r.index, {}, f"figures[{i}].", r)
+        out.figure_units.append((fig.unit, sub, "unit"))
+    return Fact(
+        fid,
+        category,
+        statement,
+        cited,
+        tuple(tags),
+        tuple(entities),
+        tuple(figures),
+        date,
+        speaker,
+        attribution,
+        quote,
+        note,
+    )
+
+
+_DATE_KEYS = frozenset(["text", "start", "end", "qualifier", "inferred", "basis"])
+_DATE_QUALIFIERS = {q.value: q for q in DateQualifier}
+
+
+def _fast_date(d: Any) -> DateRef | None:
+    """A plainly valid date table, or None to let the general reader explain."""
+    if type(d) is not dict or not _DATE_KEYS.issuperset(d) or not _word(d.get("text")):
+        return None
+    start: Any = d.get("start")
+    end: Any = d.get("end")
+    for iso in (start, end):
+        if iso is not None and (
+            type(iso) is not str or not ISO_DATE_RE.match(iso) or not _real_date(iso)
+        ):
+            return None
+    inferred: Any = d.get("inferred", False)
+    basis: Any = d.get("basis")
+    q: Any = d.get("qualifier")
+    qualifier = _DATE_QUALIFIERS.get(q) if q is not None else None
+    if (
+        (q is not None and qualifier is None)
+        or type(inferred) is not bool
+        or not (basis is None or _word(basis))
+        or (inferred and basis is None)
+        or (end is not None and (start is None or end < start))
+        or ((qualifier is not None or inferred) and start is None)
+    ):
+        return None
+    return DateRef(d["text"], start, end, qualifier, inferred, basis)
+
+
 def _fact(r: RecordReader) -> Fact | None:
+    fast = _fast_fact(r)
+    if fast is not None or not r.ok:
+        return fast
     fid = r.ident("id")
     category = r.choice("category", Category)
     statement = r.text("statement")

@@ -58,12 +58,12 @@ def facts(
     kb = knowledge(ctx)
     query.check_known("tag", tag or [], query.all_tags(kb))
     query.check_known("entity", entity or [], kb.entities_by_id)
-    selected = query.facts(kb, category or [], tag or [], entity or [])
+    selected = kb.select(category or [], tag or [], entity or [])  # streams
     chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
-        table.console().print(summary.fact_table(selected, kb, show_category=True))
+        table.console().print(summary.fact_table(list(selected), kb, show_category=True))
         return
     emit(fact_listing(kb, selected, title="Facts"), chosen, fields)
 

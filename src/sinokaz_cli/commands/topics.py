@@ -21,19 +21,19 @@ def _topic(
     from sinokaz_cli.render.records import fact_listing
 
     kb = knowledge(ctx)
-    selected = query.facts(kb, [category])
     chosen = output_format(fmt, json_flag)
-    listing = fact_listing(kb, selected, category=False)
     if chosen is not Format.TABLE:
-        emit(listing, chosen, fields)
+        # Stream: each fact is read, rendered and written before the next is read.
+        emit(fact_listing(kb, kb.select([category]), category=False), chosen, fields)
         return
+    selected = query.facts(kb, [category])
 
     from sinokaz_cli.render import summary, table
 
     con = table.console()
     summ = query.summarise(kb, selected, category)
     if category is Category.DIALOGUE:
-        for ev in query.events(kb, selected):
+        for ev in query.events(kb):
             con.print(summary.event(ev, kb))
     con.print(summary.topic(summ, kb, display.TOPIC_TITLES[category]))
     if category is Category.POLICY and kb.alignments:

@@ -54,11 +54,11 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
     from rich.rule import Rule
     from rich.table import Table
 
-    one_source = len(b.sources) <= 1
+    one_source = b.sources_total <= 1
     parts: list[RenderableType] = [
         text(TITLE, "bold"),
         text(
-            f"{b.facts} facts from {len(b.sources)} source{'s' if len(b.sources) != 1 else ''}"
+            f"{_count(b.facts, 'fact')} from {_count(b.sources_total, 'source')}"
             "; ¶ = paragraph of the source",
             "dim",
         ),
@@ -104,6 +104,11 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
                 pair = text(f"{p.china.name} ↔ {p.kazakhstan.name}", "bold")
                 pair.append_text(text(f": {p.alignment.theme}"))
                 t.add_row(text("⇄"), pair, text("; ".join(cites)))
+            if b.pairs_total > len(b.pairs):
+                more = b.pairs_total - len(b.pairs)
+                t.add_row(
+                    text(""), text(f"… and {more} more: sinokaz policy --pairs", "dim"), text("")
+                )
         parts.append(t)
     parts.append(Rule(text("Sources", "bold"), align="left", style="dim"))
     for c in b.sources:
@@ -114,6 +119,9 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
                 f"{_count(c.facts, 'fact')}, {len(c.cited)}/{s.paragraphs} paragraphs cited"
             )
         )
+    if b.sources_total > len(b.sources):
+        more = b.sources_total - len(b.sources)
+        parts.append(text(f"… and {more} more: sinokaz sources", "dim"))
     return Group(*parts)
 
 
@@ -124,7 +132,7 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         return f" ({md(display.citation(c, kb))})"
 
     yield f"# {md(TITLE)}\n\n"
-    n = len(b.sources)
+    n = b.sources_total
     yield (
         f"_{_count(b.facts, 'fact')} from {_count(n, 'source')}; "
         "each point cites its source and paragraph._\n"
@@ -156,14 +164,20 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
                     f"| {md(p.china.name)} | {md(p.kazakhstan.name)} | "
                     f"{md(p.alignment.theme)} | {md('; '.join(cites))} |\n"
                 )
+            if b.pairs_total > len(b.pairs):
+                extra = b.pairs_total - len(b.pairs)
+                yield f"\n_… and {extra} more pairs: `sinokaz policy --pairs`._\n"
     yield "\n## Sources\n\n"
     for c in b.sources:
         s = c.source
         contact = f", contact {md(s.contact)}" if s.contact else ""
         yield (
             f"- {md(s.publisher)}, “{md(s.title)}”, {display.point(s.published)}{contact}: "
-            f"{c.facts} facts, {len(c.cited)} of {s.paragraphs} paragraphs cited\n"
+            f"{_count(c.facts, 'fact')}, {len(c.cited)} of {s.paragraphs} paragraphs cited\n"
         )
+    if b.sources_total > len(b.sources):
+        extra = b.sources_total - len(b.sources)
+        yield f"\n_… and {extra} more sources: `sinokaz sources`._\n"
 
 
 def _count(n: int, noun: str) -> str:

@@ -326,7 +326,9 @@ def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
             for ev in b.events
         ],
         "pairs": [pair_json(p, kb) for p in b.pairs],
+        "pairs_total": b.pairs_total,
         "sources": [source_json(c) for c in b.sources],
+        "sources_total": b.sources_total,
     }
 
 
