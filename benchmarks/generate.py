@@ -29,8 +29,23 @@ WORDS = (
     "solar wind water ecology climate carbon green digital platform technology agriculture "
     "cooperation partnership planning development modernisation heritage museum university"
 ).split()
-PLACES = ("Astana", "Almaty", "Shymkent", "Aktau", "Urumqi", "Xi'an", "Beijing", "Shanghai",
-          "Qingdao", "Khorgos", "Lianyungang", "Chongqing", "Karaganda", "Turkistan")
+PUBLISHERS = ("China Daily", "Kazinform", "Xinhua", "Astana Times")
+PLACES = (
+    "Astana",
+    "Almaty",
+    "Shymkent",
+    "Aktau",
+    "Urumqi",
+    "Xi'an",
+    "Beijing",
+    "Shanghai",
+    "Qingdao",
+    "Khorgos",
+    "Lianyungang",
+    "Chongqing",
+    "Karaganda",
+    "Turkistan",
+)
 
 
 def q(text: str) -> str:
@@ -56,15 +71,19 @@ def generate(n: int, out: Path, files: int, seed: int) -> None:
     for i in range(n_entities):
         kind = KINDS[i % len(KINDS)]
         name = f"{rng.choice(PLACES)} {sentence(rng, 2)} {i}"
-        lines = [f'[[entity]]\nid = "e{i}"\nkind = "{kind}"\nname = {q(name)}',
-                 f'aliases = [{q(f"alias {i}")}]']
+        lines = [
+            f'[[entity]]\nid = "e{i}"\nkind = "{kind}"\nname = {q(name)}',
+            f"aliases = [{q(f'alias {i}')}]",
+        ]
         if kind == "person":
             lines.append(f'roles = [{{ title = {q(sentence(rng, 3))}, of = "e{i + 1}" }}]')
         if kind == "event":
             lines.append(f'place = "e{(i // 6) * 6 + 2}"\nhosts = ["e{(i // 6) * 6 + 1}"]')
             lines.append(f"theme = {q(sentence(rng, 6))}")
-            lines.append('date = { text = "Nov 3", start = "2025-11-03", inferred = true, '
-                         'basis = "Year from the publication month." }')
+            lines.append(
+                'date = { text = "Nov 3", start = "2025-11-03", inferred = true, '
+                'basis = "Year from the publication month." }'
+            )
         entities.append("\n".join(lines) + "\n")
     head = ["#:schema ./facts.schema.json\n# Synthetic knowledge base for benchmarks.\n"]
     (out / "000-entities.toml").write_text("\n".join(head + units + entities), encoding="utf-8")
@@ -79,7 +98,7 @@ def generate(n: int, out: Path, files: int, seed: int) -> None:
             month = 1 + s % 12
             blocks.append(
                 f'[[source]]\nid = "s{s}"\ntitle = {q(sentence(rng, 7))}\n'
-                f'publisher = {q(rng.choice(["China Daily", "Kazinform", "Xinhua", "Astana Times"]))}\n'
+                f"publisher = {q(rng.choice(PUBLISHERS))}\n"
                 f'published = "20{20 + s % 6}-{month:02d}"\nparagraphs = {paragraphs}\n'
             )
             for k in range(count):
@@ -91,8 +110,8 @@ def generate(n: int, out: Path, files: int, seed: int) -> None:
                 lines = [
                     f'[[fact]]\nid = "f{i}"\ncategory = "{cat}"',
                     f"statement = {q(sentence(rng, rng.randint(10, 24)) + '.')}",
-                    f'tags = [{", ".join(q(rng.choice(WORDS)) for _ in range(2))}]',
-                    f'entities = [{", ".join(q(e) for e in ents)}]',
+                    f"tags = [{', '.join(q(rng.choice(WORDS)) for _ in range(2))}]",
+                    f"entities = [{', '.join(q(e) for e in ents)}]",
                     f'source = "s{s}"\nparagraphs = [{para}]',
                 ]
                 r = i % 10
@@ -112,17 +131,23 @@ def generate(n: int, out: Path, files: int, seed: int) -> None:
                 d = i % 7
                 year = 2000 + i % 40
                 if d == 0:
-                    lines.append(f'date = {{ text = "Nov {1 + i % 28}", start = "{year}-11-'
-                                 f'{1 + i % 28:02d}", inferred = true, basis = "From the '
-                                 'publication month." }')
+                    lines.append(
+                        f'date = {{ text = "Nov {1 + i % 28}", start = "{year}-11-'
+                        f'{1 + i % 28:02d}", inferred = true, basis = "From the '
+                        'publication month." }'
+                    )
                 elif d == 1:
                     lines.append(f'date = {{ text = "{year}", start = "{year}" }}')
                 elif d == 2:
-                    lines.append(f'date = {{ text = "{year}-{(year + 4) % 100:02d}", start = '
-                                 f'"{year}", end = "{year + 4}" }}')
+                    lines.append(
+                        f'date = {{ text = "{year}-{(year + 4) % 100:02d}", start = '
+                        f'"{year}", end = "{year + 4}" }}'
+                    )
                 elif d == 3:
-                    lines.append(f'date = {{ text = "before {year + 30}", start = '
-                                 f'"{year + 30}", qualifier = "before" }}')
+                    lines.append(
+                        f'date = {{ text = "before {year + 30}", start = '
+                        f'"{year + 30}", qualifier = "before" }}'
+                    )
                 elif d == 4:
                     lines.append('date = { text = "in recent years" }')
                 if i % 3 == 0:
@@ -143,8 +168,10 @@ def generate(n: int, out: Path, files: int, seed: int) -> None:
             f'kazakhstan = "e{programmes[j + 1]}"\ntheme = {q(sentence(rng, 5))}\n'
             f'facts = ["f{(j * 4 + 3) % n}"]\n'
         )
-    synonyms = ['[[synonym]]\nterms = ["grain", "wheat"]\n',
-                '[[synonym]]\nterms = ["tourism", "travel"]\n']
+    synonyms = [
+        '[[synonym]]\nterms = ["grain", "wheat"]\n',
+        '[[synonym]]\nterms = ["tourism", "travel"]\n',
+    ]
     (out / "999-alignment.toml").write_text("\n".join(pairs + synonyms), encoding="utf-8")
 
 
@@ -152,8 +179,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("facts", type=int)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--files", type=int, default=0,
-                        help="article files to spread sources over (default: about N/400)")
+    parser.add_argument(
+        "--files",
+        type=int,
+        default=0,
+        help="article files to spread sources over (default: about N/400)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     generate(args.facts, args.out, args.files or max(1, args.facts // 400), args.seed)

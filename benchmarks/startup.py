@@ -41,7 +41,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
 
 def measure(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for name, cmd in commands.items():  # warm the file cache once
+    for cmd in commands.values():  # warm the file cache once
         timed(cmd, env)
     for _ in range(runs):
         for name, cmd in commands.items():  # alternate, so drift hits all alike
@@ -65,14 +65,18 @@ def main() -> None:
         "floor: import typer": [py, "-c", "import typer"],
         "sinokaz trade --json": [*sinokaz, "trade", "--json"],
         "floor: import typer, rich.console, rich.table": [
-            py, "-c", "import typer, rich.console, rich.table"
+            py,
+            "-c",
+            "import typer, rich.console, rich.table",
         ],
         "sinokaz trade --format table": [*sinokaz, "trade", "--format", "table"],
     }
     data = Path(args.data) if args.data else HERE.parent / "data" / "facts.toml"
     if shutil.which("tomlq") and data.is_file():
         commands["tomlq (yq) selecting trade facts"] = [
-            "tomlq", '.fact | map(select(.category == "trade"))', str(data)
+            "tomlq",
+            '.fact | map(select(.category == "trade"))',
+            str(data),
         ]
     if data.is_file():
         commands["grep (floor for a text search)"] = ["grep", "-c", 'category = "trade"', str(data)]
@@ -85,11 +89,15 @@ def main() -> None:
     for name, m in medians.items():
         print(f"  {m * 1000:8.1f} ms  {name}")
     print("ratios:")
-    print(f"  trade --json        / import typer           = "
-          f"{ratio('sinokaz trade --json', 'floor: import typer')}   (goal <= 1.2x)")
-    print(f"  trade --format table/ import typer+rich      = "
-          f"{ratio('sinokaz trade --format table', 'floor: import typer, rich.console, rich.table')}"
-          "   (goal <= 1.2x)")
+    print(
+        f"  trade --json        / import typer           = "
+        f"{ratio('sinokaz trade --json', 'floor: import typer')}   (goal <= 1.2x)"
+    )
+    table_floor = "floor: import typer, rich.console, rich.table"
+    print(
+        f"  trade --format table/ import typer+rich      = "
+        f"{ratio('sinokaz trade --format table', table_floor)}   (goal <= 1.2x)"
+    )
     for name in medians:
         if name.startswith(("tomlq", "grep")):
             print(f"  trade --json        / {name:24} = {ratio('sinokaz trade --json', name)}")

@@ -60,7 +60,7 @@ def build(
         points = kb.points(cat, shown, carded, points_per_topic)
         topics.append(TopicBrief(cat, TOPIC_TITLES[cat], total, tuple(points)))
 
-    cited = [c for c in query.coverage(kb) if c.facts]
+    ranked, cited_total = kb.source_ranking()
     return Brief(
         facts=sum(t.total for t in topics),
         figures=tuple(headline),
@@ -68,6 +68,6 @@ def build(
         events=tuple(events),
         pairs=tuple(query.pairs(kb, MAX_PAIRS)) if Category.POLICY in wanted else (),
         pairs_total=len(kb.alignments) if Category.POLICY in wanted else 0,
-        sources=tuple(sorted(cited, key=lambda c: -c.facts)[:MAX_SOURCES]),
-        sources_total=len(cited),
+        sources=tuple(query.coverage(kb, ranked[:MAX_SOURCES])),
+        sources_total=cited_total,
     )

@@ -8,9 +8,13 @@ and exit status 130 rather than a traceback.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from types import FrameType
+
+try:  # the C module: `signal` itself builds enums at import, ~5 ms on every run
+    import _signal as signal  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover  (not CPython)
+    import signal
 
 INTERRUPTED = 130
 

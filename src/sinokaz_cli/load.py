@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from sinokaz_cli.errors import KnowledgeError, Problem
 from sinokaz_cli.model import KnowledgeBase
-from sinokaz_cli.validate import Collected, Issue, cross_check, read_document
 
 if TYPE_CHECKING:
     from sinokaz_cli.lines import LineMap
+    from sinokaz_cli.validate import Issue
 
 ENV_VAR = "SINOKAZ_DATA"
 
@@ -165,6 +165,8 @@ def load(path: str | None = None) -> KnowledgeBase:
 
 
 def _load(files: list[Path]) -> KnowledgeBase:
+    from sinokaz_cli.validate import Collected, cross_check, read_document
+
     out = Collected()
     texts: dict[str, str] = {}
     parse_problems: list[Problem] = []

@@ -179,10 +179,12 @@ class Coverage(NamedTuple):
     uncited: tuple[int, ...]
 
 
-def coverage(kb: KnowledgeBase) -> list[Coverage]:
+def coverage(kb: KnowledgeBase, ids: Sequence[str] | None = None) -> list[Coverage]:
+    """Each source (or each of `ids`, in that order) with its facts and cited paragraphs."""
     counts = kb.citations()
+    chosen = kb.sources if ids is None else [kb.sources_by_id[i] for i in ids]
     out = []
-    for s in kb.sources:
+    for s in chosen:
         n, got = counts.get(s.id, (0, set()))
         out.append(
             Coverage(

@@ -24,13 +24,13 @@ decodes a record in microseconds).
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +54,12 @@ from sinokaz_cli.model import (
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 EVENTS_KEPT = 8  # leading events kept per category for briefs
 POINTS_KEPT = 64  # candidate key points kept per category for briefs
+SOURCES_KEPT = 16  # most-cited sources kept for briefs
 
 
 DatabaseError = sqlite3.Error
@@ -85,8 +86,19 @@ def cache_dir() -> Path:
 
 
 def index_path(data: Path) -> Path:
-    key = hashlib.sha256(str(data.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
-    return cache_dir() / f"index-{key[:20]}.sqlite"
+    """One index per knowledge path. The name is a 64-bit FNV-1a hash of the path:
+    no import needed, and a collision could only cost a rebuild, never a wrong
+    answer, since the index records which files it was built from."""
+    key = 0xCBF29CE484222325
+    for byte in str(data.resolve()).encode("utf-8", "surrogateescape"):
+        key = ((key ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return cache_dir() / f"index-{key:016x}.sqlite"
+
+
+def _sha256(path: Path) -> str:
+    import hashlib  # only for files changed near indexing time, and when building
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # ─── records <-> marshal-able tuples ───────────────────────────────────────
@@ -206,7 +218,7 @@ CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino I
                     sha256 TEXT, indexed_ns INTEGER);
 CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT UNIQUE, category TEXT, date_start TEXT,
                     hw_kind INTEGER, hw_value REAL, hw_figure INTEGER, pweight INTEGER,
-                    rec BLOB);
+                    rec BLOB, json TEXT);
 CREATE INDEX facts_category ON facts (category, row);
 CREATE INDEX facts_date ON facts (date_start, row) WHERE date_start IS NOT NULL;
 CREATE INDEX facts_headline ON facts (hw_kind, hw_value, row) WHERE hw_kind IS NOT NULL;
@@ -224,13 +236,15 @@ CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
 
 def _stat_row(path: Path, now_ns: int) -> tuple[str, int, int, int, str, int]:
     st = path.stat()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = _sha256(path)
     return (str(path), st.st_size, st.st_mtime_ns, st.st_ino, digest, now_ns)
 
 
 def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
     """Write `kb` (already validated) to a new index at `target`, atomically."""
     from sinokaz_cli import ranking, search
+    from sinokaz_cli.render.jsonout import element
+    from sinokaz_cli.render.records import fact_json
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
@@ -262,12 +276,13 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
                         f.figures.index(fig) if fig else None,
                         ranking.point_weight(f),
                         fact_out(f),
+                        element(fact_json(f, kb)),
                     )
                 )
                 for e in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
                     ents.append((e, row))
                 tags.extend((t, row) for t in dict.fromkeys(f.tags))
-            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
             conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
             conn.executemany(
@@ -288,6 +303,7 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
                     c.value: tuple(e.id for e, _ in kb.events_in(c, EVENTS_KEPT)) for c in Category
                 },
                 "points": _point_candidates(rows),
+                "source_ranking": kb.source_ranking()[0][:SOURCES_KEPT],
             }
             conn.executemany(
                 "INSERT INTO small VALUES (?, ?)",
@@ -307,7 +323,7 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
 def _point_candidates(rows: list[tuple[Any, ...]]) -> dict[str, tuple[int, ...]]:
     """Per category, the rows of the POINTS_KEPT facts with the best point weight."""
     by_cat: dict[str, list[tuple[int, int]]] = {}
-    for row, _id, cat, _d, _k, _v, _fi, pweight, _rec in rows:
+    for row, _id, cat, _d, _k, _v, _fi, pweight, _rec, _json in rows:
         by_cat.setdefault(cat, []).append((pweight, row))
     return {cat: tuple(r for _, r in sorted(found)[:POINTS_KEPT]) for cat, found in by_cat.items()}
 
@@ -362,7 +378,7 @@ def _unchanged(path: Path, rec: tuple[int, int, int, str, int]) -> bool:
         return True
     # Changed too close to indexing for the clock to tell: compare content.
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+        return _sha256(path) == digest
     except OSError:
         return False
 
@@ -410,21 +426,41 @@ def _marks(values: Sequence[object]) -> str:
 class IndexedKB(KnowledgeBase):
     """The knowledge base answered from the index: records are read as needed."""
 
+    keeps_json = True
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        small = {k: marshal.loads(v) for k, v in conn.execute("SELECT name, rec FROM small")}
-        # Small tables are read whole; facts and entities stay on disk until asked for.
-        self.sources = tuple(Source(*s) for s in small["sources"])
-        self.units = tuple(Unit(*u) for u in small["units"])
-        self.alignments = tuple(Alignment(*a) for a in small["alignments"])
-        self.synonyms = tuple(Synonym(t) for t in small["synonyms"])
-        self.files = small["files"]
-        self._citations = small["citations"]
-        self._counts = small["counts"]
-        self._events = small["events"]
-        self._points = small["points"]
+        # Facts and entities stay on disk until asked for; the small tables are read
+        # whole, each on first use (a JSON listing needs none of them).
+        self._small: dict[str, Any] = {}
         self.facts_by_id = _Lookup(conn, "facts", fact_in)  # type: ignore[assignment]
         self.entities_by_id = _Lookup(conn, "entities", entity_in)  # type: ignore[assignment]
+
+    def _read(self, name: str) -> Any:
+        if name not in self._small:
+            row = self.conn.execute("SELECT rec FROM small WHERE name = ?", (name,)).fetchone()
+            self._small[name] = marshal.loads(row[0])
+        return self._small[name]
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:  # type: ignore[override]
+        return tuple(Source(*s) for s in self._read("sources"))
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:  # type: ignore[override]
+        return tuple(Unit(*u) for u in self._read("units"))
+
+    @cached_property
+    def alignments(self) -> tuple[Alignment, ...]:  # type: ignore[override]
+        return tuple(Alignment(*a) for a in self._read("alignments"))
+
+    @cached_property
+    def synonyms(self) -> tuple[Synonym, ...]:  # type: ignore[override]
+        return tuple(Synonym(t) for t in self._read("synonyms"))
+
+    @cached_property
+    def files(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._read("files"))
 
     # Everything at once: only for the few paths that truly need it.
     @property  # type: ignore[override,unused-ignore]
@@ -441,13 +477,14 @@ class IndexedKB(KnowledgeBase):
         for (blob,) in self.conn.execute(sql, tuple(args)):
             yield fact_in(blob)
 
-    def select(
+    def _where(
         self,
         categories: Sequence[Category] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
-    ) -> Iterator[Fact]:
-        where, args = ["1"], []
+    ) -> tuple[str, list[object]]:
+        where: list[str] = ["1"]
+        args: list[object] = []
         if categories:
             where.append(f"category IN ({_marks(categories)})")
             args += [c.value for c in categories]
@@ -459,10 +496,29 @@ class IndexedKB(KnowledgeBase):
                 f"row IN (SELECT fact_row FROM fact_entities WHERE entity IN ({_marks(entities)}))"
             )
             args += list(entities)
-        return self._facts(" AND ".join(where), args)
+        return " AND ".join(where), args
+
+    def select(
+        self,
+        categories: Sequence[Category] = (),
+        tags: Sequence[str] = (),
+        entities: Sequence[str] = (),
+    ) -> Iterator[Fact]:
+        where, args = self._where(categories, tags, entities)
+        return self._facts(where, args)
+
+    def select_json(
+        self,
+        categories: Sequence[Category] = (),
+        tags: Sequence[str] = (),
+        entities: Sequence[str] = (),
+    ) -> Iterator[str]:
+        where, args = self._where(categories, tags, entities)
+        sql = f"SELECT json FROM facts WHERE {where} ORDER BY row"
+        return (r[0] for r in self.conn.execute(sql, args))
 
     def count(self, category: Category) -> int:
-        return int(self._counts.get(category.value, 0))
+        return int(self._read("counts").get(category.value, 0))
 
     def about(self, entity_id: str) -> list[Fact]:
         return list(
@@ -496,8 +552,11 @@ class IndexedKB(KnowledgeBase):
             where += f" AND category IN ({_marks(categories)})"
         return list(self._facts(where, args, order="date_start, row"))
 
+    def source_ranking(self) -> tuple[tuple[str, ...], int]:
+        return tuple(self._read("source_ranking")), len(self._read("citations"))
+
     def citations(self) -> dict[str, tuple[int, set[int]]]:
-        return {k: (n, set(c)) for k, (n, c) in self._citations.items()}
+        return {k: (n, set(c)) for k, (n, c) in self._read("citations").items()}
 
     def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
         where, args = "hw_kind IS NOT NULL", [c.value for c in categories]
@@ -518,7 +577,7 @@ class IndexedKB(KnowledgeBase):
     ) -> list[Fact]:
         # The best candidates were kept at indexing; only if too few of them are
         # free of what to avoid does this fall back to sorting the whole topic.
-        rows = self._points.get(category.value, ())
+        rows = self._read("points").get(category.value, ())
         sql = f"SELECT row, rec FROM facts WHERE row IN ({_marks(rows)}) ORDER BY pweight, row"
         candidates = [(row, fact_in(blob)) for row, blob in self.conn.execute(sql, rows)]
 
@@ -547,7 +606,7 @@ class IndexedKB(KnowledgeBase):
         return [fact_in(r[0]) for r in rows]
 
     def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
-        kept = self._events.get(category.value, ())
+        kept = self._read("events").get(category.value, ())
         if limit > EVENTS_KEPT:
             return super().events_in(category, limit)
         where = (

@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from sinokaz_cli import display
-from sinokaz_cli.app import FieldsOpt, FormatOpt, JsonOpt, app, emit, knowledge, output_format
+from sinokaz_cli.app import (
+    FieldsOpt,
+    FormatOpt,
+    JsonOpt,
+    app,
+    emit,
+    json_elements,
+    knowledge,
+    output_format,
+)
 from sinokaz_cli.model import Category
 from sinokaz_cli.render import Format
 
@@ -17,15 +26,19 @@ from sinokaz_cli.render import Format
 def _topic(
     ctx: typer.Context, category: Category, fmt: Format | None, json_flag: bool, fields: str | None
 ) -> None:
-    from sinokaz_cli import query
     from sinokaz_cli.render.records import fact_listing
 
     kb = knowledge(ctx)
     chosen = output_format(fmt, json_flag)
     if chosen is not Format.TABLE:
         # Stream: each fact is read, rendered and written before the next is read.
-        emit(fact_listing(kb, kb.select([category]), category=False), chosen, fields)
+        listing = fact_listing(
+            kb, kb.select([category]), category=False, json_elements=json_elements(kb, [category])
+        )
+        emit(listing, chosen, fields)
         return
+    from sinokaz_cli import query
+
     selected = query.facts(kb, [category])
 
     from sinokaz_cli.render import summary, table

@@ -8,7 +8,6 @@ through raw, and terminals act on them, so they are written as \\u escapes
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -21,15 +20,26 @@ def _escape(m: re.Match[str]) -> str:
 
 
 def dumps(obj: Any, indent: int | None = None) -> str:
+    import json  # not needed to copy out facts the index keeps rendered
+
     text = json.dumps(obj, ensure_ascii=False, indent=indent)
     return _RAW_CONTROLS.sub(_escape, text)
 
 
+def element(obj: dict[str, Any]) -> str:
+    """One element of a pretty-printed array, indented for its place in it."""
+    return dumps(obj, indent=2).replace("\n", "\n  ")
+
+
 def array(objs: Iterable[dict[str, Any]]) -> Iterator[str]:
     """A pretty-printed JSON array, one chunk per element, so output streams."""
+    return framed(element(obj) for obj in objs)
+
+
+def framed(elements: Iterable[str]) -> Iterator[str]:
+    """Array brackets and commas around elements already made by `element`."""
     first = True
-    for obj in objs:
-        body = dumps(obj, indent=2).replace("\n", "\n  ")
+    for body in elements:
         yield ("[\n  " if first else ",\n  ") + body
         first = False
     yield "[]\n" if first else "\n]\n"

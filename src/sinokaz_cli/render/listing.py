@@ -37,7 +37,7 @@ class Column(Generic[R]):
 class Listing(Generic[R]):
     """Records to render, with their text columns and their JSON form."""
 
-    __slots__ = ("records", "columns", "to_json", "fields", "title")
+    __slots__ = ("records", "columns", "to_json", "fields", "title", "json_elements")
 
     def __init__(
         self,
@@ -46,6 +46,7 @@ class Listing(Generic[R]):
         to_json: Callable[[R], Json],
         fields: Sequence[str] = (),
         title: str | None = None,
+        json_elements: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         self.records = records
         self.columns = columns
@@ -53,3 +54,7 @@ class Listing(Generic[R]):
         # Every field a script may ask for with --fields, in JSON order.
         self.fields = fields
         self.title = title
+        # The records as JSON array elements already rendered (jsonout.element),
+        # where the source keeps them so (the on-disk index does): --json then
+        # copies them out instead of decoding and re-encoding every record.
+        self.json_elements = json_elements

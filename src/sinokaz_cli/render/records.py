@@ -6,7 +6,7 @@ added; existing ones keep their names and meaning.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from sinokaz_cli import display
@@ -85,7 +85,11 @@ def figures_text(f: Fact, kb: KnowledgeBase) -> str:
 
 
 def fact_listing(
-    kb: KnowledgeBase, facts: Iterable[Fact], title: str | None = None, category: bool = True
+    kb: KnowledgeBase,
+    facts: Iterable[Fact],
+    title: str | None = None,
+    category: bool = True,
+    json_elements: Callable[[], Iterable[str]] | None = None,
 ) -> Listing[Fact]:
     columns: list[Column[Fact]] = [Column("id", "ID", lambda f: f.id, nowrap=True)]
     if category:
@@ -96,7 +100,7 @@ def fact_listing(
         Column("date", "Date", lambda f: display.date(f.date) if f.date else "", max_width=14),
         Column("citation", "Source", lambda f: display.citation(f.cited, kb), max_width=16),
     ]
-    return Listing(facts, columns, lambda f: fact_json(f, kb), FACT_FIELDS, title)
+    return Listing(facts, columns, lambda f: fact_json(f, kb), FACT_FIELDS, title, json_elements)
 
 
 PAIR_FIELDS = (

@@ -1,0 +1,172 @@
+"""How sinokaz's cost grows with the knowledge base: 50 facts against N.
+
+    python benchmarks/scale.py [--facts 100000] [--runs 5] [--work DIR]
+
+Everything is measured in this one run and reported as ratios, because this
+machine is shared and absolute times drift:
+
+- a repeated query at N facts against the same query at 50 (goal <= 3x for
+  queries whose answer stays small), in CPU time and in peak memory (<= 1.5x);
+- `trade --json` at N (about a quarter of the facts) against a bare
+  `tomli.load` of the same files (goal <= 0.5x);
+- the first run, which parses, validates and writes the index, against the
+  bare load (goal <= 1.5x in time, <= 1x in peak memory);
+- the time to the first line of `trade --format jsonl`.
+
+The bare load is measured two ways: file by file, dropping each result (the
+least memory a parser needs), and keeping every file's result (what a
+script that loads the knowledge and then queries it holds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+BARE = """
+import sys, tomli
+from pathlib import Path
+keep = sys.argv[2] == "keep"
+kept = []
+for path in sorted(Path(sys.argv[1]).glob("*.toml")):
+    with path.open("rb") as fh:
+        doc = tomli.load(fh)
+    if keep:
+        kept.append(doc)
+"""
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(CPU seconds, peak RSS in MB) of one run of `cmd`."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {err}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def first_line(cmd: list[str], env: dict[str, str]) -> float:
+    """Wall seconds until the first line of output arrives."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.kill()
+    proc.wait()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--facts", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", type=Path, help="where to keep the generated data (reused)")
+    args = parser.parse_args()
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="sinokaz-bench-"))
+    small, big = work / "kb-50", work / f"kb-{args.facts}"
+    for path, n in ((small, 50), (big, args.facts)):
+        if not (path / "000-entities.toml").exists():
+            print(f"generating {n} facts in {path} ...", file=sys.stderr)
+            generate(n, path, max(1, n // 400), seed=1)
+    size_mb = sum(p.stat().st_size for p in big.glob("*.toml")) / 1e6
+
+    py = sys.executable
+    dropped = ("SINOKAZ_DATA", "PYTHONDONTWRITEBYTECODE")  # measure with bytecode cached
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env["SINOKAZ_CACHE_DIR"] = str(work / "cache")
+
+    def sk(data: Path, *rest: str) -> list[str]:
+        return [py, "-m", "sinokaz_cli", "--data", str(data), *rest]
+
+    # First run: an empty cache, so it parses, validates and indexes.
+    firsts, bare_drop, bare_keep = [], [], []
+    for _ in range(max(1, args.runs // 2)):
+        for index in (work / "cache").glob("*.sqlite"):
+            index.unlink()
+        firsts.append(run(sk(big, "trade", "--json"), env))
+        bare_drop.append(run([py, "-c", BARE, str(big), "drop"], env))
+        bare_keep.append(run([py, "-c", BARE, str(big), "keep"], env))
+    run(sk(small, "trade", "--json"), env)  # index the small one too
+
+    queries = {
+        "search ... --limit 10": ("search", "grain wheat exports", "--limit", "10", "--json"),
+        "show ID": ("show", "f12", "--json"),
+        "facts --entity X": ("facts", "--entity", "e7", "--json"),
+        "brief": ("brief", "--json"),
+        "trade --json": ("trade", "--json"),
+    }
+    results: dict[str, dict[str, list[tuple[float, float]]]] = {
+        q: {"50": [], "N": []} for q in queries
+    }
+    for _ in range(args.runs):  # alternate sizes and queries so drift hits all alike
+        for name, q in queries.items():
+            results[name]["50"].append(run(sk(small, *q), env))
+            results[name]["N"].append(run(sk(big, *q), env))
+    jsonl = {"50": [], "N": []}  # type: dict[str, list[float]]
+    for _ in range(args.runs):
+        jsonl["50"].append(first_line(sk(small, "trade", "--format", "jsonl"), env))
+        jsonl["N"].append(first_line(sk(big, "trade", "--format", "jsonl"), env))
+
+    def med(samples: list[tuple[float, float]], i: int) -> float:
+        return statistics.median(s[i] for s in samples)
+
+    bare_cpu, bare_keep_cpu = med(bare_drop, 0), med(bare_keep, 0)
+    print(
+        f"N = {args.facts} facts ({size_mb:.0f} MB of TOML in {len(list(big.glob('*.toml')))} "
+        f"files); medians of {args.runs} alternating runs; CPU time, peak RSS"
+    )
+    print(f"  bare tomli.load, file by file:  {bare_cpu:7.2f} s  {med(bare_drop, 1):6.0f} MB")
+    print(f"  bare tomli.load, keeping all:   {bare_keep_cpu:7.2f} s  {med(bare_keep, 1):6.0f} MB")
+    print(f"  first run (parse+index), trade: {med(firsts, 0):7.2f} s  {med(firsts, 1):6.0f} MB")
+    print()
+    print(f"  {'query':24} {'50 facts':>10} {'N facts':>10} {'time N/50':>10} {'mem N/50':>9}")
+    for name in queries:
+        a, b = results[name]["50"], results[name]["N"]
+        print(
+            f"  {name:24} {med(a, 0) * 1000:8.0f}ms {med(b, 0) * 1000:8.0f}ms "
+            f"{med(b, 0) / med(a, 0):9.2f}x {med(b, 1) / med(a, 1):8.2f}x"
+        )
+    fl50, flN = statistics.median(jsonl["50"]), statistics.median(jsonl["N"])
+    print(
+        f"  {'trade jsonl, first line':24} {fl50 * 1000:8.0f}ms {flN * 1000:8.0f}ms "
+        f"{flN / fl50:9.2f}x {'(wall)':>9}"
+    )
+    print()
+    print("ratios against the goals:")
+    small_q = [q for q in queries if q != "trade --json"]
+    worst = max(med(results[q]["N"], 0) / med(results[q]["50"], 0) for q in small_q)
+    worst = max(worst, flN / fl50)
+    worst_mem = max(med(results[q]["N"], 1) / med(results[q]["50"], 1) for q in queries)
+    print(f"  small-answer query, N vs 50 (worst):      {worst:5.2f}x   goal <= 3x")
+    print(f"  repeated query peak memory, N vs 50:      {worst_mem:5.2f}x   goal <= 1.5x")
+    print(
+        f"  trade --json vs bare load (file by file): "
+        f"{med(results['trade --json']['N'], 0) / bare_cpu:5.2f}x   goal <= 0.5x"
+    )
+    print(
+        f"  first run vs bare load (file by file):    {med(firsts, 0) / bare_cpu:5.2f}x   "
+        "goal <= 1.5x"
+    )
+    print(
+        f"  first run memory vs bare load, by file:   {med(firsts, 1) / med(bare_drop, 1):5.2f}x"
+        "   goal <= 1x"
+    )
+    print(f"  first run memory vs bare load, keep all:  {med(firsts, 1) / med(bare_keep, 1):5.2f}x")
+
+
+if __name__ == "__main__":
+    main()
