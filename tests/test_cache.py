@@ -258,3 +258,23 @@ def test_one_index_per_knowledge_path(cache: Path, tmp_path: Path) -> None:
     a, b = tmp_path / "a.toml", tmp_path / "b.toml"
     assert store.index_path(a) != store.index_path(b)
     assert store.index_path(a) == store.index_path(tmp_path / "." / "a.toml")
+
+
+def test_no_home_folder_falls_back_with_a_warning(
+    run: Run, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SINOKAZ_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(nowhere))
+    result = run("--data", str(kb), "facts", "--json")
+    assert result.exit_code == 0
+    assert len(as_json(result)) == 5
+    assert result.stderr == (
+        "sinokaz: warning: no cache folder: no home folder is known; set SINOKAZ_CACHE_DIR; "
+        "reading the knowledge files directly\n"
+    )

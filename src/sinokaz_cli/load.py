@@ -136,7 +136,11 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         return _load(files)
     from sinokaz_cli import store
 
-    target = store.index_path(root)
+    try:
+        target = store.index_path(root)
+    except OSError as e:  # no cache folder can be named (no home folder, say)
+        _warn(f"{e}; reading the knowledge files directly")
+        return _load(files)
     try:
         fresh = store.open_fresh(target, files)
     except store.IndexUnusable as e:

@@ -242,10 +242,14 @@ class KnowledgeBase:
         found = [f for f in self.select(categories) if f.date is not None and f.date.start]
         return sorted(found, key=lambda f: f.date.start or "")  # type: ignore[union-attr]
 
-    def citations(self) -> dict[str, tuple[int, set[int]]]:
-        """source id -> (how many facts cite it, which paragraphs they cite)."""
+    def citations(self, ids: Sequence[str] | None = None) -> dict[str, tuple[int, set[int]]]:
+        """source id -> (how many facts cite it, which paragraphs they cite), for the
+        sources that facts cite (only those of `ids`, when given)."""
+        wanted = None if ids is None else set(ids)
         out: dict[str, tuple[int, set[int]]] = {}
         for f in self.facts:
+            if wanted is not None and f.cited.source not in wanted:
+                continue
             n, cited = out.get(f.cited.source, (0, set()))
             cited.update(f.cited.paragraphs)
             out[f.cited.source] = (n + 1, cited)

@@ -181,7 +181,7 @@ class Coverage(NamedTuple):
 
 def coverage(kb: KnowledgeBase, ids: Sequence[str] | None = None) -> list[Coverage]:
     """Each source (or each of `ids`, in that order) with its facts and cited paragraphs."""
-    counts = kb.citations()
+    counts = kb.citations(ids)
     chosen = kb.sources if ids is None else [kb.sources_by_id[i] for i in ids]
     out = []
     for s in chosen:

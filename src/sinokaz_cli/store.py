@@ -54,7 +54,7 @@ from sinokaz_cli.model import (
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 EVENTS_KEPT = 8  # leading events kept per category for briefs
@@ -77,12 +77,17 @@ def cache_dir() -> Path:
     if env:
         return Path(env)
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "sinokaz"
+        return Path(os.path.expanduser("~/Library/Caches/sinokaz"))
     if os.name == "nt":
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / "sinokaz" / "Cache"
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "sinokaz"
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "sinokaz"
+    try:
+        return Path.home() / ".cache" / "sinokaz"
+    except RuntimeError:  # no HOME and no password entry to find one
+        raise OSError("no cache folder: no home folder is known; set SINOKAZ_CACHE_DIR") from None
 
 
 def index_path(data: Path) -> Path:
@@ -171,6 +176,10 @@ def fact_in(blob: bytes) -> Fact:
     )
 
 
+def _source_in(blob: bytes) -> Source:
+    return Source(*marshal.loads(blob))
+
+
 def entity_out(e: Entity) -> bytes:
     cited = (e.cited.source, e.cited.paragraphs) if e.cited else None
     return marshal.dumps(
@@ -227,6 +236,8 @@ CREATE INDEX fact_entities_entity ON fact_entities (entity, fact_row);
 CREATE TABLE fact_tags (tag TEXT, fact_row INTEGER);
 CREATE INDEX fact_tags_tag ON fact_tags (tag, fact_row);
 CREATE TABLE entities (row INTEGER PRIMARY KEY, id TEXT UNIQUE, kind TEXT, rec BLOB);
+CREATE TABLE sources (row INTEGER PRIMARY KEY, id TEXT UNIQUE, rec BLOB, facts INTEGER,
+                      cited BLOB);
 CREATE TABLE small (name TEXT PRIMARY KEY, rec BLOB);
 CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, statement, names, tags, extra,
                                      tokenize = 'unicode61 remove_diacritics 2');
@@ -289,12 +300,19 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
                 "INSERT INTO entities VALUES (?, ?, ?, ?)",
                 [(i, e.id, e.kind.value, entity_out(e)) for i, e in enumerate(kb.entities)],
             )
+            citations = kb.citations()
+            conn.executemany(
+                "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                [
+                    (i, src.id, marshal.dumps(tuple(src)), *_cites(citations.get(src.id)))
+                    for i, src in enumerate(kb.sources)
+                ],
+            )
             small = {
-                "sources": tuple(tuple(s) for s in kb.sources),
                 "units": tuple(tuple(u) for u in kb.units),
                 "alignments": tuple(tuple(a) for a in kb.alignments),
                 "synonyms": tuple(s.terms for s in kb.synonyms),
-                "citations": {k: (n, tuple(sorted(c))) for k, (n, c) in kb.citations().items()},
+                "sources_cited": len(citations),
                 "counts": {c.value: kb.count(c) for c in Category},
                 "files": kb.files,
                 # What a brief needs, worked out now so that it costs the same at any size:
@@ -318,6 +336,11 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
+    n, cited = found or (0, set())
+    return n, marshal.dumps(tuple(sorted(cited)))
 
 
 def _point_candidates(rows: list[tuple[Any, ...]]) -> dict[str, tuple[int, ...]]:
@@ -435,6 +458,7 @@ class IndexedKB(KnowledgeBase):
         self._small: dict[str, Any] = {}
         self.facts_by_id = _Lookup(conn, "facts", fact_in)  # type: ignore[assignment]
         self.entities_by_id = _Lookup(conn, "entities", entity_in)  # type: ignore[assignment]
+        self.sources_by_id = _Lookup(conn, "sources", _source_in)  # type: ignore[assignment]
 
     def _read(self, name: str) -> Any:
         if name not in self._small:
@@ -444,7 +468,8 @@ class IndexedKB(KnowledgeBase):
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:  # type: ignore[override]
-        return tuple(Source(*s) for s in self._read("sources"))
+        rows = self.conn.execute("SELECT rec FROM sources ORDER BY row")
+        return tuple(_source_in(r[0]) for r in rows)
 
     @cached_property
     def units(self) -> tuple[Unit, ...]:  # type: ignore[override]
@@ -553,10 +578,16 @@ class IndexedKB(KnowledgeBase):
         return list(self._facts(where, args, order="date_start, row"))
 
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
-        return tuple(self._read("source_ranking")), len(self._read("citations"))
+        return tuple(self._read("source_ranking")), int(self._read("sources_cited"))
 
-    def citations(self) -> dict[str, tuple[int, set[int]]]:
-        return {k: (n, set(c)) for k, (n, c) in self._read("citations").items()}
+    def citations(self, ids: Sequence[str] | None = None) -> dict[str, tuple[int, set[int]]]:
+        sql = "SELECT id, facts, cited FROM sources WHERE facts > 0"
+        args: list[str] = []
+        if ids is not None:
+            sql += f" AND id IN ({_marks(ids)})"
+            args = list(ids)
+        rows = self.conn.execute(sql, args)
+        return {sid: (n, set(marshal.loads(c))) for sid, n, c in rows}
 
     def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
         where, args = "hw_kind IS NOT NULL", [c.value for c in categories]
