@@ -222,3 +222,27 @@ def test_fast_reader_agrees_with_the_general_one(generated: list[dict[str, objec
         finally:
             validate._fast_fact = real
     assert fast == slow
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_pretty_json_is_exactly_what_json_dumps_writes(value: object) -> None:
+    import json
+
+    from sinokaz_cli.render.jsonout import _RAW_CONTROLS, _escape, dumps
+
+    expected = _RAW_CONTROLS.sub(_escape, json.dumps(value, ensure_ascii=False, indent=2))
+    assert dumps(value, indent=2) == expected
