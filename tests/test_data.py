@@ -194,3 +194,13 @@ def test_schema_enums_match_the_model() -> None:
     assert props["entity"]["items"]["properties"]["kind"]["enum"] == [k.value for k in EntityKind]
     fig = props["fact"]["items"]["properties"]["figures"]["items"]["properties"]
     assert fig["qualifier"]["enum"] == [q.value for q in Qualifier]
+
+
+def test_schema_fields_match_the_validator() -> None:
+    from sinokaz_cli.validate import DATE_FIELDS, FACT_FIELDS, FIGURE_FIELDS
+
+    schema = json.loads((SHIPPED.parent / "facts.schema.json").read_text(encoding="utf-8"))
+    fact = schema["properties"]["fact"]["items"]["properties"]
+    assert set(fact) == set(FACT_FIELDS)
+    assert set(fact["figures"]["items"]["properties"]) == set(FIGURE_FIELDS)
+    assert set(fact["date"]["properties"]) == set(DATE_FIELDS)

@@ -39,6 +39,28 @@ ISO_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 TABLES = ("source", "unit", "entity", "fact", "alignment", "synonym")
 
+# The fields each kind of record may have (the JSON Schema says the same).
+FACT_FIELDS = (
+    "id",
+    "category",
+    "statement",
+    "tags",
+    "entities",
+    "figures",
+    "date",
+    "speaker",
+    "attribution",
+    "quote",
+    "note",
+    "source",
+    "paragraphs",
+)
+FIGURE_FIELDS = ("value", "unit", "qualifier", "about")
+DATE_FIELDS = ("text", "start", "end", "qualifier", "inferred", "basis")
+_FACT_KEYS = frozenset(FACT_FIELDS)
+_FIGURE_KEYS = frozenset(FIGURE_FIELDS)
+_DATE_KEYS = frozenset(DATE_FIELDS)
+
 E = TypeVar("E")
 
 
@@ -346,7 +368,7 @@ def _date(r: RecordReader | None) -> DateRef | None:
     qualifier = r.choice("qualifier", DateQualifier, required=False)
     inferred = r.flag("inferred")
     basis = r.text("basis", required=False)
-    r.finish(["text", "start", "end", "qualifier", "inferred", "basis"])
+    r.finish(DATE_FIELDS)
     if end is not None and start is None:
         r.problem("end", "needs a start")
     if start is not None and end is not None and end < start:
@@ -461,7 +483,7 @@ def _figure(r: RecordReader) -> Figure | None:
     unit = r.text("unit")
     qualifier = r.choice("qualifier", Qualifier, required=False) or Qualifier.EXACT
     about = r.text("about", required=False)
-    r.finish(["value", "unit", "qualifier", "about"])
+    r.finish(FIGURE_FIELDS)
     if unit is not None:
         r.out.figure_units.append((unit, r, "unit"))
     if value is None or unit is None or not r.ok:
@@ -469,24 +491,6 @@ def _figure(r: RecordReader) -> Figure | None:
     return Figure(value, unit, qualifier, about)
 
 
-_FACT_KEYS = frozenset(
-    [
-        "id",
-        "category",
-        "statement",
-        "tags",
-        "entities",
-        "figures",
-        "date",
-        "speaker",
-        "attribution",
-        "quote",
-        "note",
-        "source",
-        "paragraphs",
-    ]
-)
-_FIGURE_KEYS = frozenset(["value", "unit", "qualifier", "about"])
 _CATEGORIES = {c.value: c for c in Category}
 _QUALIFIERS = {q.value: q for q in Qualifier}
 
@@ -584,7 +588,6 @@ def _fast_fact(r: RecordReader) -> Fact | None:
     )
 
 
-_DATE_KEYS = frozenset(["text", "start", "end", "qualifier", "inferred", "basis"])
 _DATE_QUALIFIERS = {q.value: q for q in DateQualifier}
 
 
@@ -634,23 +637,7 @@ def _fact(r: RecordReader) -> Fact | None:
     quote = r.text("quote", required=False)
     note = r.text("note", required=False)
     cited = _citation(r, required=True)
-    r.finish(
-        [
-            "id",
-            "category",
-            "statement",
-            "tags",
-            "entities",
-            "figures",
-            "date",
-            "speaker",
-            "attribution",
-            "quote",
-            "note",
-            "source",
-            "paragraphs",
-        ]
-    )
+    r.finish(FACT_FIELDS)
     if quote is not None and speaker is None:
         r.problem("quote", "a quotation needs a speaker")
     if fid is None or category is None or statement is None or cited is None or not r.ok:
