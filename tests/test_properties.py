@@ -207,20 +207,20 @@ def test_broken_files_exit_3_and_name_every_problem(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(facts())
 def test_fast_reader_agrees_with_the_general_one(generated: list[dict[str, object]]) -> None:
-    """validate._fast_fact must build exactly what the field-by-field reader builds."""
-    from sinokaz_cli import load, validate
+    """record_kinds._fast_fact must build exactly what the field-by-field reader builds."""
+    from sinokaz_cli import load, record_kinds
 
     text = HEADER + "\n" + tomlwrite.records("fact", generated)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "kb.toml"
         path.write_text(text, encoding="utf-8")
         fast = load.load(str(path)).facts
-        real = validate._fast_fact
-        validate._fast_fact = lambda r: None  # type: ignore[assignment]
+        real = record_kinds._fast_fact
+        record_kinds._fast_fact = lambda r: None  # type: ignore[assignment]
         try:
             slow = load.load(str(path)).facts
         finally:
-            validate._fast_fact = real
+            record_kinds._fast_fact = real
     assert fast == slow
 
 
