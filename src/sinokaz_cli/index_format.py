@@ -1,0 +1,174 @@
+"""How the on-disk index is laid out: its version, its tables, and how records
+are encoded in it (marshal-encoded tuples: marshal needs no import and decodes
+a record in microseconds). store.py writes this format; indexed.py reads it.
+"""
+
+from __future__ import annotations
+
+import marshal
+from typing import Any
+
+from sinokaz_cli.model import (
+    Category,
+    Citation,
+    DateQualifier,
+    DateRef,
+    Entity,
+    EntityKind,
+    Fact,
+    Figure,
+    Qualifier,
+    Role,
+    Source,
+)
+
+# Bump when the tables or the record encoding change; an index of another
+# version is rebuilt (with a warning), never misread.
+SCHEMA_VERSION = 9
+USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
+RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
+EVENTS_KEPT = 8  # leading events kept per category for briefs
+POINTS_KEPT = 64  # candidate key points kept per category for briefs
+SOURCES_KEPT = 16  # most-cited sources kept for briefs
+
+
+# ─── records <-> marshal-able tuples ───────────────────────────────────────
+
+
+def date_out(d: DateRef | None) -> tuple[Any, ...] | None:
+    if d is None:
+        return None
+    q = d.qualifier.value if d.qualifier else None
+    return (d.text, d.start, d.end, q, d.inferred, d.basis)
+
+
+def date_in(t: tuple[Any, ...] | None) -> DateRef | None:
+    if t is None:
+        return None
+    text, start, end, q, inferred, basis = t
+    return DateRef(text, start, end, DateQualifier(q) if q else None, inferred, basis)
+
+
+def fact_out(f: Fact) -> bytes:
+    figures = tuple((g.value, g.unit, g.qualifier.value, g.about) for g in f.figures)
+    return marshal.dumps(
+        (
+            f.id,
+            f.category.value,
+            f.statement,
+            f.cited.source,
+            f.cited.paragraphs,
+            f.tags,
+            f.entities,
+            figures,
+            date_out(f.date),
+            f.speaker,
+            f.attribution,
+            f.quote,
+            f.note,
+        )
+    )
+
+
+def fact_in(blob: bytes) -> Fact:
+    (
+        fid,
+        cat,
+        statement,
+        source,
+        paras,
+        tags,
+        ents,
+        figures,
+        date,
+        speaker,
+        attribution,
+        quote,
+        note,
+    ) = marshal.loads(blob)
+    return Fact(
+        fid,
+        Category(cat),
+        statement,
+        Citation(source, paras),
+        tags,
+        ents,
+        tuple(Figure(v, u, Qualifier(q), a) for v, u, q, a in figures),
+        date_in(date),
+        speaker,
+        attribution,
+        quote,
+        note,
+    )
+
+
+def source_in(blob: bytes) -> Source:
+    return Source(*marshal.loads(blob))
+
+
+def entity_out(e: Entity) -> bytes:
+    cited = (e.cited.source, e.cited.paragraphs) if e.cited else None
+    return marshal.dumps(
+        (
+            e.id,
+            e.kind.value,
+            e.name,
+            e.aliases,
+            e.description,
+            e.part_of,
+            tuple((r.title, r.of) for r in e.roles),
+            e.place,
+            e.hosts,
+            e.theme,
+            date_out(e.date),
+            cited,
+        )
+    )
+
+
+def entity_in(blob: bytes) -> Entity:
+    (eid, kind, name, aliases, desc, part_of, roles, place, hosts, theme, date, cited) = (
+        marshal.loads(blob)
+    )
+    return Entity(
+        eid,
+        EntityKind(kind),
+        name,
+        aliases,
+        desc,
+        part_of,
+        tuple(Role(t, o) for t, o in roles),
+        place,
+        hosts,
+        theme,
+        date_in(date),
+        Citation(*cited) if cited else None,
+    )
+
+
+# Secondary indexes are created after the rows are in: building a B-tree
+# once from sorted data is much cheaper than growing it row by row.
+INDEXES = """
+CREATE INDEX facts_category ON facts (category, row);
+CREATE INDEX facts_date ON facts (date_start, row) WHERE date_start IS NOT NULL;
+CREATE INDEX facts_headline ON facts (hw_kind, hw_value, row) WHERE hw_kind IS NOT NULL;
+CREATE INDEX fact_entities_entity ON fact_entities (entity, fact_row);
+CREATE INDEX fact_tags_tag ON fact_tags (tag, fact_row);
+"""
+
+TABLES = """
+CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,
+                    sha256 TEXT, indexed_ns INTEGER);
+CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT UNIQUE, category TEXT, date_start TEXT,
+                    hw_kind INTEGER, hw_value REAL, hw_figure INTEGER, pweight INTEGER,
+                    rec BLOB, json TEXT);
+CREATE TABLE fact_entities (entity TEXT, fact_row INTEGER);
+CREATE TABLE fact_tags (tag TEXT, fact_row INTEGER);
+CREATE TABLE entities (row INTEGER PRIMARY KEY, id TEXT UNIQUE, kind TEXT, rec BLOB);
+CREATE TABLE sources (row INTEGER PRIMARY KEY, id TEXT UNIQUE, rec BLOB, facts INTEGER,
+                      cited BLOB);
+CREATE TABLE small (name TEXT PRIMARY KEY, rec BLOB);
+CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, statement, names, tags, extra,
+                                     tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
+"""

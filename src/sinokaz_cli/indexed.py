@@ -1,0 +1,275 @@
+"""The knowledge base answered from the on-disk index.
+
+IndexedKB answers every question the in-memory KnowledgeBase answers, with
+indexed SQL queries, decoding only the records it returns; what briefs
+need was worked out when the index was written.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
+from typing import Any
+
+from sinokaz_cli.index_format import (
+    EVENTS_KEPT,
+    POINTS_KEPT,
+    entity_in,
+    fact_in,
+    source_in,
+)
+from sinokaz_cli.model import (
+    Alignment,
+    Category,
+    Entity,
+    EntityKind,
+    Fact,
+    Figure,
+    KnowledgeBase,
+    Source,
+    Synonym,
+    Unit,
+)
+
+
+class _Lookup:
+    """A read-only mapping over one table, decoding records on demand."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str, decode: Any) -> None:
+        self._conn, self._table, self._decode = conn, table, decode
+        self._memo: dict[str, Any] = {}
+
+    def get(self, key: str | None, default: Any = None) -> Any:
+        if key is None:
+            return default
+        if key in self._memo:
+            return self._memo[key]
+        row = self._conn.execute(f"SELECT rec FROM {self._table} WHERE id = ?", (key,)).fetchone()
+        value = self._decode(row[0]) if row else None
+        self._memo[key] = value
+        return value if value is not None else default
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (r[0] for r in self._conn.execute(f"SELECT id FROM {self._table} ORDER BY row"))
+
+    def __len__(self) -> int:
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM {self._table}").fetchone()[0])
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+class IndexedKB(KnowledgeBase):
+    """The knowledge base answered from the index: records are read as needed."""
+
+    keeps_json = True
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        # Facts and entities stay on disk until asked for; the small tables are read
+        # whole, each on first use (a JSON listing needs none of them).
+        self._small: dict[str, Any] = {}
+        self.facts_by_id = _Lookup(conn, "facts", fact_in)  # type: ignore[assignment]
+        self.entities_by_id = _Lookup(conn, "entities", entity_in)  # type: ignore[assignment]
+        self.sources_by_id = _Lookup(conn, "sources", source_in)  # type: ignore[assignment]
+
+    def _read(self, name: str) -> Any:
+        if name not in self._small:
+            row = self.conn.execute("SELECT rec FROM small WHERE name = ?", (name,)).fetchone()
+            self._small[name] = marshal.loads(row[0])
+        return self._small[name]
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:  # type: ignore[override]
+        rows = self.conn.execute("SELECT rec FROM sources ORDER BY row")
+        return tuple(source_in(r[0]) for r in rows)
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:  # type: ignore[override]
+        return tuple(Unit(*u) for u in self._read("units"))
+
+    @cached_property
+    def alignments(self) -> tuple[Alignment, ...]:  # type: ignore[override]
+        return tuple(Alignment(*a) for a in self._read("alignments"))
+
+    @cached_property
+    def synonyms(self) -> tuple[Synonym, ...]:  # type: ignore[override]
+        return tuple(Synonym(t) for t in self._read("synonyms"))
+
+    @cached_property
+    def files(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._read("files"))
+
+    # Everything at once: only for the few paths that truly need it.
+    @property  # type: ignore[override,unused-ignore]
+    def facts(self) -> tuple[Fact, ...]:  # type: ignore[override]
+        return tuple(self._facts("1", ()))
+
+    @property  # type: ignore[override,unused-ignore]
+    def entities(self) -> tuple[Entity, ...]:  # type: ignore[override]
+        rows = self.conn.execute("SELECT rec FROM entities ORDER BY row")
+        return tuple(entity_in(r[0]) for r in rows)
+
+    def _facts(self, where: str, args: Iterable[object], order: str = "row") -> Iterator[Fact]:
+        sql = f"SELECT rec FROM facts WHERE {where} ORDER BY {order}"
+        for (blob,) in self.conn.execute(sql, tuple(args)):
+            yield fact_in(blob)
+
+    def _where(
+        self,
+        categories: Sequence[Category] = (),
+        tags: Sequence[str] = (),
+        entities: Sequence[str] = (),
+    ) -> tuple[str, list[object]]:
+        where: list[str] = ["1"]
+        args: list[object] = []
+        if categories:
+            where.append(f"category IN ({_marks(categories)})")
+            args += [c.value for c in categories]
+        if tags:
+            where.append(f"row IN (SELECT fact_row FROM fact_tags WHERE tag IN ({_marks(tags)}))")
+            args += list(tags)
+        if entities:
+            where.append(
+                f"row IN (SELECT fact_row FROM fact_entities WHERE entity IN ({_marks(entities)}))"
+            )
+            args += list(entities)
+        return " AND ".join(where), args
+
+    def select(
+        self,
+        categories: Sequence[Category] = (),
+        tags: Sequence[str] = (),
+        entities: Sequence[str] = (),
+    ) -> Iterator[Fact]:
+        where, args = self._where(categories, tags, entities)
+        return self._facts(where, args)
+
+    def select_json(
+        self,
+        categories: Sequence[Category] = (),
+        tags: Sequence[str] = (),
+        entities: Sequence[str] = (),
+    ) -> Iterator[str]:
+        where, args = self._where(categories, tags, entities)
+        sql = f"SELECT json FROM facts WHERE {where} ORDER BY row"
+        return (r[0] for r in self.conn.execute(sql, args))
+
+    def count(self, category: Category) -> int:
+        return int(self._read("counts").get(category.value, 0))
+
+    def about(self, entity_id: str) -> list[Fact]:
+        return list(
+            self._facts(
+                "row IN (SELECT fact_row FROM fact_entities WHERE entity = ?)", (entity_id,)
+            )
+        )
+
+    def tag_set(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM fact_tags")}
+
+    def entity_list(self, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
+        if not kinds:
+            return list(self.entities)
+        sql = f"SELECT rec FROM entities WHERE kind IN ({_marks(kinds)}) ORDER BY row"
+        return [entity_in(r[0]) for r in self.conn.execute(sql, [k.value for k in kinds])]
+
+    def mention_ids(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        sql = (
+            "SELECT fe.entity, f.id FROM fact_entities fe JOIN facts f ON f.row = fe.fact_row "
+            "ORDER BY fe.entity, f.row"
+        )
+        for entity, fid in self.conn.execute(sql):
+            out.setdefault(entity, []).append(fid)
+        return out
+
+    def dated(self, categories: Sequence[Category] = ()) -> list[Fact]:
+        where, args = "date_start IS NOT NULL", [c.value for c in categories]
+        if categories:
+            where += f" AND category IN ({_marks(categories)})"
+        return list(self._facts(where, args, order="date_start, row"))
+
+    def source_ranking(self) -> tuple[tuple[str, ...], int]:
+        return tuple(self._read("source_ranking")), int(self._read("sources_cited"))
+
+    def citations(self, ids: Sequence[str] | None = None) -> dict[str, tuple[int, set[int]]]:
+        sql = "SELECT id, facts, cited FROM sources WHERE facts > 0"
+        args: list[str] = []
+        if ids is not None:
+            sql += f" AND id IN ({_marks(ids)})"
+            args = list(ids)
+        rows = self.conn.execute(sql, args)
+        return {sid: (n, set(marshal.loads(c))) for sid, n, c in rows}
+
+    def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
+        where, args = "hw_kind IS NOT NULL", [c.value for c in categories]
+        if categories:
+            where += f" AND category IN ({_marks(categories)})"
+        sql = (
+            f"SELECT rec, hw_figure FROM facts WHERE {where} "
+            "ORDER BY hw_kind, hw_value, row LIMIT ?"
+        )
+        out = []
+        for blob, index in self.conn.execute(sql, (*args, limit)):
+            f = fact_in(blob)
+            out.append((f, f.figures[index]))
+        return out
+
+    def points(
+        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+    ) -> list[Fact]:
+        # The best candidates were kept at indexing; only if too few of them are
+        # free of what to avoid does this fall back to sorting the whole topic.
+        rows = self._read("points").get(category.value, ())
+        sql = f"SELECT row, rec FROM facts WHERE row IN ({_marks(rows)}) ORDER BY pweight, row"
+        candidates = [(row, fact_in(blob)) for row, blob in self.conn.execute(sql, rows)]
+
+        def stale(f: Fact) -> bool:
+            return f.id in avoid_facts or bool(avoid_entities.intersection(f.entities))
+
+        fresh = [c for c in candidates if not stale(c[1])]
+        if len(fresh) < limit and len(candidates) == POINTS_KEPT:
+            return self._points_by_sql(category, avoid_facts, avoid_entities, limit)
+        chosen = (fresh + [c for c in candidates if stale(c[1])])[:limit]
+        return [f for _, f in sorted(chosen, key=lambda c: c[0])]
+
+    def _points_by_sql(
+        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+    ) -> list[Fact]:
+        facts, ents = sorted(avoid_facts), sorted(avoid_entities)
+        stale = (
+            f"(id IN ({_marks(facts)}) OR row IN (SELECT fact_row FROM fact_entities "
+            f"WHERE entity IN ({_marks(ents)})))"
+        )
+        sql = (
+            f"SELECT rec FROM (SELECT rec, row FROM facts WHERE category = ? "
+            f"ORDER BY {stale}, pweight, row LIMIT ?) ORDER BY row"
+        )
+        rows = self.conn.execute(sql, (category.value, *facts, *ents, limit))
+        return [fact_in(r[0]) for r in rows]
+
+    def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
+        kept = self._read("events").get(category.value, ())
+        if limit > EVENTS_KEPT:
+            return super().events_in(category, limit)
+        where = (
+            "category = ? AND hw_kind IS NOT NULL AND row IN "
+            "(SELECT fact_row FROM fact_entities WHERE entity = ?)"
+        )
+        return [
+            (self.entities_by_id[eid], list(self._facts(where, (category.value, eid))))
+            for eid in kept[:limit]
+        ]
