@@ -29,7 +29,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -130,14 +130,23 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
             conn.executemany(
                 "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [_stat_row(p, now) for p in files]
             )
-            rows = []
+            # Rows are generated as SQLite takes them, not collected first: with
+            # each fact's rendered JSON, a list of them all was the largest thing
+            # in memory while indexing.
             ents: list[tuple[str, int]] = []
             tags: list[tuple[str, int]] = []
-            for row, f in enumerate(kb.facts):
-                fig = ranking.headline_figure(f)
-                kind, value = ranking.figure_weight(fig) if fig else (None, None)
-                rows.append(
-                    (
+            weights: list[tuple[str, int, int]] = []  # (category, point weight, row)
+
+            def fact_rows() -> Iterator[tuple[Any, ...]]:
+                for row, f in enumerate(kb.facts):
+                    fig = ranking.headline_figure(f)
+                    kind, value = ranking.figure_weight(fig) if fig else (None, None)
+                    pweight = ranking.point_weight(f)
+                    weights.append((f.category.value, pweight, row))
+                    for e in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
+                        ents.append((e, row))
+                    tags.extend((t, row) for t in dict.fromkeys(f.tags))
+                    yield (
                         row,
                         f.id,
                         f.category.value,
@@ -145,15 +154,12 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
                         kind,
                         value,
                         f.figures.index(fig) if fig else None,
-                        ranking.point_weight(f),
+                        pweight,
                         fact_out(f),
                         element(fact_json(f, kb)),
                     )
-                )
-                for e in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
-                    ents.append((e, row))
-                tags.extend((t, row) for t in dict.fromkeys(f.tags))
-            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fact_rows())
             conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
             conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
             conn.executemany(
@@ -180,7 +186,7 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
                 "events": {
                     c.value: tuple(e.id for e, _ in kb.events_in(c, EVENTS_KEPT)) for c in Category
                 },
-                "points": _point_candidates(rows),
+                "points": _point_candidates(weights),
                 "source_ranking": kb.source_ranking()[0][:SOURCES_KEPT],
             }
             conn.executemany(
@@ -204,10 +210,10 @@ def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
     return n, marshal.dumps(tuple(sorted(cited)))
 
 
-def _point_candidates(rows: list[tuple[Any, ...]]) -> dict[str, tuple[int, ...]]:
+def _point_candidates(weights: list[tuple[str, int, int]]) -> dict[str, tuple[int, ...]]:
     """Per category, the rows of the POINTS_KEPT facts with the best point weight."""
     by_cat: dict[str, list[tuple[int, int]]] = {}
-    for row, _id, cat, _d, _k, _v, _fi, pweight, _rec, _json in rows:
+    for cat, pweight, row in weights:
         by_cat.setdefault(cat, []).append((pweight, row))
     return {cat: tuple(r for _, r in sorted(found)[:POINTS_KEPT]) for cat, found in by_cat.items()}
 
