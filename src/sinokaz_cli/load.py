@@ -172,7 +172,9 @@ def _load(files: list[Path]) -> KnowledgeBase:
     from sinokaz_cli.validate import Collected, cross_check, read_document
 
     out = Collected()
-    texts: dict[str, str] = {}
+    # The files' text is not kept: only a file with problems is read again,
+    # to find their lines.
+    texts = _Texts()
     parse_problems: list[Problem] = []
     for f in files:
         shown = str(f)
@@ -183,7 +185,7 @@ def _load(files: list[Path]) -> KnowledgeBase:
             # Keep going: report every broken file at once.
             parse_problems.extend(e.problems)
             continue
-        texts[shown] = text
+        del text
         read_document(doc, shown, out)
     if parse_problems:
         raise KnowledgeError(parse_problems + _locate(out.issues, texts))
@@ -192,6 +194,20 @@ def _load(files: list[Path]) -> KnowledgeBase:
         raise KnowledgeError(_locate(out.issues, texts))
     kb.files = tuple(str(f) for f in files)
     return kb
+
+
+class _Texts(dict[str, str]):
+    """A file's text, read again on first use: only files with problems need it."""
+
+    def __missing__(self, file: str) -> str:
+        try:
+            text = self[file] = Path(file).read_bytes().decode("utf-8", "replace")
+        except OSError:
+            text = self[file] = ""
+        return text
+
+    def get(self, file: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self[file]
 
 
 def _locate(issues: list[Issue], texts: dict[str, str]) -> list[Problem]:

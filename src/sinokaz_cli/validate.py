@@ -66,6 +66,9 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
             rid = raw.get("id")
             if isinstance(rid, str) and rid:
                 out.declared.setdefault(key, []).append((rid, reader))
+            # The reader lives on (references and duplicates point back to it), but
+            # its raw table is read: let the parsed document go.
+            reader.raw = {}
             if record is None:
                 continue
             bucket: list[Any] = getattr(out, key + "s" if key != "entity" else "entities")
