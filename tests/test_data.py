@@ -197,6 +197,7 @@ def test_schema_enums_match_the_model() -> None:
 
 
 def test_schema_fields_match_the_validator() -> None:
+    from sinokaz_cli.record_reader import ENTITY_FIELDS
     from sinokaz_cli.validate import DATE_FIELDS, FACT_FIELDS, FIGURE_FIELDS
 
     schema = json.loads((SHIPPED.parent / "facts.schema.json").read_text(encoding="utf-8"))
@@ -204,3 +205,4 @@ def test_schema_fields_match_the_validator() -> None:
     assert set(fact) == set(FACT_FIELDS)
     assert set(fact["figures"]["items"]["properties"]) == set(FIGURE_FIELDS)
     assert set(fact["date"]["properties"]) == set(DATE_FIELDS)
+    assert set(schema["properties"]["entity"]["items"]["properties"]) == set(ENTITY_FIELDS)

@@ -16,7 +16,7 @@ try:  # the C module: `signal` itself builds enums at import, ~5 ms on every run
 except ImportError:  # pragma: no cover  (not CPython)
     import signal
 
-INTERRUPTED = 130
+INTERRUPTED = 130  # = errors.ExitCode.INTERRUPTED; not imported, to own SIGINT sooner
 
 
 def _interrupted(signum: int, frame: FrameType | None) -> None:

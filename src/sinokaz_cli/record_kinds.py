@@ -33,6 +33,7 @@ from sinokaz_cli.record_reader import (
     _FACT_KEYS,
     _FIGURE_KEYS,
     DATE_FIELDS,
+    ENTITY_FIELDS,
     FACT_FIELDS,
     FIGURE_FIELDS,
     ID_RE,
@@ -145,23 +146,7 @@ def _entity(r: RecordReader) -> Entity | None:
     theme = r.text("theme", required=False)
     date = _date(r.table("date"))
     cited = _citation(r, required=False) if ("source" in r.raw or "paragraphs" in r.raw) else None
-    r.finish(
-        [
-            "id",
-            "kind",
-            "name",
-            "aliases",
-            "description",
-            "part_of",
-            "roles",
-            "place",
-            "hosts",
-            "theme",
-            "date",
-            "source",
-            "paragraphs",
-        ]
-    )
+    r.finish(ENTITY_FIELDS)
     if eid is not None and part_of == eid:
         r.problem("part_of", "an entity cannot be part of itself")
     if eid is None or kind is None or name is None or not r.ok:

@@ -47,6 +47,21 @@ FACT_FIELDS = (
     "paragraphs",
 )
 FIGURE_FIELDS = ("value", "unit", "qualifier", "about")
+ENTITY_FIELDS = (
+    "id",
+    "kind",
+    "name",
+    "aliases",
+    "description",
+    "part_of",
+    "roles",
+    "place",
+    "hosts",
+    "theme",
+    "date",
+    "source",
+    "paragraphs",
+)
 DATE_FIELDS = ("text", "start", "end", "qualifier", "inferred", "basis")
 _FACT_KEYS = frozenset(FACT_FIELDS)
 _FIGURE_KEYS = frozenset(FIGURE_FIELDS)

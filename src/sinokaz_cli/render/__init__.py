@@ -52,7 +52,8 @@ def select(listing: Listing[Any], fields: Sequence[str] | None) -> Listing[Any]:
         return {f: obj.get(f) for f in fields}
 
     columns = [by_name.get(f) or _json_column(f, to_json) for f in fields]
-    return Listing(listing.records, columns, pick_json, list(fields), listing.title)  # re-encodes
+    # No pre-rendered JSON here: the selected fields change every object.
+    return Listing(listing.records, columns, pick_json, list(fields), listing.title)
 
 
 def _json_column(name: str, to_json: Any) -> Column[Any]:

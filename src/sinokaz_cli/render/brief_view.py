@@ -159,10 +159,10 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         if topic.category.value == "policy" and b.pairs:
             yield "\n| China | Kazakhstan | Shared theme | Source |\n|---|---|---|---|\n"
             for p in b.pairs:
-                cites = [display.citations((f.cited for f in p.facts), kb)]
+                cites = display.citations((f.cited for f in p.facts), kb)
                 yield (
                     f"| {md(p.china.name)} | {md(p.kazakhstan.name)} | "
-                    f"{md(p.alignment.theme)} | {md('; '.join(cites))} |\n"
+                    f"{md(p.alignment.theme)} | {md(cites)} |\n"
                 )
             if b.pairs_total > len(b.pairs):
                 extra = b.pairs_total - len(b.pairs)
