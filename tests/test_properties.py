@@ -242,7 +242,25 @@ json_values = st.recursive(
 def test_pretty_json_is_exactly_what_json_dumps_writes(value: object) -> None:
     import json
 
-    from sinokaz_cli.render.jsonout import _RAW_CONTROLS, _escape, dumps
+    from sinokaz_cli.render.jsonout import RAW_CONTROLS, _escape, dumps
 
-    expected = _RAW_CONTROLS.sub(_escape, json.dumps(value, ensure_ascii=False, indent=2))
+    expected = RAW_CONTROLS.sub(_escape, json.dumps(value, ensure_ascii=False, indent=2))
     assert dumps(value, indent=2) == expected
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(facts())
+def test_direct_fact_element_is_the_generic_one(generated: list[dict[str, object]]) -> None:
+    """render.fact_element writes what jsonout.element(records.fact_json(...)) writes."""
+    from sinokaz_cli import load
+    from sinokaz_cli.render.fact_element import fact_element
+    from sinokaz_cli.render.jsonout import element
+    from sinokaz_cli.render.records import fact_json
+
+    text = HEADER + "\n" + tomlwrite.records("fact", generated)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "kb.toml"
+        path.write_text(text, encoding="utf-8")
+        kb = load.load(str(path))
+    for f in kb.facts:
+        assert fact_element(f, kb) == element(fact_json(f, kb))

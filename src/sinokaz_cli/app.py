@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
 from typing import Annotated, Any
 
 import typer
@@ -116,18 +115,6 @@ def field_list(fields: str | None) -> list[str] | None:
     if fields is None:
         return None
     return [f.strip() for f in fields.split(",") if f.strip()]
-
-
-def json_elements(
-    kb: KnowledgeBase,
-    categories: Sequence[Category] = (),
-    tags: Sequence[str] = (),
-    entities: Sequence[str] = (),
-) -> Callable[[], Iterable[str]] | None:
-    """Facts already rendered as JSON, where the knowledge base keeps them."""
-    if not kb.keeps_json:
-        return None
-    return lambda: kb.select_json(categories, tags, entities)
 
 
 def emit(listing: Any, fmt: Format, fields: str | None) -> None:

@@ -74,8 +74,6 @@ def _marks(values: Sequence[object]) -> str:
 class IndexedKB(KnowledgeBase):
     """The knowledge base answered from the index: records are read as needed."""
 
-    keeps_json = True
-
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         # Facts and entities stay on disk until asked for; the small tables are read
@@ -156,16 +154,6 @@ class IndexedKB(KnowledgeBase):
     ) -> Iterator[Fact]:
         where, args = self._where(categories, tags, entities)
         return self._facts(where, args)
-
-    def select_json(
-        self,
-        categories: Sequence[Category] = (),
-        tags: Sequence[str] = (),
-        entities: Sequence[str] = (),
-    ) -> Iterator[str]:
-        where, args = self._where(categories, tags, entities)
-        sql = f"SELECT json FROM facts WHERE {where} ORDER BY row"
-        return (r[0] for r in self.conn.execute(sql, args))
 
     def count(self, category: Category) -> int:
         return int(self._read("counts").get(category.value, 0))

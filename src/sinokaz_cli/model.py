@@ -298,18 +298,6 @@ class KnowledgeBase:
         )
         return [(self.entities_by_id[eid], facts) for eid, facts in ranked[:limit]]
 
-    # Whether select_json() can hand out facts already rendered as JSON array
-    # elements (the on-disk index keeps them so); here they are rendered on demand.
-    keeps_json = False
-
-    def select_json(
-        self,
-        categories: Sequence[Category] = (),
-        tags: Sequence[str] = (),
-        entities: Sequence[str] = (),
-    ) -> Iterator[str]:
-        raise NotImplementedError("only a knowledge base with keeps_json has rendered facts")
-
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
         """Ids of the sources that facts cite, most-cited first, and how many there are."""
         counts = self.citations()

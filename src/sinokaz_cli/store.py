@@ -114,8 +114,6 @@ def _stat_row(path: Path, now_ns: int) -> tuple[str, int, int, int, str, int]:
 def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
     """Write `kb` (already validated) to a new index at `target`, atomically."""
     from sinokaz_cli import ranking, search
-    from sinokaz_cli.render.jsonout import element
-    from sinokaz_cli.render.records import fact_json
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
@@ -130,9 +128,7 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
             conn.executemany(
                 "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [_stat_row(p, now) for p in files]
             )
-            # Rows are generated as SQLite takes them, not collected first: with
-            # each fact's rendered JSON, a list of them all was the largest thing
-            # in memory while indexing.
+            # Rows are generated as SQLite takes them, not collected first.
             ents: list[tuple[str, int]] = []
             tags: list[tuple[str, int]] = []
             weights: list[tuple[str, int, int]] = []  # (category, point weight, row)
@@ -156,10 +152,9 @@ def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
                         f.figures.index(fig) if fig else None,
                         pweight,
                         fact_out(f),
-                        element(fact_json(f, kb)),
                     )
 
-            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fact_rows())
+            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fact_rows())
             conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
             conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
             conn.executemany(

@@ -16,7 +16,6 @@ from sinokaz_cli.app import (
     complete_entity_ids,
     complete_fact_ids,
     emit,
-    json_elements,
     knowledge,
     output_format,
 )
@@ -66,8 +65,7 @@ def facts(
 
         table.console().print(summary.fact_table(list(selected), kb, show_category=True))
         return
-    elements = json_elements(kb, category or [], tag or [], entity or [])
-    emit(fact_listing(kb, selected, title="Facts", json_elements=elements), chosen, fields)
+    emit(fact_listing(kb, selected, title="Facts"), chosen, fields)
 
 
 @app.command(epilog="Example: sinokaz show dialogue-participants --json")

@@ -13,7 +13,6 @@ from sinokaz_cli.app import (
     JsonOpt,
     app,
     emit,
-    json_elements,
     knowledge,
     output_format,
 )
@@ -32,9 +31,7 @@ def _topic(
     chosen = output_format(fmt, json_flag)
     if chosen is not Format.TABLE:
         # Stream: each fact is read, rendered and written before the next is read.
-        listing = fact_listing(
-            kb, kb.select([category]), category=False, json_elements=json_elements(kb, [category])
-        )
+        listing = fact_listing(kb, kb.select([category]), category=False)
         emit(listing, chosen, fields)
         return
     from sinokaz_cli import query

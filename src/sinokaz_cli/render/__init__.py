@@ -52,7 +52,7 @@ def select(listing: Listing[Any], fields: Sequence[str] | None) -> Listing[Any]:
         return {f: obj.get(f) for f in fields}
 
     columns = [by_name.get(f) or _json_column(f, to_json) for f in fields]
-    # No pre-rendered JSON here: the selected fields change every object.
+    # No direct element writer here: the selected fields change every object.
     return Listing(listing.records, columns, pick_json, list(fields), listing.title)
 
 
@@ -81,8 +81,8 @@ def chunks(listing: Listing[Any], fmt: Format) -> Iterator[str]:
     if fmt in (Format.JSON, Format.JSONL):
         from sinokaz_cli.render import jsonout
 
-        if fmt is Format.JSON and listing.json_elements is not None:
-            return jsonout.framed(listing.json_elements())
+        if fmt is Format.JSON and listing.to_element is not None:
+            return jsonout.framed(map(listing.to_element, records))
         write = jsonout.array if fmt is Format.JSON else jsonout.lines
         return write(listing.to_json(r) for r in records)
     if fmt in (Format.CSV, Format.TSV):

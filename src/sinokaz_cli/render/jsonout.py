@@ -12,11 +12,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(m: re.Match[str]) -> str:
     return f"\\u{ord(m.group(0)):04x}"
+
+
+def escape_controls(text: str) -> str:
+    """JSON text with the characters terminals act on written as \\u escapes."""
+    return RAW_CONTROLS.sub(_escape, text)
 
 
 def dumps(obj: Any, indent: int | None = None) -> str:
@@ -26,7 +31,7 @@ def dumps(obj: Any, indent: int | None = None) -> str:
         text = json.dumps(obj, ensure_ascii=False)
     else:
         text = _pretty(obj, 0, " " * indent)
-    return _RAW_CONTROLS.sub(_escape, text)
+    return escape_controls(text)
 
 
 def _pretty(obj: Any, level: int, step: str) -> str:

@@ -37,7 +37,7 @@ class Column(Generic[R]):
 class Listing(Generic[R]):
     """Records to render, with their text columns and their JSON form."""
 
-    __slots__ = ("records", "columns", "to_json", "fields", "title", "json_elements")
+    __slots__ = ("records", "columns", "to_json", "fields", "title", "to_element")
 
     def __init__(
         self,
@@ -46,7 +46,7 @@ class Listing(Generic[R]):
         to_json: Callable[[R], Json],
         fields: Sequence[str] = (),
         title: str | None = None,
-        json_elements: Callable[[], Iterable[str]] | None = None,
+        to_element: Callable[[R], str] | None = None,
     ) -> None:
         self.records = records
         self.columns = columns
@@ -54,7 +54,7 @@ class Listing(Generic[R]):
         # Every field a script may ask for with --fields, in JSON order.
         self.fields = fields
         self.title = title
-        # The records as JSON array elements already rendered (jsonout.element),
-        # where the source keeps them so (the on-disk index does): --json then
-        # copies them out instead of decoding and re-encoding every record.
-        self.json_elements = json_elements
+        # A record written directly as a JSON array element, the same text as
+        # jsonout.element(to_json(r)) but without building the dict: --json of
+        # tens of thousands of facts is then a matter of reading them.
+        self.to_element = to_element

@@ -6,7 +6,7 @@ added; existing ones keep their names and meaning.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from sinokaz_cli import display
@@ -89,7 +89,6 @@ def fact_listing(
     facts: Iterable[Fact],
     title: str | None = None,
     category: bool = True,
-    json_elements: Callable[[], Iterable[str]] | None = None,
 ) -> Listing[Fact]:
     columns: list[Column[Fact]] = [Column("id", "ID", lambda f: f.id, nowrap=True)]
     if category:
@@ -100,7 +99,16 @@ def fact_listing(
         Column("date", "Date", lambda f: display.date(f.date) if f.date else "", max_width=14),
         Column("citation", "Source", lambda f: display.citation(f.cited, kb), max_width=16),
     ]
-    return Listing(facts, columns, lambda f: fact_json(f, kb), FACT_FIELDS, title, json_elements)
+    from sinokaz_cli.render.fact_element import fact_element
+
+    return Listing(
+        facts,
+        columns,
+        lambda f: fact_json(f, kb),
+        FACT_FIELDS,
+        title,
+        lambda f: fact_element(f, kb),
+    )
 
 
 PAIR_FIELDS = (
