@@ -80,8 +80,8 @@ class _Fields:
             else:
                 names = " ".join([e.name, *e.aliases, *(r.title for r in e.roles)])
                 found = (
-                    " ".join(textnorm.terms(names)),
-                    " ".join(textnorm.terms(e.description or "")),
+                    textnorm.terms_text(names),
+                    textnorm.terms_text(e.description or ""),
                 )
             self._names[eid] = found
         return found
@@ -91,7 +91,7 @@ class _Fields:
         if found is None:
             src = self.kb.sources_by_id.get(sid)
             text = f"{src.title} {src.publisher}" if src else ""
-            found = self._sources[sid] = " ".join(textnorm.terms(text))
+            found = self._sources[sid] = textnorm.terms_text(text)
         return found
 
     def __call__(self, f: Fact) -> tuple[str, str, str, str, str]:
@@ -100,12 +100,12 @@ class _Fields:
         rest = [fig.about or "" for fig in f.figures]
         rest += [f.date.text if f.date else "", f.attribution or ""]
         rest += self.themes.get(f.id, [])
-        extra.append(" ".join(textnorm.terms(" ".join(rest))))
+        extra.append(textnorm.terms_text(" ".join(rest)))
         return (
             f.id,
-            " ".join(textnorm.terms(f.statement + " " + (f.quote or ""))),
+            textnorm.terms_text(f.statement + " " + (f.quote or "")),
             " ".join(n for n, _ in ents),
-            " ".join(textnorm.terms(" ".join(f.tags) + " " + f.category.value)),
+            textnorm.terms_text(" ".join(f.tags) + " " + f.category.value),
             " ".join(x for x in extra if x),
         )
 
