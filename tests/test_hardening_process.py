@@ -117,12 +117,13 @@ def test_sigint_ends_with_130_and_one_line(big_kb: Path, tmp_path: Path) -> None
         stderr=subprocess.PIPE,
         text=True,
     )
-    # Wait until it is parsing (tomli, imported just before, is mapped): by then the
-    # tool has long taken over SIGINT. Interpreter start-up is no program's to guard.
+    # Wait until it is reading the files (sqlite3, imported just before for the index,
+    # is mapped): by then the tool has long taken over SIGINT. Interpreter start-up
+    # is no program's to guard.
     maps = Path(f"/proc/{proc.pid}/maps")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:
-        if maps.exists() and "/tomli/" in maps.read_text(encoding="utf-8", errors="replace"):
+        if maps.exists() and "_sqlite3" in maps.read_text(encoding="utf-8", errors="replace"):
             break
         time.sleep(0.01)
     time.sleep(0.05)

@@ -135,6 +135,10 @@ class Collected:
         # hide a duplicate or turn each reference to it into a second error.
         self.declared: dict[str, list[tuple[str, RecordReader]]] = {}
 
+    def clear(self) -> None:
+        """Let go of everything read (its readers point back here: a cycle)."""
+        self.__init__()  # type: ignore[misc]
+
 
 def _type_name(value: object) -> str:
     return {

@@ -1,0 +1,176 @@
+"""The fast reader (plain_toml) answers exactly as tomli does, or not at all."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sinokaz_cli import plain_toml
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITE = Path(__file__).resolve().parent / "toml-test"
+LISTED = (SUITE / "files-toml-1.0.0-invalid.txt").read_text(encoding="utf-8").split()
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+def typed(value: Any) -> Any:
+    """The value with every leaf's type made part of it: 1, 1.0 and True differ."""
+    if isinstance(value, dict):
+        return {k: typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typed(v) for v in value]
+    return (type(value).__name__, repr(value))
+
+
+def tomli_or_none(text: str) -> Any:
+    try:
+        return typed(tomli.loads(text))
+    except (tomli.TOMLDecodeError, ValueError, RecursionError):
+        return None
+
+
+def agrees(text: str) -> bool:
+    """plain_toml declined, or read what tomli reads (and tomli accepts it)."""
+    got = plain_toml.loads(text)
+    return got is None or typed(got) == tomli_or_none(text)
+
+
+def test_the_bundled_knowledge_file_is_plain() -> None:
+    text = (ROOT / "data" / "facts.toml").read_text(encoding="utf-8")
+    got = plain_toml.loads(text)
+    assert got is not None
+    assert typed(got) == typed(tomli.loads(text))
+
+
+def test_generated_knowledge_files_are_plain(tmp_path: Path) -> None:
+    generate(400, tmp_path, files=4, seed=3)
+    for path in sorted(tmp_path.glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        got = plain_toml.loads(text)
+        assert got is not None, path.name
+        assert typed(got) == typed(tomli.loads(text)), path.name
+
+
+@pytest.mark.parametrize("name", LISTED)
+def test_no_invalid_file_is_read(name: str) -> None:
+    """Every toml-test invalid file is declined (the 9 that tomli reads as TOML 1.1
+    may be read, but then exactly as tomli reads them)."""
+    raw = (SUITE / name).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # never reaches a parser: read_text rejects it first
+    got = plain_toml.loads(text)
+    if got is not None:
+        assert typed(got) == tomli_or_none(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a = "x"\na = "y"\n',  # a duplicate key
+        "a = { x = 1, x = 2 }\n",
+        "[[t]]\n[t]\n",
+        "t = 1\n[[t]]\n",
+        "[t]\n[t]\n",
+        "a = [1,\n2\n",  # an array left open
+        'a = "x" b\n',
+        "a = 1979-05-27\n",  # a date: tomli's to read
+        "a = 0x1F\n",
+        "a = +1\n",
+        "a = 01\n",
+        "a = 1.\n",
+        "a = .5\n",
+        "a = inf\n",
+        "a = 'literal'\n",
+        'a = """multi"""\n',
+        'a = "\\u00e9"\n',
+        "a.b = 1\n",
+        '"a" = 1\n',
+        "a = { x = 1, }\n",
+        "a = { x = 1,\n y = 2 }\n",
+        "a = 1\r2\n",
+        "a = \x01\n",
+    ],
+)
+def test_unusual_or_wrong_text_is_left_to_tomli(text: str) -> None:
+    assert plain_toml.loads(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a = "x"\r\nb = 2\r\n',
+        "a = 1_000\nb = -0\nc = 1e400\nd = 1_0.5e1_0\n",
+        'a = ["x", "y", ]\nb = [ 1 , 2 ]\nc = []\n',
+        'a = [  # note\n  { x = 1 },\n  { y = "#" },\n]\n',
+        'a = "tab\there, quote \\" and \\\\"  # comment\n',
+        "# only comments\n\n  # indented\n[[t]] # after a header\nk = true\n",
+        "a = { }\nb = [[1, 2], [3]]\nc = [\n[1],\n]\n",
+        'a = "no newline at the end"',
+    ],
+)
+def test_plain_corners_read_as_tomli_reads_them(text: str) -> None:
+    got = plain_toml.loads(text)
+    assert got is not None
+    assert typed(got) == typed(tomli.loads(text))
+
+
+# ─── generated documents, then broken a character at a time ────────────────
+
+keys = st.from_regex(r"[A-Za-z0-9_-]{1,6}", fullmatch=True)
+# Pieces of a string's inside: plain characters, ones that matter to the
+# syntax, and escapes of both kinds (common to JSON, and TOML-only).
+pieces = st.sampled_from(list("ab #=,{}[]\"\\'\t\u00e9") + ["\\n", '\\"', "\\u0041", "\\\\"])
+strings = st.lists(pieces, max_size=8).map(lambda p: '"' + "".join(p) + '"')
+numbers = st.one_of(
+    st.integers(-(10**20), 10**20).map(str),
+    st.from_regex(
+        r"-?(0|[1-9](_?[0-9]){0,4})(\.[0-9](_?[0-9]){0,2})?([eE][+-]?[0-9]{1,2})?", fullmatch=True
+    ),
+)
+scalars = st.one_of(strings, numbers, st.sampled_from(["true", "false"]))
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).flatmap(
+            lambda items: st.sampled_from([", ", ",", " , ", ",\n  ", ", # c\n"]).map(
+                lambda sep: "[" + sep.join(items) + "]"
+            )
+        ),
+        st.lists(st.tuples(keys, inner), max_size=3).map(
+            lambda pairs: "{ " + ", ".join(f"{k} = {v}" for k, v in pairs) + " }"
+        ),
+    ),
+    max_leaves=6,
+)
+lines = st.one_of(
+    st.tuples(keys, st.sampled_from([" = ", "=", "  =  "]), values).map("".join),
+    keys.map(lambda k: f"[[{k}]]"),
+    keys.map(lambda k: f"[{k}]"),
+    st.just("# comment"),
+    st.just(""),
+)
+documents = st.lists(lines, max_size=8).map(lambda ls: "\n".join(ls) + "\n")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_generated_documents_agree(text: str) -> None:
+    assert agrees(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.integers(0, 400), st.sampled_from(list("\"\\[]{},=#\n '0a.")), st.booleans())
+def test_broken_documents_agree(text: str, at: int, char: str, insert: bool) -> None:
+    at %= len(text) + 1
+    broken = text[:at] + char + text[at + (0 if insert else 1) :]
+    assert agrees(broken)
