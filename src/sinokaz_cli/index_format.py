@@ -24,7 +24,7 @@ from sinokaz_cli.model import (
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 EVENTS_KEPT = 8  # leading events kept per category for briefs
@@ -147,8 +147,11 @@ def entity_in(blob: bytes) -> Entity:
 
 
 # Secondary indexes are created after the rows are in: building a B-tree
-# once from sorted data is much cheaper than growing it row by row.
+# once from sorted data is much cheaper than growing it row by row. (Fact ids
+# are written file by file, before duplicates across files are looked for,
+# so theirs too.)
 INDEXES = """
+CREATE UNIQUE INDEX facts_id ON facts (id);
 CREATE INDEX facts_category ON facts (category, row);
 CREATE INDEX facts_date ON facts (date_start, row) WHERE date_start IS NOT NULL;
 CREATE INDEX facts_headline ON facts (hw_kind, hw_value, row) WHERE hw_kind IS NOT NULL;
@@ -159,7 +162,7 @@ CREATE INDEX fact_tags_tag ON fact_tags (tag, fact_row);
 TABLES = """
 CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,
                     sha256 TEXT, indexed_ns INTEGER);
-CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT UNIQUE, category TEXT, date_start TEXT,
+CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT, category TEXT, date_start TEXT,
                     hw_kind INTEGER, hw_value REAL, hw_figure INTEGER, pweight INTEGER,
                     rec BLOB);
 CREATE TABLE fact_entities (entity TEXT, fact_row INTEGER);

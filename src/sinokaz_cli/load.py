@@ -18,6 +18,7 @@ from sinokaz_cli.errors import KnowledgeError, Problem
 from sinokaz_cli.model import KnowledgeBase
 
 if TYPE_CHECKING:
+    from sinokaz_cli import store
     from sinokaz_cli.lines import LineMap
     from sinokaz_cli.validate import Issue
 
@@ -157,16 +158,21 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         fresh = None
     if fresh is not None:
         return fresh
+    try:
+        with _bulk():
+            builder = store.Builder(target)
+            try:
+                kb = _load(files, builder)
+                builder.finish(kb)
+            except BaseException:
+                builder.abandon()
+                raise
+        return store.open_built(target)
+    except (OSError, store.DatabaseError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        _warn(f"cannot write the index {target} ({reason}); reading the knowledge files directly")
     with _bulk():
-        kb = _load(files)
-        try:
-            store.build(kb, files, target)
-        except (OSError, store.DatabaseError) as e:
-            reason = getattr(e, "strerror", None) or str(e)
-            _warn(
-                f"cannot write the index {target} ({reason}); reading the knowledge files directly"
-            )
-    return kb
+        return _load(files)
 
 
 @contextmanager
@@ -199,7 +205,10 @@ def load(path: str | None = None) -> KnowledgeBase:
         return _load(files)
 
 
-def _load(files: list[Path]) -> KnowledgeBase:
+def _load(files: list[Path], builder: store.Builder | None = None) -> KnowledgeBase:
+    """Read, validate and cross-check every file. With a `builder`, each file's facts
+    go into the new index as soon as the file is read, and the knowledge base
+    returned holds everything but the facts."""
     from sinokaz_cli.validate import Collected, cross_check, read_document
 
     out = Collected()
@@ -209,6 +218,7 @@ def _load(files: list[Path]) -> KnowledgeBase:
     parse_problems: list[Problem] = []
     for f in files:
         shown = str(f)
+        st = _stat(f) if builder is not None else None  # before reading: see add_file
         try:
             text = read_text(f)
             doc = parse(text, shown)
@@ -216,8 +226,15 @@ def _load(files: list[Path]) -> KnowledgeBase:
             # Keep going: report every broken file at once.
             parse_problems.extend(e.problems)
             continue
+        if builder is not None:
+            builder.add_file(f, st, text)
         del text
         read_document(doc, shown, out)
+        del doc  # before the next file is parsed
+        if builder is not None:
+            if not out.issues and not parse_problems:  # else there will be no index
+                builder.add_facts([fact for fact, _ in out.facts])
+            out.facts.clear()
     if parse_problems:
         raise KnowledgeError(parse_problems + _locate(out.issues, texts))
     kb = cross_check(out)
@@ -226,6 +243,13 @@ def _load(files: list[Path]) -> KnowledgeBase:
     out.clear()  # readers and collection refer to each other: free them now
     kb.files = tuple(str(f) for f in files)
     return kb
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None  # read_text says why
 
 
 class _Texts(dict[str, str]):

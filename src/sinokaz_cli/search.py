@@ -58,7 +58,7 @@ class _Query:
         return self.terms | {t for p in self.phrases for t in p}
 
 
-class _Fields:
+class Fields:
     """Builds each fact's four search fields, tokenising each entity and source once."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
@@ -119,7 +119,7 @@ _SCHEMA = (
 
 def documents(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str, str]]:
     """One row per fact for the docs table: (id, statement, names, tags, extra)."""
-    fields = _Fields(kb)
+    fields = Fields(kb)
     return (fields(f) for f in kb.facts)
 
 

@@ -42,16 +42,17 @@ from sinokaz_cli.index_format import (
     TABLES,
     USER_VERSION,
     entity_out,
+    fact_in,
     fact_out,
 )
 from sinokaz_cli.indexed import IndexedKB
-from sinokaz_cli.model import Category, KnowledgeBase
+from sinokaz_cli.model import Category, EntityKind, Fact, KnowledgeBase
 
 __all__ = [
+    "Builder",
     "DatabaseError",
     "IndexUnusable",
     "IndexedKB",
-    "build",
     "cache_dir",
     "index_path",
     "open_fresh",
@@ -105,99 +106,155 @@ def _sha256(path: Path) -> str:
 # ─── building ───────────────────────────────────────────────────────────────
 
 
-def _stat_row(path: Path, now_ns: int) -> tuple[str, int, int, int, str, int]:
-    st = path.stat()
-    digest = _sha256(path)
-    return (str(path), st.st_size, st.st_mtime_ns, st.st_ino, digest, now_ns)
+class Builder:
+    """Writes a new index while the files are read and validated (load.py).
 
+    Each file's facts go to SQLite as soon as the file is read, so a large
+    knowledge base is never held in memory whole. What needs every file is
+    gathered on the way (counts, citations, each fact's brief weights, which
+    entities facts mention) or done in finish() from the tables already
+    written (the search documents, which need every entity's names).
+    Until finish() renames it into place, the index is a temporary file that
+    abandon() removes: a knowledge base with problems leaves no index.
+    """
 
-def build(kb: KnowledgeBase, files: Sequence[Path], target: Path) -> None:
-    """Write `kb` (already validated) to a new index at `target`, atomically."""
-    from sinokaz_cli import ranking, search
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
-    try:
-        conn = sqlite3.connect(tmp, isolation_level=None)
+    def __init__(self, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.target = target
+        self.tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+        self.conn = sqlite3.connect(self.tmp, isolation_level=None)
         try:
-            conn.execute("PRAGMA journal_mode = OFF")  # a temp file: atomicity comes from rename
-            conn.execute("PRAGMA synchronous = OFF")
-            conn.executescript(TABLES)
-            conn.execute("BEGIN")
-            now = time.time_ns()
-            conn.executemany(
-                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [_stat_row(p, now) for p in files]
-            )
-            # Rows are generated as SQLite takes them, not collected first.
-            ents: list[tuple[str, int]] = []
-            tags: list[tuple[str, int]] = []
-            weights: list[tuple[str, int, int]] = []  # (category, point weight, row)
+            self.conn.execute("PRAGMA journal_mode = OFF")  # atomicity comes from the rename
+            self.conn.execute("PRAGMA synchronous = OFF")
+            self.conn.executescript(TABLES)
+            self.conn.execute("BEGIN")
+        except BaseException:
+            self.abandon()
+            raise
+        self.rows = 0
+        self.counts: dict[str, int] = {}
+        self.cited: dict[str, tuple[int, set[int]]] = {}  # as KnowledgeBase.citations()
+        self.weights: list[tuple[str, int, int]] = []  # (category, point weight, row)
+        # category -> entity -> how many of its facts with figures mention it, in
+        # order of first mention: what KnowledgeBase.events_in ranks.
+        self.mentions: dict[str, dict[str, int]] = {}
 
-            def fact_rows() -> Iterator[tuple[Any, ...]]:
-                for row, f in enumerate(kb.facts):
-                    fig = ranking.headline_figure(f)
-                    kind, value = ranking.figure_weight(fig) if fig else (None, None)
-                    pweight = ranking.point_weight(f)
-                    weights.append((f.category.value, pweight, row))
-                    for e in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
-                        ents.append((e, row))
-                    tags.extend((t, row) for t in dict.fromkeys(f.tags))
-                    yield (
-                        row,
-                        f.id,
-                        f.category.value,
-                        (f.date.start if f.date else None) or None,
-                        kind,
-                        value,
-                        f.figures.index(fig) if fig else None,
-                        pweight,
-                        fact_out(f),
-                    )
+    def add_file(self, path: Path, st: os.stat_result | None, text: str) -> None:
+        """Record a file as it was read: its stat from just before, and the hash of
+        the very text parsed, so an edit made meanwhile is seen on the next run."""
+        import hashlib
 
-            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fact_rows())
-            conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
-            conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
-            conn.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?)",
-                [(i, e.id, e.kind.value, entity_out(e)) for i, e in enumerate(kb.entities)],
-            )
-            citations = kb.citations()
-            conn.executemany(
-                "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
-                [
-                    (i, src.id, marshal.dumps(tuple(src)), *_cites(citations.get(src.id)))
-                    for i, src in enumerate(kb.sources)
-                ],
-            )
-            small = {
-                "units": tuple(tuple(u) for u in kb.units),
-                "alignments": tuple(tuple(a) for a in kb.alignments),
-                "synonyms": tuple(s.terms for s in kb.synonyms),
-                "sources_cited": len(citations),
-                "counts": {c.value: kb.count(c) for c in Category},
-                "files": kb.files,
-                # What a brief needs, worked out now so that it costs the same at any size:
-                # the leading events per category, and each category's richest facts.
-                "events": {
-                    c.value: tuple(e.id for e, _ in kb.events_in(c, EVENTS_KEPT)) for c in Category
-                },
-                "points": _point_candidates(weights),
-                "source_ranking": kb.source_ranking()[0][:SOURCES_KEPT],
-            }
-            conn.executemany(
-                "INSERT INTO small VALUES (?, ?)",
-                [(k, marshal.dumps(v)) for k, v in small.items()],  # type: ignore[arg-type]
-            )
-            conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", search.documents(kb))
-            conn.execute("COMMIT")
-            # Last, so that a file with our version number always has its indexes.
-            conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
-        finally:
-            conn.close()
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        size, mtime, ino = (st.st_size, st.st_mtime_ns, st.st_ino) if st else (-1, -1, -1)
+        self.conn.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (str(path), size, mtime, ino, digest, time.time_ns()),
+        )
+
+    def add_facts(self, facts: Sequence[Fact]) -> None:
+        from sinokaz_cli import ranking
+
+        ents: list[tuple[str, int]] = []
+        tags: list[tuple[str, int]] = []
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for f in facts:
+                row = self.rows
+                self.rows += 1
+                cat = f.category.value
+                fig = ranking.headline_figure(f)
+                kind, value = ranking.figure_weight(fig) if fig else (None, None)
+                pweight = ranking.point_weight(f)
+                self.weights.append((cat, pweight, row))
+                self.counts[cat] = self.counts.get(cat, 0) + 1
+                n, paragraphs = self.cited.get(f.cited.source, (0, set()))
+                paragraphs.update(f.cited.paragraphs)
+                self.cited[f.cited.source] = (n + 1, paragraphs)
+                mentions = self.mentions.setdefault(cat, {})
+                for e in f.entities:
+                    mentions[e] = mentions.get(e, 0) + (1 if f.figures else 0)
+                for e in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
+                    ents.append((e, row))
+                tags.extend((t, row) for t in dict.fromkeys(f.tags))
+                yield (
+                    row,
+                    f.id,
+                    cat,
+                    (f.date.start if f.date else None) or None,
+                    kind,
+                    value,
+                    f.figures.index(fig) if fig else None,
+                    pweight,
+                    fact_out(f),
+                )
+
+        self.conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        self.conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
+        self.conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
+
+    def finish(self, kb: KnowledgeBase) -> None:
+        """Write the rest from `kb` (validated, its facts already added) and put
+        the index in place."""
+        from sinokaz_cli import search
+
+        conn = self.conn
+        conn.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?)",
+            [(i, e.id, e.kind.value, entity_out(e)) for i, e in enumerate(kb.entities)],
+        )
+        conn.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+            [
+                (i, src.id, marshal.dumps(tuple(src)), *_cites(self.cited.get(src.id)))
+                for i, src in enumerate(kb.sources)
+            ],
+        )
+        ranked = sorted(self.cited, key=lambda sid: -self.cited[sid][0])
+        small = {
+            "units": tuple(tuple(u) for u in kb.units),
+            "alignments": tuple(tuple(a) for a in kb.alignments),
+            "synonyms": tuple(s.terms for s in kb.synonyms),
+            "sources_cited": len(self.cited),
+            "counts": {c.value: self.counts.get(c.value, 0) for c in Category},
+            "files": kb.files,
+            # What a brief needs, worked out now so that it costs the same at any size:
+            # the leading events per category, and each category's richest facts.
+            "events": {c.value: self._events(c, kb) for c in Category},
+            "points": _point_candidates(self.weights),
+            "source_ranking": tuple(ranked[:SOURCES_KEPT]),
+        }
+        conn.executemany(
+            "INSERT INTO small VALUES (?, ?)",
+            [(k, marshal.dumps(v)) for k, v in small.items()],  # type: ignore[arg-type]
+        )
+        fields = search.Fields(kb)
+        stored = conn.execute("SELECT rec FROM facts ORDER BY row")
+        conn.executemany(
+            "INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (fields(fact_in(r[0])) for r in stored)
+        )
+        conn.execute("COMMIT")
+        # Last, so that a file with our version number always has its indexes.
+        conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
+        conn.close()
+        os.replace(self.tmp, self.target)
+
+    def _events(self, category: Category, kb: KnowledgeBase) -> tuple[str, ...]:
+        """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
+        by_id = kb.entities_by_id
+        found = [
+            (eid, n)
+            for eid, n in self.mentions.get(category.value, {}).items()
+            if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
+        ]
+        found.sort(
+            key=lambda item: (not by_id[item[0]].hosts and not by_id[item[0]].theme, -item[1])
+        )
+        return tuple(eid for eid, _ in found[:EVENTS_KEPT])
+
+    def abandon(self) -> None:
+        """Close and remove the unfinished index (safe to call twice)."""
+        self.conn.close()
+        self.tmp.unlink(missing_ok=True)
 
 
 def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
@@ -214,6 +271,11 @@ def _point_candidates(weights: list[tuple[str, int, int]]) -> dict[str, tuple[in
 
 
 # ─── opening ────────────────────────────────────────────────────────────────
+
+
+def open_built(target: Path) -> IndexedKB:
+    """The index a Builder has just put in place: it holds what was read."""
+    return IndexedKB(sqlite3.connect(f"file:{target}?mode=ro", uri=True, isolation_level=None))
 
 
 def open_fresh(target: Path, files: Sequence[Path]) -> IndexedKB | None:
