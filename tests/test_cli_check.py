@@ -186,3 +186,57 @@ def test_schema_prints_the_shipped_schema(run: Run) -> None:
     schema = json.loads(result.stdout)
     assert schema["title"] == "sinokaz knowledge file"
     assert result.stdout == (SHIPPED.parent / "facts.schema.json").read_text(encoding="utf-8")
+
+
+FORWARD = """\
+[[fact]]
+id = "early"
+category = "trade"
+statement = "A fact written before everything it refers to."
+entities = ["later-person", "never"]
+source = "later-source"
+paragraphs = [1, 3]
+figures = [{ value = 2, unit = "later-unit" }, { value = 3, unit = "no-unit" }]
+
+[[source]]
+id = "later-source"
+title = "T"
+publisher = "P"
+published = "2025-11"
+paragraphs = 2
+
+[[entity]]
+id = "later-person"
+kind = "person"
+name = "L"
+
+[[unit]]
+id = "later-unit"
+singular = "thing"
+plural = "things"
+"""
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one file", "fact in a file of its own"])
+def test_references_to_records_read_later_are_checked(
+    run: Run, tmp_path: Path, split: bool
+) -> None:
+    """Most references are checked as soon as they are read; those to records
+    further on (or in later files) must still be checked, once, at the end."""
+    if split:
+        fact, rest = FORWARD.split("\n\n", 1)
+        (tmp_path / "a.toml").write_text(fact + "\n", encoding="utf-8")
+        (tmp_path / "b.toml").write_text(rest, encoding="utf-8")
+        where, data = f"{tmp_path}/a.toml", str(tmp_path)
+    else:
+        (tmp_path / "kb.toml").write_text(FORWARD, encoding="utf-8")
+        where = data = f"{tmp_path}/kb.toml"
+    result = run("check", data)
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"sinokaz: {where}:5: fact early entities[1]: refers to unknown entity 'never'",
+        f"sinokaz: {where}:7: fact early paragraphs: paragraph 3 is past the end of source "
+        "'later-source' (2 paragraphs)",
+        f"sinokaz: {where}:8: fact early figures[1].unit: unknown unit 'no-unit': use an ISO "
+        "4217 currency code, 'percent', 'ordinal', or declare it as a [[unit]]",
+    ]

@@ -39,7 +39,6 @@ from sinokaz_cli.record_reader import (
     ID_RE,
     ISO_DATE_RE,
     RecordReader,
-    Ref,
     _real_date,
 )
 
@@ -60,7 +59,7 @@ def _citation(r: RecordReader, required: bool) -> Citation | None:
     if not numbers:
         return None
     citation = Citation(source, tuple(numbers))
-    r.out.citations.append((citation, r, "paragraphs"))
+    r.out.cite(citation, r, "paragraphs")
     return citation
 
 
@@ -174,7 +173,7 @@ def _figure(r: RecordReader) -> Figure | None:
     about = r.text("about", required=False)
     r.finish(FIGURE_FIELDS)
     if unit is not None:
-        r.out.figure_units.append((unit, r, "unit"))
+        r.out.use_unit(unit, r, "unit")
     if value is None or unit is None or not r.ok:
         return None
     return Figure(value, unit, qualifier, about)
@@ -251,16 +250,19 @@ def _fast_fact(r: RecordReader) -> Fact | None:
         if date is None:
             return None
     out = r.out
+    known = out.first.get("entity", {})
     for i, e in enumerate(entities):
-        out.refs.append(Ref(r, f"entities[{i}]", "entities", "entity", e))
-    if speaker is not None:
-        out.refs.append(Ref(r, "speaker", "speaker", "entity", speaker))
-    out.refs.append(Ref(r, "source", "source", "source", source))
+        if e not in known:
+            out.refer(r, _entity_field(i), "entities", "entity", e)
+    if speaker is not None and speaker not in known:
+        out.refer(r, "speaker", "speaker", "entity", speaker)
+    out.refer(r, "source", "source", "source", source)
     cited = Citation(source, tuple(paragraphs))
-    out.citations.append((cited, r, "paragraphs"))
+    out.cite(cited, r, "paragraphs")
     for i, fig in enumerate(figures):
-        sub = RecordReader(out, r.file, r.kind, r.index, {}, f"figures[{i}].", r)
-        out.figure_units.append((fig.unit, sub, "unit"))
+        if fig.unit not in out.unit_ids and fig.unit not in builtin_units.BUILTIN:
+            sub = RecordReader(out, r.file, r.kind, r.index, {}, _figure_prefix(i), r)
+            out.use_unit(fig.unit, sub, "unit")
     return Fact(
         fid,
         category,
@@ -275,6 +277,22 @@ def _fast_fact(r: RecordReader) -> Fact | None:
         quote,
         note,
     )
+
+
+# One string per position, not one per reference: a large knowledge base
+# holds hundreds of thousands of references until every file is read.
+_ENTITY_FIELDS = [f"entities[{i}]" for i in range(16)]
+
+
+def _entity_field(i: int) -> str:
+    return _ENTITY_FIELDS[i] if i < len(_ENTITY_FIELDS) else f"entities[{i}]"
+
+
+_FIGURE_PREFIXES = [f"figures[{i}]." for i in range(16)]
+
+
+def _figure_prefix(i: int) -> str:
+    return _FIGURE_PREFIXES[i] if i < len(_FIGURE_PREFIXES) else f"figures[{i}]."
 
 
 _DATE_QUALIFIERS = {q.value: q for q in DateQualifier}

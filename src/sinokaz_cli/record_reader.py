@@ -24,6 +24,7 @@ from sinokaz_cli.model import (
     Unit,
 )
 from sinokaz_cli.suggest import did_you_mean
+from sinokaz_cli.units import BUILTIN as BUILTIN_UNITS
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 ISO_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -131,9 +132,43 @@ class Collected:
         self.synonyms: list[Synonym] = []
         self.figure_units: list[tuple[str, RecordReader, str]] = []
         self.citations: list[tuple[Citation, RecordReader, str]] = []
-        # Every id written, valid record or not, so that one broken record does not
-        # hide a duplicate or turn each reference to it into a second error.
-        self.declared: dict[str, list[tuple[str, RecordReader]]] = {}
+        # kind -> id -> (file, index) where it was first written, for every id
+        # written, valid record or not, so that one broken record does not hide a
+        # duplicate or turn each reference to it into a second error.
+        self.first: dict[str, dict[str, tuple[str, int]]] = {}
+        # What the checks of later records need to know at once: the paragraph
+        # count of each valid source (the first of an id), and the declared units.
+        self.paragraphs: dict[str, int] = {}
+        self.unit_ids: set[str] = set()
+
+    # Checks that can be made as soon as what they need has been read are made
+    # then; only the rest is kept for cross_check(). A large knowledge base
+    # mostly refers back to what it has already declared, so little is kept.
+
+    def declare(self, kind: str, rid: str, reader: RecordReader) -> None:
+        seen = self.first.setdefault(kind, {})
+        where = seen.get(rid)
+        if where is None:
+            seen[rid] = (reader.file, reader.index)
+            return
+        reader.problem("id", f"duplicate {kind} id {rid!r}")
+        self.issues[-1].first = (where[0], kind, where[1])
+
+    def refer(self, owner: RecordReader, field: str, key: str, target: str, value: str) -> None:
+        """A reference: one to an id already declared cannot dangle."""
+        if value not in self.first.get(target, ()):
+            self.refs.append(Ref(owner, field, key, target, value))
+
+    def use_unit(self, unit: str, reader: RecordReader, key: str) -> None:
+        if unit not in self.unit_ids and unit not in BUILTIN_UNITS:
+            self.figure_units.append((unit, reader, key))
+
+    def cite(self, citation: Citation, reader: RecordReader, key: str) -> None:
+        paragraphs = self.paragraphs.get(citation.source)
+        if paragraphs is None:
+            self.citations.append((citation, reader, key))
+        else:
+            past_end(citation, paragraphs, reader, key)
 
     def clear(self) -> None:
         """Let go of everything read (its readers point back here: a cycle)."""
@@ -153,6 +188,10 @@ def _type_name(value: object) -> str:
 
 class RecordReader:
     """Reads one record's fields, noting a problem for each bad or unknown one."""
+
+    # Readers outlive their records (references and duplicates point back to
+    # them until every file is read): one per record, so keep them small.
+    __slots__ = ("out", "file", "kind", "index", "raw", "prefix", "parent", "label", "ok")
 
     def __init__(
         self,
@@ -229,9 +268,7 @@ class RecordReader:
     def ref(self, key: str, target: str, required: bool = True) -> str | None:
         value = self.text(key, required)
         if value is not None:
-            self.out.refs.append(
-                Ref(self, f"{self.prefix}{key}", self._top_key(key), target, value)
-            )
+            self.out.refer(self, f"{self.prefix}{key}", self._top_key(key), target, value)
         return value
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
@@ -249,9 +286,7 @@ class RecordReader:
     def refs(self, key: str, target: str, required: bool = False) -> tuple[str, ...]:
         values = self.texts(key, required)
         for i, value in enumerate(values):
-            self.out.refs.append(
-                Ref(self, f"{self.prefix}{key}[{i}]", self._top_key(key), target, value)
-            )
+            self.out.refer(self, f"{self.prefix}{key}[{i}]", self._top_key(key), target, value)
         return values
 
     def integer(self, key: str, required: bool = True, minimum: int | None = None) -> int | None:
@@ -335,6 +370,17 @@ class RecordReader:
         for key in self.raw:
             if key not in allowed:
                 self.problem(key, "is not a known field", did_you_mean(key, allowed))
+
+
+def past_end(citation: Citation, paragraphs: int, reader: RecordReader, key: str) -> None:
+    """Note each cited paragraph past the end of a source of `paragraphs`."""
+    for p in citation.paragraphs:
+        if p > paragraphs:
+            reader.problem(
+                key,
+                f"paragraph {p} is past the end of source {citation.source!r} "
+                f"({paragraphs} paragraphs)",
+            )
 
 
 def _real_date(value: str) -> bool:

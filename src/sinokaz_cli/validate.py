@@ -25,6 +25,7 @@ from sinokaz_cli.record_reader import (
     Collected,
     Issue,
     RecordReader,
+    past_end,
 )
 from sinokaz_cli.suggest import did_you_mean
 
@@ -65,12 +66,16 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
             record = READERS[key](reader)
             rid = raw.get("id")
             if isinstance(rid, str) and rid:
-                out.declared.setdefault(key, []).append((rid, reader))
+                out.declare(key, rid, reader)
             # The reader lives on (references and duplicates point back to it), but
             # its raw table is read: let the parsed document go.
             reader.raw = {}
             if record is None:
                 continue
+            if key == "source":
+                out.paragraphs.setdefault(record.id, record.paragraphs)  # type: ignore[attr-defined]
+            elif key == "unit":
+                out.unit_ids.add(record.id)  # type: ignore[attr-defined]
             bucket: list[Any] = getattr(out, key + "s" if key != "entity" else "entities")
             bucket.append(record if key == "synonym" else (record, reader))
     if records == 0:
@@ -82,15 +87,8 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
 
 def cross_check(out: Collected) -> KnowledgeBase:
     """Apply the rules that need every file, then build the knowledge base."""
-    ids: dict[str, set[str]] = {}
-    for kind in TABLES:
-        seen: dict[str, RecordReader] = {}
-        for rid, reader in out.declared.get(kind, []):
-            first = seen.setdefault(rid, reader)
-            if first is not reader:
-                reader.problem("id", f"duplicate {kind} id {rid!r}")
-                out.issues[-1].first = (first.file, first.kind, first.index)
-        ids[kind] = set(seen)
+    # Duplicate ids were noted as they were read (Collected.declare).
+    ids = {kind: set(out.first.get(kind, {})) for kind in TABLES}
 
     for ref in out.refs:
         known = ids[ref.target]
@@ -119,19 +117,12 @@ def cross_check(out: Collected) -> KnowledgeBase:
                 hint,
             )
 
-    sources = {s.id: s for s, _ in out.sources}
+    for citation, reader, key in out.citations:  # those made before their source
+        paragraphs = out.paragraphs.get(citation.source)
+        if paragraphs is not None:
+            past_end(citation, paragraphs, reader, key)
+
     entities = {e.id: e for e, _ in out.entities}
-    for citation, reader, key in out.citations:
-        src = sources.get(citation.source)
-        if src is None:
-            continue
-        for p in citation.paragraphs:
-            if p > src.paragraphs:
-                reader.problem(
-                    key,
-                    f"paragraph {p} is past the end of source {src.id!r} "
-                    f"({src.paragraphs} paragraphs)",
-                )
 
     for alignment, reader in out.alignments:
         for key in ("china", "kazakhstan"):
