@@ -148,6 +148,38 @@ def test_an_old_untouched_file_is_trusted_without_reading_it(
     assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
 
 
+def test_a_file_indexed_as_soon_as_written_is_hashed_until_it_settles(
+    cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Racy git: a file written just before indexing is compared by content, and
+    once it has been unchanged for longer than the clock can blur, the index is
+    told so and later runs trust its stat (as after `pip install`, say)."""
+    now = store.time.time_ns()
+    os.utime(kb, ns=(now, now))
+    load.open_kb(str(kb))
+    real = Path.read_bytes
+    reads: list[Path] = []
+
+    def counting(self: Path) -> bytes:
+        reads.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
+    assert reads == [kb]  # still within the racy window: compared, not settled
+    later = now + 10 * store.RACY_NS
+    monkeypatch.setattr(store.time, "time_ns", lambda: later)
+    assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
+    assert reads == [kb, kb]  # compared once more, and settled
+    assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
+    assert reads == [kb, kb]  # trusted by its stat from now on
+    text = kb.read_text(encoding="utf-8")
+    kb.write_text(text.replace("The forum met in Astana.", "The forum met in Astanb."), "utf-8")
+    os.utime(kb, ns=(later, later))
+    statements = [f.statement for f in load.open_kb(str(kb)).facts]
+    assert "The forum met in Astanb." in statements  # and an edit is still seen
+
+
 def test_files_added_to_or_removed_from_a_folder_are_seen(
     run: Run, cache: Path, tmp_path: Path
 ) -> None:

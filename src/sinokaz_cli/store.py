@@ -305,26 +305,58 @@ def open_fresh(target: Path, files: Sequence[Path]) -> IndexedKB | None:
             raise
     except sqlite3.DatabaseError as e:
         raise IndexUnusable(str(e)) from None
-    if set(recorded) != {str(p) for p in files} or not all(
-        _unchanged(p, recorded[str(p)]) for p in files
-    ):
+    if set(recorded) != {str(p) for p in files}:
         conn.close()
         return None
+    settled: list[tuple[Any, ...]] = []  # racy files whose content matched, long unchanged
+    for p in files:
+        state = _unchanged(p, recorded[str(p)])
+        if state is None:
+            conn.close()
+            return None
+        if state:
+            settled.append((str(p), *recorded[str(p)][:4]))
+    if settled:
+        _settle(target, settled)
     return IndexedKB(conn)
 
 
-def _unchanged(path: Path, rec: tuple[int, int, int, str, int]) -> bool:
+def _unchanged(path: Path, rec: tuple[int, int, int, str, int]) -> bool | None:
+    """None if the file changed; else whether its content had to be compared and
+    it has since been unchanged for longer than the racy window."""
     size, mtime_ns, ino, digest, indexed_ns = rec
     try:
         st = path.stat()
     except OSError:
-        return False
+        return None
     if (st.st_size, st.st_mtime_ns, st.st_ino) != (size, mtime_ns, ino):
-        return False
+        return None
     if st.st_mtime_ns < indexed_ns - RACY_NS:
-        return True
+        return False
     # Changed too close to indexing for the clock to tell: compare content.
     try:
-        return _sha256(path) == digest
+        if _sha256(path) != digest:
+            return None
     except OSError:
-        return False
+        return None
+    return st.st_mtime_ns < time.time_ns() - RACY_NS
+
+
+def _settle(target: Path, rows: list[tuple[Any, ...]]) -> None:
+    """Note that these files' content was checked when their mtime was long past, so
+    that later runs trust their stat (as git refreshes a racily clean index): else
+    a file indexed just after it was written, such as the bundled one right after
+    `pip install`, would be read and hashed on every run. Best effort: a cache that
+    cannot be written only keeps paying for the check."""
+    now = time.time_ns()
+    try:
+        with sqlite3.connect(f"file:{target}?mode=rw", uri=True, timeout=0.1) as rw:
+            # Only rows still as checked: another run may have replaced the index.
+            rw.executemany(
+                "UPDATE files SET indexed_ns = ? WHERE path = ? AND size = ? AND mtime_ns = ? "
+                "AND ino = ? AND sha256 = ?",
+                [(now, *row) for row in rows],
+            )
+        rw.close()
+    except sqlite3.Error:
+        pass
