@@ -2,7 +2,9 @@
 
 Runs each command alternately, many times, and reports medians and the ratio
 of each to its floor measured in the same run (this machine is shared and
-noisy: absolute times drift, ratios within one run do not).
+noisy: absolute times drift, ratios within one run do not). Run it with the
+Python of an environment where sinokaz is installed (`pip install .`): the
+`sinokaz` script beside that Python is what is timed.
 
     python benchmarks/startup.py [--runs 40] [--data PATH]
 
@@ -56,7 +58,11 @@ def main() -> None:
     args = parser.parse_args()
 
     py = sys.executable
-    sinokaz = [py, "-m", "sinokaz_cli"] + (["--data", args.data] if args.data else [])
+    # What users run: the console script pip installed beside this Python, when
+    # there is one (python -m adds runpy's few milliseconds).
+    script = Path(py).with_name("sinokaz")
+    sinokaz = [str(script)] if script.is_file() else [py, "-m", "sinokaz_cli"]
+    sinokaz += ["--data", args.data] if args.data else []
     env = dict(os.environ)
     # Measure what users get: compiled bytecode cached (pip writes it at install).
     env.pop("PYTHONDONTWRITEBYTECODE", None)

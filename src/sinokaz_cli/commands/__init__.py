@@ -54,8 +54,24 @@ def named_command(argv: Sequence[str]) -> str | None:
 
 
 def register(argv: Sequence[str] | None = None) -> None:
-    """Import the command modules that this command line needs (all, by default)."""
+    """Import the command modules that this command line needs (all, by default).
+
+    When it plainly names one command, the other commands of that module are
+    then unregistered too: a run builds one command, not a module's four.
+    (Only the console script passes `argv`, once per process.)
+    """
     completing = any(k.startswith("_SINOKAZ_COMPLETE") for k in os.environ)
     command = None if argv is None or completing else named_command(argv)
     for name in (COMMANDS[command],) if command else MODULES:
         importlib.import_module(f"sinokaz_cli.commands.{name}")
+    if command:
+        from sinokaz_cli.app import app
+
+        app.registered_commands[:] = [
+            c for c in app.registered_commands if _name(c.name, c.callback) == command
+        ]
+
+
+def _name(name: str | None, callback: object) -> str:
+    """A registered command's name, as Typer derives it."""
+    return (name or str(getattr(callback, "__name__", ""))).replace("_", "-")

@@ -26,7 +26,7 @@ def escape_controls(text: str) -> str:
 
 def dumps(obj: Any, indent: int | None = None) -> str:
     if indent is None:
-        import json  # not needed to copy out facts the index keeps rendered
+        import json  # only here: pretty output and fact elements are written without it
 
         text = json.dumps(obj, ensure_ascii=False)
     else:
