@@ -131,3 +131,34 @@ def test_sigint_ends_with_130_and_one_line(big_kb: Path, tmp_path: Path) -> None
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert err == "sinokaz: interrupted\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "out", "err"),
+    [
+        (["--version"], 0, "sinokaz ", ""),
+        (["trade", "--json"], 0, "[\n  {", ""),
+        (["show", "no-such-fact"], 4, "", "sinokaz: no fact with id 'no-such-fact'"),
+        (["--data", "/no/such/file.toml", "trade"], 3, "", "sinokaz: /no/such/file.toml"),
+        (["trade", "--bogus"], 2, "", ""),
+    ],
+)
+def test_the_process_ends_with_its_exit_code_and_all_its_output(
+    args: list[str], code: int, out: str, err: str
+) -> None:
+    """The console script ends the process itself once output is flushed (cli._leave):
+    every exit status and every byte must still come through."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sinokaz_cli", *args], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == code, result.stderr
+    assert result.stdout.startswith(out)
+    assert result.stderr.startswith(err)
+    if args == ["trade", "--json"]:
+        assert result.stdout.endswith("]\n")
+
+
+def test_an_exit_message_is_written_and_exits_1() -> None:
+    code = "from sinokaz_cli.cli import _leave; print('kept'); _leave('stopped: why')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "kept\n", "stopped: why\n")
