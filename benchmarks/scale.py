@@ -10,7 +10,8 @@ machine is shared and absolute times drift:
 - `trade --json` at N (about a quarter of the facts) against a bare
   `tomli.load` of the same files (goal <= 0.5x);
 - the first run, which parses, validates and writes the index, against the
-  bare load (goal <= 1.5x in time, <= 1x in peak memory);
+  bare load (goal <= 1.5x in time, and in peak memory <= 1x a bare load that
+  keeps what it read, which is what "peaks near 220 MB" for 35 MB measures);
 - the time to the first line of `trade --format jsonl`.
 
 The bare load is measured two ways: file by file, dropping each result (the
@@ -161,11 +162,13 @@ def main() -> None:
         f"  first run vs bare load (file by file):    {med(firsts, 0) / bare_cpu:5.2f}x   "
         "goal <= 1.5x"
     )
+    # The bare load "peaks near 220 MB" for 35 MB of TOML: one keeping
+    # what it read. Against the file-by-file load, for reference only.
     print(
-        f"  first run memory vs bare load, by file:   {med(firsts, 1) / med(bare_drop, 1):5.2f}x"
+        f"  first run memory vs bare load, keep all:  {med(firsts, 1) / med(bare_keep, 1):5.2f}x"
         "   goal <= 1x"
     )
-    print(f"  first run memory vs bare load, keep all:  {med(firsts, 1) / med(bare_keep, 1):5.2f}x")
+    print(f"  first run memory vs bare load, by file:   {med(firsts, 1) / med(bare_drop, 1):5.2f}x")
 
 
 if __name__ == "__main__":

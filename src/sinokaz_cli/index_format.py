@@ -34,6 +34,12 @@ SOURCES_KEPT = 16  # most-cited sources kept for briefs
 
 # ─── records <-> marshal-able tuples ───────────────────────────────────────
 
+# Value -> member, read directly: calling an Enum class to look a value up
+# costs more than the rest of decoding a fact.
+_CATEGORIES = Category._value2member_map_
+_QUALIFIERS = Qualifier._value2member_map_
+_DATE_QUALIFIERS = DateQualifier._value2member_map_
+
 
 def date_out(d: DateRef | None) -> tuple[Any, ...] | None:
     if d is None:
@@ -46,7 +52,7 @@ def date_in(t: tuple[Any, ...] | None) -> DateRef | None:
     if t is None:
         return None
     text, start, end, q, inferred, basis = t
-    return DateRef(text, start, end, DateQualifier(q) if q else None, inferred, basis)
+    return DateRef(text, start, end, _DATE_QUALIFIERS[q] if q else None, inferred, basis)  # type: ignore[arg-type]
 
 
 def fact_out(f: Fact) -> bytes:
@@ -88,12 +94,12 @@ def fact_in(blob: bytes) -> Fact:
     ) = marshal.loads(blob)
     return Fact(
         fid,
-        Category(cat),
+        _CATEGORIES[cat],  # type: ignore[arg-type]
         statement,
         Citation(source, paras),
         tags,
         ents,
-        tuple(Figure(v, u, Qualifier(q), a) for v, u, q, a in figures),
+        tuple(Figure(v, u, _QUALIFIERS[q], a) for v, u, q, a in figures),  # type: ignore[arg-type]
         date_in(date),
         speaker,
         attribution,

@@ -19,6 +19,15 @@ from typing import NamedTuple
 
 _APOSTROPHES = "'’‘ʼ`´"
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑–][^\W_]+)*", re.UNICODE)
+# The same words in ASCII text, where a class of plain ranges is matched more
+# than twice as fast as one of Unicode categories.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+def _word_list(text: str) -> list[str]:
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+
+
 # The apostrophe first, then the look back: a pattern that opens with a look
 # behind is tried at every position, which made this five times slower.
 _APOS_RE = re.compile(f"[{_APOSTROPHES}](?<=\\w.)(?=\\w)")
@@ -121,7 +130,7 @@ def terms(text: str) -> list[str]:
     # No offsets needed here: drop inner apostrophes (fold would) and let the
     # regex engine split, which is several times faster than finditer.
     out: list[str] = []
-    for word in _WORD.findall(_APOS_RE.sub("", text)):
+    for word in _word_list(_APOS_RE.sub("", text)):
         out.extend(word_terms(word))
     return out
 
@@ -141,7 +150,7 @@ def terms_text(text: str) -> str:
     """`" ".join(terms(text))`, for indexing: each word is one dict lookup made
     from C (map over the bound __getitem__), not a Python call, which made
     building the search documents of a large knowledge base several times faster."""
-    return " ".join(filter(None, map(_JOINED.__getitem__, _WORD.findall(_APOS_RE.sub("", text)))))
+    return " ".join(filter(None, map(_JOINED.__getitem__, _word_list(_APOS_RE.sub("", text)))))
 
 
 def content_words(query: str) -> list[Token]:

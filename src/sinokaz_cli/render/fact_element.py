@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover  (not CPython)
     from json.encoder import encode_basestring as _enc
 
 from sinokaz_cli import display
-from sinokaz_cli.model import DateRef, Fact, KnowledgeBase
+from sinokaz_cli.model import Citation, DateRef, Fact, KnowledgeBase
 from sinokaz_cli.render.jsonout import RAW_CONTROLS, escape_controls
 
 
@@ -37,9 +37,7 @@ def _number(value: int | float) -> str:
     return float.__repr__(value) if type(value) is float else int.__repr__(value)
 
 
-def _date(d: DateRef | None) -> str:
-    if d is None:
-        return "null"
+def _date(d: DateRef) -> str:
     q = d.qualifier
     return (
         f'{{\n      "text": {_enc(d.text)},\n      "start": {_text(d.start)},'
@@ -50,33 +48,74 @@ def _date(d: DateRef | None) -> str:
     )
 
 
-def _figures(f: Fact, kb: KnowledgeBase) -> str:
-    if not f.figures:
-        return "[]"
-    return (
-        "[\n      "
-        + ",\n      ".join(
-            f'{{\n        "value": {_number(g.value)},\n        "unit": {_enc(g.unit)},'
-            f'\n        "qualifier": {_enc(g.qualifier.value)},'
-            f'\n        "about": {_text(g.about)},'
-            f'\n        "text": {_enc(display.figure(g, kb))}\n      }}'
-            for g in f.figures
+def _safe(text: str) -> str:
+    """`text` with the characters terminals act on escaped (see jsonout)."""
+    if text.isascii():  # O(1) in CPython: then only DEL can be there
+        return escape_controls(text) if "\x7f" in text else text
+    return escape_controls(text) if RAW_CONTROLS.search(text) else text
+
+
+class FactElements:
+    """Writes facts of one knowledge base as array elements. Dates and sources
+    repeat from fact to fact, so each is written once and remembered."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.dates: dict[DateRef, str] = {}
+        self.sources: dict[str, tuple[str, bool]] = {}  # id -> (how cited, needs escapes)
+
+    def _citation(self, c: Citation) -> str:
+        """display.citation(c, kb) as a JSON string."""
+        found = self.sources.get(c.source)
+        if found is None:
+            src = self.kb.sources_by_id.get(c.source)
+            short = display.source_short(src) if src is not None else c.source
+            found = self.sources[c.source] = (short, _safe(short) != short)
+        short, unsafe = found
+        paras = c.paragraphs
+        text = _enc(f"{short}, " + (f"¶{paras[0]}" if len(paras) == 1 else display.paragraphs(c)))
+        return escape_controls(text) if unsafe else text
+
+    def __call__(self, f: Fact) -> str:
+        kb = self.kb
+        d = f.date
+        if d is None:
+            date = "null"
+        else:
+            date = self.dates.get(d) or self.dates.setdefault(d, _date(d))
+        citation = self._citation(f.cited)
+        if f.figures:
+            figures = (
+                "[\n      "
+                + ",\n      ".join(
+                    f'{{\n        "value": {_number(g.value)},\n        "unit": {_enc(g.unit)},'
+                    f'\n        "qualifier": {_enc(g.qualifier.value)},'
+                    f'\n        "about": {_text(g.about)},'
+                    f'\n        "text": {_enc(display.figure(g, kb))}\n      }}'
+                    for g in f.figures
+                )
+                + "\n    ]"
+            )
+        else:
+            figures = "[]"
+        paras = f.cited.paragraphs
+        body = (
+            f'{{\n    "id": {_enc(f.id)},\n    "category": {_enc(f.category.value)},'
+            f'\n    "statement": {_enc(f.statement)},\n    "figures": {figures},'
+            f'\n    "date": {date},\n    "entities": {_strings(f.entities, "      ")},'
+            f'\n    "tags": {_strings(f.tags, "      ")},\n    "speaker": {_text(f.speaker)},'
+            f'\n    "attribution": {_text(f.attribution)},\n    "quote": {_text(f.quote)},'
+            f'\n    "note": {_text(f.note)},\n    "source": {_enc(f.cited.source)},'
+            f'\n    "paragraphs": '
+            + (
+                "[\n      " + ",\n      ".join(map(int.__repr__, paras)) + "\n    ]"
+                if paras
+                else "[]"
+            )
         )
-        + "\n    ]"
-    )
+        return _safe(body) + f',\n    "citation": {citation}\n  }}'
 
 
 def fact_element(f: Fact, kb: KnowledgeBase) -> str:
-    paras = f.cited.paragraphs
-    text = (
-        f'{{\n    "id": {_enc(f.id)},\n    "category": {_enc(f.category.value)},'
-        f'\n    "statement": {_enc(f.statement)},\n    "figures": {_figures(f, kb)},'
-        f'\n    "date": {_date(f.date)},\n    "entities": {_strings(f.entities, "      ")},'
-        f'\n    "tags": {_strings(f.tags, "      ")},\n    "speaker": {_text(f.speaker)},'
-        f'\n    "attribution": {_text(f.attribution)},\n    "quote": {_text(f.quote)},'
-        f'\n    "note": {_text(f.note)},\n    "source": {_enc(f.cited.source)},'
-        f'\n    "paragraphs": '
-        + ("[\n      " + ",\n      ".join(map(int.__repr__, paras)) + "\n    ]" if paras else "[]")
-        + f',\n    "citation": {_enc(display.citation(f.cited, kb))}\n  }}'
-    )
-    return escape_controls(text) if RAW_CONTROLS.search(text) else text
+    """One fact's element; FactElements(kb) for many."""
+    return FactElements(kb)(f)

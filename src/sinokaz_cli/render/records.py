@@ -99,16 +99,9 @@ def fact_listing(
         Column("date", "Date", lambda f: display.date(f.date) if f.date else "", max_width=14),
         Column("citation", "Source", lambda f: display.citation(f.cited, kb), max_width=16),
     ]
-    from sinokaz_cli.render.fact_element import fact_element
+    from sinokaz_cli.render.fact_element import FactElements
 
-    return Listing(
-        facts,
-        columns,
-        lambda f: fact_json(f, kb),
-        FACT_FIELDS,
-        title,
-        lambda f: fact_element(f, kb),
-    )
+    return Listing(facts, columns, lambda f: fact_json(f, kb), FACT_FIELDS, title, FactElements(kb))
 
 
 PAIR_FIELDS = (
