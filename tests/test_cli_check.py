@@ -240,3 +240,36 @@ def test_references_to_records_read_later_are_checked(
         f"sinokaz: {where}:8: fact early figures[1].unit: unknown unit 'no-unit': use an ISO "
         "4217 currency code, 'percent', 'ordinal', or declare it as a [[unit]]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("id", '"f1\\n"', "'f1\\n' is not a valid id"),
+        ("tags", '["cars\\n"]', "'cars\\n' is not a valid tag"),
+        ("date", '{ text = "2025", start = "2025\\n" }', "'2025\\n' is not an ISO date"),
+        ("date", '{ text = "2025", start = "٢٠٢٥" }', "'٢٠٢٥' is not an ISO date"),
+    ],
+)
+def test_ids_and_dates_are_matched_whole(
+    run: Run, tmp_path: Path, field: str, value: str, message: str
+) -> None:
+    """A pattern anchored with ^...$ lets a final newline through, and \\d takes
+    digits of any script: neither may slip into an id, a tag or a date."""
+    fact = {
+        "id": '"f1"',
+        "category": '"trade"',
+        "statement": '"S."',
+        "source": '"s"',
+        "paragraphs": "[1]",
+    }
+    fact[field] = value
+    text = (
+        '[[source]]\nid = "s"\ntitle = "T"\npublisher = "P"\npublished = "2025-11"\n'
+        "paragraphs = 1\n\n[[fact]]\n" + "".join(f"{k} = {v}\n" for k, v in fact.items())
+    )
+    kb = tmp_path / "kb.toml"
+    kb.write_text(text, encoding="utf-8")
+    result = run("check", str(kb))
+    assert result.exit_code == 3
+    assert message in result.stderr

@@ -264,3 +264,47 @@ def test_direct_fact_element_is_the_generic_one(generated: list[dict[str, object
         kb = load.load(str(path))
     for f in kb.facts:
         assert fact_element(f, kb) == element(fact_json(f, kb))
+
+
+odd_lists = st.lists(
+    st.one_of(
+        st.text(max_size=6),
+        st.sampled_from(["ok", "a-b", "x.y", "f1\n", " ", "Cars", "0"]),
+        st.integers(-2, 5),
+        st.booleans(),
+        st.none(),
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(odd_lists, odd_lists, odd_lists)
+def test_fast_reader_accepts_only_what_the_general_one_accepts(
+    tags: list[object], entities: list[object], paragraphs: list[object]
+) -> None:
+    """Whatever a fact's lists hold, the fast path either declines or builds exactly
+    what the field-by-field reader builds without a problem."""
+    from sinokaz_cli import record_kinds
+    from sinokaz_cli.record_reader import Collected, RecordReader
+
+    raw = {
+        "id": "f",
+        "category": "trade",
+        "statement": "S.",
+        "source": "s",
+        "tags": tags,
+        "entities": entities,
+        "paragraphs": paragraphs,
+    }
+    fast_out, slow_out = Collected(), Collected()
+    fast = record_kinds._fast_fact(RecordReader(fast_out, "kb.toml", "fact", 0, dict(raw)))
+    real = record_kinds._fast_fact
+    record_kinds._fast_fact = lambda r: None  # type: ignore[assignment]
+    try:
+        slow = record_kinds._fact(RecordReader(slow_out, "kb.toml", "fact", 0, dict(raw)))
+    finally:
+        record_kinds._fast_fact = real
+    if fast is not None:
+        assert slow_out.issues == []
+        assert fast == slow

@@ -8,6 +8,7 @@ that accepts only what the general reader accepts.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -187,6 +188,24 @@ def _word(value: object) -> bool:
     return type(value) is str and bool(value.strip())
 
 
+# Whole lists checked in one call each, so that the cost does not grow a Python
+# step per item: ids joined by newlines (which no id may hold), one pattern.
+_ID_LINES = re.compile(r"(?:[a-z0-9][a-z0-9._-]*\n)*")
+_INT = frozenset({int})
+
+
+def _ids(values: list[Any]) -> bool:
+    try:
+        return _ID_LINES.fullmatch("\n".join(values) + "\n" if values else "") is not None
+    except TypeError:  # not all strings
+        return False
+
+
+def _words(values: list[Any]) -> bool:
+    """Every item a string with something besides spaces in it."""
+    return all(type(v) is str for v in values) and all(map(str.strip, values))
+
+
 def _fast_fact(r: RecordReader) -> Fact | None:
     """A fact that is plainly valid, read without the field-by-field machinery.
 
@@ -206,20 +225,21 @@ def _fast_fact(r: RecordReader) -> Fact | None:
     paragraphs: Any = raw.get("paragraphs")
     if (
         type(fid) is not str
-        or not ID_RE.match(fid)
+        or not ID_RE.fullmatch(fid)
         or category is None
         or not _word(statement)
         or not _word(source)
         or type(paragraphs) is not list
         or not paragraphs
-        or not all(type(p) is int and p >= 1 for p in paragraphs)
+        or set(map(type, paragraphs)) != _INT
+        or min(paragraphs) < 1
     ):
         return None
     tags: Any = raw.get("tags", [])
     entities: Any = raw.get("entities", [])
-    if type(tags) is not list or not all(type(t) is str and ID_RE.match(t) for t in tags):
+    if type(tags) is not list or not _ids(tags):
         return None
-    if type(entities) is not list or not all(_word(e) for e in entities):
+    if type(entities) is not list or not _words(entities):
         return None
     optional: list[Any] = [raw.get(k) for k in ("speaker", "attribution", "quote", "note")]
     if not all(v is None or _word(v) for v in optional):
@@ -306,7 +326,7 @@ def _fast_date(d: Any) -> DateRef | None:
     end: Any = d.get("end")
     for iso in (start, end):
         if iso is not None and (
-            type(iso) is not str or not ISO_DATE_RE.match(iso) or not _real_date(iso)
+            type(iso) is not str or not ISO_DATE_RE.fullmatch(iso) or not _real_date(iso)
         ):
             return None
     inferred: Any = d.get("inferred", False)
@@ -334,7 +354,7 @@ def _fact(r: RecordReader) -> Fact | None:
     statement = r.text("statement")
     tags = r.texts("tags")
     for i, tag in enumerate(tags):
-        if not ID_RE.match(tag):
+        if not ID_RE.fullmatch(tag):
             r.problem(f"tags[{i}]", f"{tag!r} is not a valid tag (lower-case, digits, '-')")
     entities = r.refs("entities", "entity")
     figures = [f for f in (_figure(fr) for fr in r.tables("figures")) if f is not None]

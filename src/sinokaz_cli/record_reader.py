@@ -26,8 +26,10 @@ from sinokaz_cli.model import (
 from sinokaz_cli.suggest import did_you_mean
 from sinokaz_cli.units import BUILTIN as BUILTIN_UNITS
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-ISO_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Used with fullmatch: "$" would also match before a final newline. ASCII
+# digits only: \d takes digits of every script.
+ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+ISO_DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 TABLES = ("source", "unit", "entity", "fact", "alignment", "synonym")
 
@@ -257,7 +259,7 @@ class RecordReader:
 
     def ident(self, key: str, required: bool = True) -> str | None:
         value = self.text(key, required)
-        if value is not None and not ID_RE.match(value):
+        if value is not None and not ID_RE.fullmatch(value):
             self.problem(
                 key,
                 f"{value!r} is not a valid id (lower-case letters, digits, '.', '_', '-')",
@@ -330,7 +332,7 @@ class RecordReader:
             return None
         if isinstance(value, dt.date):
             return value.isoformat()
-        if not ISO_DATE_RE.match(value) or not _real_date(value):
+        if not ISO_DATE_RE.fullmatch(value) or not _real_date(value):
             self.problem(key, f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
             return None
         return value  # type: ignore[no-any-return]
