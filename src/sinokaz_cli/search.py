@@ -69,6 +69,7 @@ class Fields:
                 self.themes.setdefault(fid, []).append(a.theme)
         self._names: dict[str, tuple[str, str]] = {}
         self._sources: dict[str, str] = {}
+        self._short: dict[str, str] = {}  # tags, categories, dates, attributions: they repeat
 
     def _entity(self, eid: str) -> tuple[str, str]:
         """(names, aliases and roles; description) of one entity, as stems."""
@@ -94,18 +95,32 @@ class Fields:
             found = self._sources[sid] = textnorm.terms_text(text)
         return found
 
+    def _terms(self, text: str) -> str:
+        """terms_text(text) of a short text that other facts are likely to repeat."""
+        found = self._short.get(text)
+        if found is None:
+            found = self._short[text] = textnorm.terms_text(text)
+        return found
+
     def __call__(self, f: Fact) -> tuple[str, str, str, str, str]:
+        # terms_text(" ".join(parts)) is " ".join of each part's non-empty terms
+        # (a space always ends a word), so repeated parts are worked out once.
+        terms = self._terms
         ents = [self._entity(e) for e in dict.fromkeys((*f.entities, f.speaker or ""))]
         extra = [self._source(f.cited.source), *(d for _, d in ents)]
-        rest = [fig.about or "" for fig in f.figures]
-        rest += [f.date.text if f.date else "", f.attribution or ""]
-        rest += self.themes.get(f.id, [])
-        extra.append(textnorm.terms_text(" ".join(rest)))
+        rest = [textnorm.terms_text(fig.about) for fig in f.figures if fig.about]
+        if f.date is not None:
+            rest.append(terms(f.date.text))
+        if f.attribution:
+            rest.append(terms(f.attribution))
+        rest += map(terms, self.themes.get(f.id, ()))
+        extra.append(" ".join(filter(None, rest)))
+        tags = [*map(terms, f.tags), terms(f.category.value)]
         return (
             f.id,
             textnorm.terms_text(f.statement + " " + (f.quote or "")),
             " ".join(n for n, _ in ents),
-            textnorm.terms_text(" ".join(f.tags) + " " + f.category.value),
+            " ".join(filter(None, tags)),
             " ".join(x for x in extra if x),
         )
 
