@@ -310,3 +310,27 @@ def test_no_home_folder_falls_back_with_a_warning(
         "sinokaz: warning: no cache folder: no home folder is known; set SINOKAZ_CACHE_DIR; "
         "reading the knowledge files directly\n"
     )
+
+
+def test_a_broken_knowledge_base_leaves_no_index_behind(run: Run, cache: Path, kb: Path) -> None:
+    kb.write_text(
+        kb.read_text(encoding="utf-8").replace('category = "tourism"', 'category = "x"'),
+        encoding="utf-8",
+    )
+    assert run("--data", str(kb), "facts", "--json").exit_code == 3
+    assert list(cache.iterdir()) == []  # neither an index nor a temporary file
+
+
+def test_an_interrupted_runs_temporary_index_is_removed_later(cache: Path, kb: Path) -> None:
+    cache.mkdir()
+    name = store.index_path(kb).name
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    orphan = cache / f".{name}.{dead.pid}.1.tmp"  # its writer has exited
+    working = cache / f".{name}.{os.getppid()}.2.tmp"  # its writer still runs
+    for path in (orphan, working):
+        path.write_bytes(b"half an index")
+    load.open_kb(str(kb))
+    assert not orphan.exists()
+    assert working.exists()
+    assert store.index_path(kb).exists()

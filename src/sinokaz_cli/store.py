@@ -120,6 +120,7 @@ class Builder:
 
     def __init__(self, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_orphans(target)
         self.target = target
         self.tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
         self.conn = sqlite3.connect(self.tmp, isolation_level=None)
@@ -255,6 +256,26 @@ class Builder:
         """Close and remove the unfinished index (safe to call twice)."""
         self.conn.close()
         self.tmp.unlink(missing_ok=True)
+
+
+def _remove_orphans(target: Path) -> None:
+    """Delete unfinished indexes that no running process will finish.
+
+    Ctrl-C ends the process at once (cli.py), so a run interrupted while
+    indexing leaves its temporary file, as large as the index, behind. Its
+    name holds the writer's process id: remove it when that process is gone.
+    A run still indexing keeps its file. (POSIX only: that is where a
+    process can be asked whether it exists without being touched.)"""
+    if os.name != "posix":
+        return
+    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+        try:
+            pid = int(tmp.name[len(target.name) + 2 :].split(".")[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except (ValueError, OSError):
+            pass  # not our name, or a process we may not signal: alive
 
 
 def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
