@@ -334,3 +334,37 @@ def test_an_interrupted_runs_temporary_index_is_removed_later(cache: Path, kb: P
     assert not orphan.exists()
     assert working.exists()
     assert store.index_path(kb).exists()
+
+
+GENERATED_COMMANDS = [
+    ["trade", "--json"],
+    ["facts", "--entity", "e3", "--format", "tsv"],
+    ["search", "grain", "wheat", "exports", "--json"],
+    ["brief", "--json"],
+    ["brief", "--topic", "dialogue", "--format", "markdown"],
+    ["sources", "--json"],
+    ["timeline", "--format", "jsonl"],
+    ["entities", "--json"],
+    ["policy", "--pairs", "--json"],
+]
+
+
+def test_a_many_file_knowledge_base_indexed_file_by_file_answers_as_read_whole(
+    run: Run, cache: Path, tmp_path: Path
+) -> None:
+    """The index is built file by file, with what needs every file (events, the
+    sources' ranking, search documents) gathered on the way: on a generated
+    knowledge base of many files it must answer exactly as the files read whole do."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    data = tmp_path / "generated"
+    generate(600, data, files=5, seed=7)
+    for command in GENERATED_COMMANDS:
+        direct = run("--data", str(data), "--no-cache", *command)
+        first = run("--data", str(data), *command)  # writes the index, answers from it
+        again = run("--data", str(data), *command)
+        assert direct.exit_code == first.exit_code == again.exit_code == 0, direct.stderr
+        assert first.stdout == direct.stdout, command
+        assert again.stdout == direct.stdout, command
+        store.index_path(data).unlink()  # each command's first run builds it again

@@ -289,12 +289,11 @@ class KnowledgeBase:
                     found = by_event.setdefault(eid, [])
                     if f.figures:
                         found.append(f)
+        from sinokaz_cli.ranking import event_rank
+
         ranked = sorted(
             by_event.items(),
-            key=lambda item: (
-                not self.entities_by_id[item[0]].hosts and not self.entities_by_id[item[0]].theme,
-                -len(item[1]),
-            ),
+            key=lambda item: event_rank(self.entities_by_id[item[0]], len(item[1])),
         )
         return [(self.entities_by_id[eid], facts) for eid, facts in ranked[:limit]]
 

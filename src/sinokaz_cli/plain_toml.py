@@ -39,7 +39,6 @@ _PAIR = re.compile(rf"({_KEY}) = ({_SIMPLE})")
 _FLAT = rf"\{{ {_KEY} = (?:{_SIMPLE})(?:, {_KEY} = (?:{_SIMPLE}))* \}}"
 _FLAT_TABLE = re.compile(_FLAT)
 _FLAT_TABLES = re.compile(rf"\[{_FLAT}(?:, {_FLAT})*\]")
-_ONE_FLAT = re.compile(_FLAT)
 
 # The tokenizer for everything else.
 _DIGITS = r"[0-9](?:_?[0-9])*"
@@ -155,7 +154,7 @@ def _usual(value: str) -> tuple[Any] | None:
                 return (items,)
             return None
         if value[:2] == "[{" and _FLAT_TABLES.fullmatch(value):
-            return ([_table(m.group(0)) for m in _ONE_FLAT.finditer(value)],)
+            return ([_table(m.group(0)) for m in _FLAT_TABLE.finditer(value)],)
         if value[-1:] == "]":
             items = value[1:-1].split(", ")
             if all(_plain_int(n) for n in items):

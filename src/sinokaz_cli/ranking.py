@@ -4,7 +4,7 @@ on-disk index, which stores these weights so it can sort without loading."""
 from __future__ import annotations
 
 from sinokaz_cli import units
-from sinokaz_cli.model import Fact, Figure
+from sinokaz_cli.model import Entity, Fact, Figure
 
 
 def figure_weight(fig: Figure) -> tuple[int, float]:
@@ -27,3 +27,9 @@ def point_weight(f: Fact) -> int:
     """Facts with more to show (a date, a speaker, several entities) sort first."""
     richness = (f.date is not None and f.date.start is not None) + (f.speaker is not None)
     return -(richness + min(len(f.entities), 3))
+
+
+def event_rank(event: Entity, facts_with_figures: int) -> tuple[bool, int]:
+    """Events a brief leads with: those with hosts or a theme, then those more
+    facts with figures mention, first."""
+    return (not event.hosts and not event.theme, -facts_with_figures)

@@ -241,15 +241,15 @@ class Builder:
 
     def _events(self, category: Category, kb: KnowledgeBase) -> tuple[str, ...]:
         """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
+        from sinokaz_cli import ranking
+
         by_id = kb.entities_by_id
         found = [
             (eid, n)
             for eid, n in self.mentions.get(category.value, {}).items()
             if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
         ]
-        found.sort(
-            key=lambda item: (not by_id[item[0]].hosts and not by_id[item[0]].theme, -item[1])
-        )
+        found.sort(key=lambda item: ranking.event_rank(by_id[item[0]], item[1]))
         return tuple(eid for eid, _ in found[:EVENTS_KEPT])
 
     def abandon(self) -> None:
