@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -90,6 +92,29 @@ HEADER = "\n".join(
     ]
 )
 
+
+@contextmanager
+def generated_file(generated: list[dict[str, object]]) -> Iterator[Path]:
+    """The generated facts, after HEADER, in a knowledge file that lasts the block."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "kb.toml"
+        path.write_text(HEADER + "\n" + tomlwrite.records("fact", generated), encoding="utf-8")
+        yield path
+
+
+@contextmanager
+def general_reader_only() -> Iterator[None]:
+    """Within the block, every fact goes through the field-by-field reader."""
+    from sinokaz_cli import record_kinds
+
+    real = record_kinds._fast_fact
+    record_kinds._fast_fact = lambda r: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        record_kinds._fast_fact = real
+
+
 # What a fact's JSON keeps exactly as it was written.
 SAME = (
     "id",
@@ -107,10 +132,7 @@ SAME = (
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(facts())
 def test_valid_files_round_trip_through_json(generated: list[dict[str, object]]) -> None:
-    text = HEADER + "\n" + tomlwrite.records("fact", generated)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "kb.toml"
-        path.write_text(text, encoding="utf-8")
+    with generated_file(generated) as path:
         result = CliRunner().invoke(app, ["--data", str(path), "facts", "--json"])
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
@@ -208,19 +230,12 @@ def test_broken_files_exit_3_and_name_every_problem(
 @given(facts())
 def test_fast_reader_agrees_with_the_general_one(generated: list[dict[str, object]]) -> None:
     """record_kinds._fast_fact must build exactly what the field-by-field reader builds."""
-    from sinokaz_cli import load, record_kinds
+    from sinokaz_cli import load
 
-    text = HEADER + "\n" + tomlwrite.records("fact", generated)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "kb.toml"
-        path.write_text(text, encoding="utf-8")
+    with generated_file(generated) as path:
         fast = load.load(str(path)).facts
-        real = record_kinds._fast_fact
-        record_kinds._fast_fact = lambda r: None  # type: ignore[assignment]
-        try:
+        with general_reader_only():
             slow = load.load(str(path)).facts
-        finally:
-            record_kinds._fast_fact = real
     assert fast == slow
 
 
@@ -257,10 +272,7 @@ def test_direct_fact_element_is_the_generic_one(generated: list[dict[str, object
     from sinokaz_cli.render.jsonout import element
     from sinokaz_cli.render.records import fact_json
 
-    text = HEADER + "\n" + tomlwrite.records("fact", generated)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "kb.toml"
-        path.write_text(text, encoding="utf-8")
+    with generated_file(generated) as path:
         kb = load.load(str(path))
     for f in kb.facts:
         assert fact_element(f, kb) == element(fact_json(f, kb))
@@ -299,12 +311,8 @@ def test_fast_reader_accepts_only_what_the_general_one_accepts(
     }
     fast_out, slow_out = Collected(), Collected()
     fast = record_kinds._fast_fact(RecordReader(fast_out, "kb.toml", "fact", 0, dict(raw)))
-    real = record_kinds._fast_fact
-    record_kinds._fast_fact = lambda r: None  # type: ignore[assignment]
-    try:
+    with general_reader_only():
         slow = record_kinds._fact(RecordReader(slow_out, "kb.toml", "fact", 0, dict(raw)))
-    finally:
-        record_kinds._fast_fact = real
     if fast is not None:
         assert slow_out.issues == []
         assert fast == slow
