@@ -24,7 +24,7 @@ from sinokaz_cli.model import (
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 EVENTS_KEPT = 8  # leading events kept per category for briefs
@@ -155,9 +155,9 @@ def entity_in(blob: bytes) -> Entity:
 # Secondary indexes are created after the rows are in: building a B-tree
 # once from sorted data is much cheaper than growing it row by row. (Fact ids
 # are written file by file, before duplicates across files are looked for,
-# so theirs too.)
+# so theirs too; theirs first, as the last search documents look facts up.)
+FACT_ID_INDEX = "CREATE UNIQUE INDEX facts_id ON facts (id)"
 INDEXES = """
-CREATE UNIQUE INDEX facts_id ON facts (id);
 CREATE INDEX facts_category ON facts (category, row);
 CREATE INDEX facts_date ON facts (date_start, row) WHERE date_start IS NOT NULL;
 CREATE INDEX facts_headline ON facts (hw_kind, hw_value, row) WHERE hw_kind IS NOT NULL;
@@ -165,7 +165,24 @@ CREATE INDEX fact_entities_entity ON fact_entities (entity, fact_row);
 CREATE INDEX fact_tags_tag ON fact_tags (tag, fact_row);
 """
 
-TABLES = """
+# The search documents (search.Fields makes them).
+# Contentless: only the index is kept (the facts table holds the text), and a
+# document's rowid is its fact's row, so a hit is read by its primary key.
+DOCS_SCHEMA = (
+    "CREATE VIRTUAL TABLE docs USING fts5("
+    "statement, names, tags, extra, content = '', "
+    "tokenize = 'unicode61 remove_diacritics 2');\n"
+    "CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');\n"
+)
+INSERT_DOC = "INSERT INTO docs (rowid, statement, names, tags, extra) VALUES (?, ?, ?, ?, ?)"
+# A contentless table forgets what it indexed: deleting a document means
+# giving its columns again, exactly as they were inserted.
+DELETE_DOC = (
+    "INSERT INTO docs (docs, rowid, statement, names, tags, extra) VALUES ('delete', ?, ?, ?, ?, ?)"
+)
+
+TABLES = (
+    """
 CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,
                     sha256 TEXT, indexed_ns INTEGER);
 CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT, category TEXT, date_start TEXT,
@@ -177,7 +194,6 @@ CREATE TABLE entities (row INTEGER PRIMARY KEY, id TEXT UNIQUE, kind TEXT, rec B
 CREATE TABLE sources (row INTEGER PRIMARY KEY, id TEXT UNIQUE, rec BLOB, facts INTEGER,
                       cited BLOB);
 CREATE TABLE small (name TEXT PRIMARY KEY, rec BLOB);
-CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, statement, names, tags, extra,
-                                     tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
 """
+    + DOCS_SCHEMA
+)

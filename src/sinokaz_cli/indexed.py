@@ -120,6 +120,12 @@ class IndexedKB(KnowledgeBase):
         rows = self.conn.execute("SELECT rec FROM entities ORDER BY row")
         return tuple(entity_in(r[0]) for r in rows)
 
+    def fact_at(self, row: int) -> Fact:
+        found = self.conn.execute("SELECT rec FROM facts WHERE row = ?", (row,)).fetchone()
+        if found is None:
+            raise IndexError(row)
+        return fact_in(found[0])
+
     def _facts(self, where: str, args: Iterable[object], order: str = "row") -> Iterator[Fact]:
         sql = f"SELECT rec FROM facts WHERE {where} ORDER BY {order}"
         for (blob,) in self.conn.execute(sql, tuple(args)):

@@ -216,6 +216,7 @@ def _load(files: list[Path], builder: store.Builder | None = None) -> KnowledgeB
     # to find their lines.
     texts = _Texts()
     parse_problems: list[Problem] = []
+    learnt = (0, 0)  # how many of out.entities and out.sources the builder has seen
     for f in files:
         shown = str(f)
         st = _stat(f) if builder is not None else None  # before reading: see add_file
@@ -233,6 +234,11 @@ def _load(files: list[Path], builder: store.Builder | None = None) -> KnowledgeB
         del doc  # before the next file is parsed
         if builder is not None:
             if not out.issues and not parse_problems:  # else there will be no index
+                builder.learn(
+                    [e for e, _ in out.entities[learnt[0] :]],
+                    [s for s, _ in out.sources[learnt[1] :]],
+                )
+                learnt = (len(out.entities), len(out.sources))
                 builder.add_facts([fact for fact, _ in out.facts])
             out.facts.clear()
     if parse_problems:

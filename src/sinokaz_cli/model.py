@@ -195,6 +195,10 @@ class KnowledgeBase:
     def units_by_id(self) -> dict[str, Unit]:
         return {u.id: u for u in self.units}
 
+    def fact_at(self, row: int) -> Fact:
+        """The fact at this position in file order (a search document's rowid)."""
+        return self.facts[row]
+
     # ─── queries ─────────────────────────────────────────────────────────────
     # The in-memory answers. store.IndexedKB answers the same questions from
     # the on-disk index without loading every record.

@@ -11,21 +11,24 @@ The query is expanded before it runs: stop words dropped, a word that is
 not in the vocabulary replaced by its nearest spellings ("Shakaliyev"), and
 synonyms from the knowledge files' [[synonym]] records added.
 
-The index lives in an in-memory SQLite database built per run; the schema
-is the one a persistent index on disk would keep.
+The documents live in the on-disk index (store.py builds them file by file);
+with --no-cache, in an in-memory database built the same way. The FTS5 table
+is contentless: a document's rowid is its fact's row, and the words it was
+made from are read from the fact itself.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from sinokaz_cli import textnorm
-from sinokaz_cli.model import Fact, KnowledgeBase
+from sinokaz_cli.index_format import DOCS_SCHEMA, INSERT_DOC
+from sinokaz_cli.model import Alignment, Entity, Fact, KnowledgeBase, Source
 
-# bm25() weights for (id, statement, names, tags, extra): the statement counts most.
-WEIGHTS = (0.0, 1.0, 0.7, 0.6, 0.3)
+# bm25() weights for (statement, names, tags, extra): the statement counts most.
+WEIGHTS = (1.0, 0.7, 0.6, 0.3)
 FUZZY_CUTOFF = 0.85  # how close a misspelling must be to be searched for instead
 SUGGEST_CUTOFF = 0.7  # how close a word must be to be offered as "did you mean"
 
@@ -58,41 +61,68 @@ class _Query:
         return self.terms | {t for p in self.phrases for t in p}
 
 
-class Fields:
-    """Builds each fact's four search fields, tokenising each entity and source once."""
+def themes_by_fact(alignments: Iterable[Alignment]) -> dict[str, list[str]]:
+    """fact id -> the themes of the policy pairs it supports."""
+    themes: dict[str, list[str]] = {}
+    for a in alignments:
+        for fid in a.facts:
+            themes.setdefault(fid, []).append(a.theme)
+    return themes
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
-        self.themes: dict[str, list[str]] = {}
-        for a in kb.alignments:
-            for fid in a.facts:
-                self.themes.setdefault(fid, []).append(a.theme)
+
+class Fields:
+    """Builds each fact's four search fields, tokenising each entity and source once.
+
+    It reads entities and sources through the mappings it is given, so the
+    index builder can make a fact's document as soon as its file is read
+    (see `ready`), before the other files' records are known.
+    """
+
+    def __init__(
+        self,
+        entities: Mapping[str, Entity],
+        sources: Mapping[str, Source],
+        themes: Mapping[str, Sequence[str]],
+    ) -> None:
+        self.entities, self.sources, self.themes = entities, sources, themes
         self._names: dict[str, tuple[str, str]] = {}
         self._sources: dict[str, str] = {}
         self._short: dict[str, str] = {}  # tags, categories, dates, attributions: they repeat
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> Fields:
+        return cls(kb.entities_by_id, kb.sources_by_id, themes_by_fact(kb.alignments))
+
+    def ready(self, f: Fact) -> bool:
+        """Whether every entity and the source `f` names are known yet."""
+        known = self.entities
+        return (
+            f.cited.source in self.sources
+            and all(e in known for e in f.entities)
+            and (f.speaker is None or f.speaker in known)
+        )
 
     def _entity(self, eid: str) -> tuple[str, str]:
         """(names, aliases and roles; description) of one entity, as stems."""
         found = self._names.get(eid)
         if found is None:
-            e = self.kb.entities_by_id.get(eid)
+            e = self.entities.get(eid)
             if e is None:
-                found = ("", "")
-            else:
-                names = " ".join([e.name, *e.aliases, *(r.title for r in e.roles)])
-                found = (
-                    textnorm.terms_text(names),
-                    textnorm.terms_text(e.description or ""),
-                )
-            self._names[eid] = found
+                return ("", "")  # not cached: the builder may learn it later
+            names = " ".join([e.name, *e.aliases, *(r.title for r in e.roles)])
+            found = self._names[eid] = (
+                textnorm.terms_text(names),
+                textnorm.terms_text(e.description or ""),
+            )
         return found
 
     def _source(self, sid: str) -> str:
         found = self._sources.get(sid)
         if found is None:
-            src = self.kb.sources_by_id.get(sid)
-            text = f"{src.title} {src.publisher}" if src else ""
-            found = self._sources[sid] = textnorm.terms_text(text)
+            src = self.sources.get(sid)
+            if src is None:
+                return ""
+            found = self._sources[sid] = textnorm.terms_text(f"{src.title} {src.publisher}")
         return found
 
     def _terms(self, text: str) -> str:
@@ -102,7 +132,8 @@ class Fields:
             found = self._short[text] = textnorm.terms_text(text)
         return found
 
-    def __call__(self, f: Fact) -> tuple[str, str, str, str, str]:
+    def __call__(self, f: Fact) -> tuple[str, str, str, str]:
+        """(statement, names, tags, extra): the docs table's columns."""
         # terms_text(" ".join(parts)) is " ".join of each part's non-empty terms
         # (a space always ends a word), so repeated parts are worked out once.
         terms = self._terms
@@ -117,7 +148,6 @@ class Fields:
         extra.append(" ".join(filter(None, rest)))
         tags = [*map(terms, f.tags), terms(f.category.value)]
         return (
-            f.id,
             textnorm.terms_text(f.statement + " " + (f.quote or "")),
             " ".join(n for n, _ in ents),
             " ".join(filter(None, tags)),
@@ -125,17 +155,10 @@ class Fields:
         )
 
 
-_SCHEMA = (
-    "CREATE VIRTUAL TABLE docs USING fts5("
-    "id UNINDEXED, statement, names, tags, extra, "
-    "tokenize = 'unicode61 remove_diacritics 2')"
-)
-
-
-def documents(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str, str]]:
-    """One row per fact for the docs table: (id, statement, names, tags, extra)."""
-    fields = Fields(kb)
-    return (fields(f) for f in kb.facts)
+def documents(kb: KnowledgeBase) -> Iterator[tuple[int, str, str, str, str]]:
+    """One row per fact for the docs table: (rowid, statement, names, tags, extra)."""
+    fields = Fields.of(kb)
+    return ((row, *fields(f)) for row, f in enumerate(kb.facts))
 
 
 def spellings(kb: KnowledgeBase) -> dict[str, str]:
@@ -170,33 +193,21 @@ class Index:
         self._persistent = conn is not None
         if conn is None:
             conn = sqlite3.connect(":memory:")
-            conn.execute(_SCHEMA)
-            conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", documents(kb))
+            conn.executescript(DOCS_SCHEMA)
+            conn.executemany(INSERT_DOC, documents(kb))
         self.db: sqlite3.Connection = conn
-        self._vocabulary: set[str] | None = None
         self._spelled: dict[str, str] | None = None
         self._synonyms = [[tuple(textnorm.terms(term)) for term in s.terms] for s in kb.synonyms]
 
     def known(self, term: str) -> bool:
-        if self._persistent:
-            sql = "SELECT 1 FROM vocab WHERE term = ?"
-            return self.db.execute(sql, (term,)).fetchone() is not None
-        return term in self.vocabulary()
+        sql = "SELECT 1 FROM vocab WHERE term = ?"
+        return self.db.execute(sql, (term,)).fetchone() is not None
 
-    def vocabulary(self, near: str | None = None) -> set[str]:
-        """Every indexed stem; on disk, only those of about `near`'s length."""
-        if self._persistent:
-            n = len(near or "")
-            sql = "SELECT term FROM vocab WHERE length(term) BETWEEN ? AND ?"
-            return {r[0] for r in self.db.execute(sql, (n - 2, n + 2))}
-        if self._vocabulary is None:
-            self._vocabulary = {
-                t
-                for row in self.db.execute("SELECT statement, names, tags, extra FROM docs")
-                for text in row
-                for t in text.split()
-            }
-        return self._vocabulary
+    def vocabulary(self, near: str) -> set[str]:
+        """The indexed stems of about `near`'s length: the candidates for a misspelling."""
+        n = len(near)
+        sql = "SELECT term FROM vocab WHERE length(term) BETWEEN ? AND ?"
+        return {r[0] for r in self.db.execute(sql, (n - 2, n + 2))}
 
     def spell(self, term: str) -> str:
         """A written form of the stem `term`, as some fact or name has it."""
@@ -205,10 +216,10 @@ class Index:
                 self._spelled = spellings(self.kb)
             return self._spelled.get(term, term)
         # On disk, find one fact that has the stem and read its words.
-        sql = "SELECT id FROM docs WHERE docs MATCH ? LIMIT 1"
+        sql = "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT 1"
         row = self.db.execute(sql, (f'"{term}"',)).fetchone()
-        f = self.kb.facts_by_id.get(row[0]) if row else None
-        if f is not None:
+        if row is not None:
+            f = self.kb.fact_at(row[0])
             texts = [f.statement, *f.tags]
             texts += [
                 n
@@ -254,14 +265,14 @@ class Index:
         if not q.terms and not q.phrases:
             return Result(query, (), q.corrections)
         sql = (
-            "SELECT id, bm25(docs, ?, ?, ?, ?, ?) AS rank FROM docs WHERE docs MATCH ? "
+            "SELECT rowid, bm25(docs, ?, ?, ?, ?) AS rank FROM docs WHERE docs MATCH ? "
             "ORDER BY rank, rowid LIMIT ?"
         )
         rows = self.db.execute(sql, (*WEIGHTS, q.expression(), limit)).fetchall()
         wanted = q.all_terms()
+        facts = [self.kb.fact_at(row) for row, _ in rows]
         hits = tuple(
-            Hit(self.kb.facts_by_id[fid], -rank, _matched(self.kb.facts_by_id[fid], wanted))
-            for fid, rank in rows
+            Hit(f, -rank, _matched(f, wanted)) for f, (_, rank) in zip(facts, rows, strict=True)
         )
         suggestions: tuple[str, ...] = ()
         if not hits:

@@ -34,8 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from sinokaz_cli.index_format import (
+    DELETE_DOC,
     EVENTS_KEPT,
+    FACT_ID_INDEX,
     INDEXES,
+    INSERT_DOC,
     POINTS_KEPT,
     RACY_NS,
     SOURCES_KEPT,
@@ -46,7 +49,7 @@ from sinokaz_cli.index_format import (
     fact_out,
 )
 from sinokaz_cli.indexed import IndexedKB
-from sinokaz_cli.model import Category, EntityKind, Fact, KnowledgeBase
+from sinokaz_cli.model import Category, Entity, EntityKind, Fact, KnowledgeBase, Source
 
 __all__ = [
     "Builder",
@@ -112,13 +115,17 @@ class Builder:
     Each file's facts go to SQLite as soon as the file is read, so a large
     knowledge base is never held in memory whole. What needs every file is
     gathered on the way (counts, citations, each fact's brief weights, which
-    entities facts mention) or done in finish() from the tables already
-    written (the search documents, which need every entity's names).
+    entities facts mention) or done in finish(). A fact's search document
+    needs the names of its entities and the title of its source: it is
+    written with the fact when those have been read (as they usually have:
+    see learn), else in finish(), as are the few that alignments add to.
     Until finish() renames it into place, the index is a temporary file that
     abandon() removes: a knowledge base with problems leaves no index.
     """
 
     def __init__(self, target: Path) -> None:
+        from sinokaz_cli import search
+
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_orphans(target)
         self.target = target
@@ -139,6 +146,19 @@ class Builder:
         # category -> entity -> how many of its facts with figures mention it, in
         # order of first mention: what KnowledgeBase.events_in ranks.
         self.mentions: dict[str, dict[str, int]] = {}
+        # Entities and sources read so far, and the documents made from them:
+        # without themes, which alignments (read later) may add in finish().
+        self.entities: dict[str, Entity] = {}
+        self.sources: dict[str, Source] = {}
+        self.fields = search.Fields(self.entities, self.sources, {})
+        self.pending: list[int] = []  # rows whose document waits for finish()
+
+    def learn(self, entities: Sequence[Entity], sources: Sequence[Source]) -> None:
+        """Records a file declared, for the documents of the facts that follow."""
+        for e in entities:
+            self.entities.setdefault(e.id, e)
+        for src in sources:
+            self.sources.setdefault(src.id, src)
 
     def add_file(self, path: Path, st: os.stat_result | None, text: str) -> None:
         """Record a file as it was read: its stat from just before, and the hash of
@@ -157,6 +177,8 @@ class Builder:
 
         ents: list[tuple[str, int]] = []
         tags: list[tuple[str, int]] = []
+        docs: list[tuple[int, str, str, str, str]] = []
+        fields, ready = self.fields, self.fields.ready
 
         def rows() -> Iterator[tuple[Any, ...]]:
             for f in facts:
@@ -177,6 +199,10 @@ class Builder:
                 for e in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
                     ents.append((e, row))
                 tags.extend((t, row) for t in dict.fromkeys(f.tags))
+                if ready(f):
+                    docs.append((row, *fields(f)))
+                else:
+                    self.pending.append(row)
                 yield (
                     row,
                     f.id,
@@ -192,6 +218,7 @@ class Builder:
         self.conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
         self.conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
         self.conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
+        self.conn.executemany(INSERT_DOC, docs)
 
     def finish(self, kb: KnowledgeBase) -> None:
         """Write the rest from `kb` (validated, its facts already added) and put
@@ -228,16 +255,35 @@ class Builder:
             "INSERT INTO small VALUES (?, ?)",
             [(k, marshal.dumps(v)) for k, v in small.items()],  # type: ignore[arg-type]
         )
-        fields = search.Fields(kb)
-        stored = conn.execute("SELECT rec FROM facts ORDER BY row")
-        conn.executemany(
-            "INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (fields(fact_in(r[0])) for r in stored)
-        )
+        conn.execute(FACT_ID_INDEX)
+        self._last_documents(search.themes_by_fact(kb.alignments))
         conn.execute("COMMIT")
         # Last, so that a file with our version number always has its indexes.
         conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
         conn.close()
         os.replace(self.tmp, self.target)
+
+    def _last_documents(self, themes: dict[str, list[str]]) -> None:
+        """Write the documents that waited for every file: those of facts read before
+        their entities or source, and those alignments add themes to."""
+        from sinokaz_cli import search
+
+        conn = self.conn
+        full = search.Fields(self.entities, self.sources, themes)
+        fact_at = "SELECT rec FROM facts WHERE row = ?"
+        for row in self.pending:
+            f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
+            conn.execute(INSERT_DOC, (row, *full(f)))
+        pending = set(self.pending)
+        for fid in themes:
+            found = conn.execute("SELECT row, rec FROM facts WHERE id = ?", (fid,)).fetchone()
+            if found is None or found[0] in pending:
+                continue
+            row, f = found[0], fact_in(found[1])
+            old, new = self.fields(f), full(f)
+            if new != old:
+                conn.execute(DELETE_DOC, (row, *old))
+                conn.execute(INSERT_DOC, (row, *new))
 
     def _events(self, category: Category, kb: KnowledgeBase) -> tuple[str, ...]:
         """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
