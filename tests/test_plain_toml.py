@@ -119,7 +119,10 @@ def test_unusual_or_wrong_text_is_left_to_tomli(text: str) -> None:
     ],
 )
 def test_plain_corners_read_as_tomli_reads_them(text: str) -> None:
-    got = plain_toml.loads(text)
+    assert_read_as_tomli_reads(plain_toml.loads(text), text)
+
+
+def assert_read_as_tomli_reads(got: Any, text: str) -> None:
     assert got is not None
     assert typed(got) == typed(tomli.loads(text))
 
@@ -171,6 +174,137 @@ def test_generated_documents_agree(text: str) -> None:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents, st.integers(0, 400), st.sampled_from(list("\"\\[]{},=#\n '0a.")), st.booleans())
 def test_broken_documents_agree(text: str, at: int, char: str, insert: bool) -> None:
+    assert agrees(broken(text, at, char, insert))
+
+
+def broken(text: str, at: int, char: str, insert: bool) -> str:
+    """`text` with `char` put in at `at`, or put in place of the character there."""
     at %= len(text) + 1
-    broken = text[:at] + char + text[at + (0 if insert else 1) :]
-    assert agrees(broken)
+    return text[:at] + char + text[at + (0 if insert else 1) :]
+
+
+# ─── the whole-text path (JSON) on its own ──────────────────────────────────
+
+
+def whole_agrees(text: str) -> bool:
+    """The JSON path declined, or read what tomli reads (and tomli accepts it)."""
+    got = plain_toml._whole(text)
+    return got is None or typed(got) == tomli_or_none(text)
+
+
+def test_generated_knowledge_files_take_the_whole_text_path(tmp_path: Path) -> None:
+    generate(400, tmp_path, files=4, seed=5)
+    for path in sorted(tmp_path.glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        assert_read_as_tomli_reads(plain_toml._whole(text), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "# nothing but a comment\n\n",
+        'top = "level"\nn = -0\nf = -0.0\ne = 1e5\nE = 2.5E-3\n[[t]]\nk = true\n',
+        '[[t]]\nk = "a, b { c"\nl = ["x, y", "z"]\nm = []\n\n[[u]]\nn = [1, -2, 3.5]\n',
+        '[[t]]\nf = [{ v = 1, u = "USD" }, { v = 2.5, u = "x" }]\nd = { text = "2020" }\n',
+        '[[t]]\ns = "tab\\t, quote \\" and \\\\ and \\n"\nu = "Ürümqi — 中国"\n',
+        "[[t]]\nk = 1\n[[t]]\nk = 2\n# between\n[[s]]\nk = 3\n",
+    ],
+)
+def test_plainest_files_read_as_json_as_tomli_reads_them(text: str) -> None:
+    assert_read_as_tomli_reads(plain_toml._whole(text), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a = {"b": 1}\n',  # JSON, not TOML
+        "a = null\n",
+        "a = NaN\n",
+        "a = Infinity\n",
+        "a = 1, b = 2\n",
+        'a = "x\\/y"\n',
+        'a = "\\ud83d\\ude00"\n',
+        "a = 1\na = 2\n",  # a key written twice
+        "a = { b = 1, b = 2 }\n",
+        "[[t]]\nb = 1\nb = 2\n",
+        "a = 1\n[[a]]\nb = 1\n",  # an array of tables over a key
+        "[[a]]\n",  # an empty table: for the line reader
+        "[[a]]\n[[a]]\nb = 1\n",
+        "a = 12345678901234567890\n",  # too large for TOML
+        'a = "b = c"\n',  # "=" in a string
+        "a = 01\n",
+        "a = 1.\n",
+        "a = +1\n",
+        "a = [1, 2, ]\n",
+        "a = [\n1]\n",
+        "a = 1 # comment\n",
+        "  a = 1\n",
+        "a=1\n",
+        "[t]\nb = 1\n",
+        'a = "\ttab"\n',
+    ],
+)
+def test_what_the_json_path_must_not_read_alike(text: str) -> None:
+    assert whole_agrees(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_generated_documents_agree_on_the_json_path(text: str) -> None:
+    assert whole_agrees(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.integers(0, 400), st.sampled_from(list("\"\\[]{},=#\n '0a.:")), st.booleans())
+def test_broken_documents_agree_on_the_json_path(
+    text: str, at: int, char: str, insert: bool
+) -> None:
+    assert whole_agrees(broken(text, at, char, insert))
+
+
+# Documents in the shape the JSON path is for, so that most are read by it.
+plain_pieces = st.sampled_from(
+    list("ab #,{}[]:'\u00e9\u4e2d") + ["\\n", '\\"', "\\\\", "\\t", ", k = "]
+)
+plain_strings = st.lists(plain_pieces, max_size=6).map(lambda p: '"' + "".join(p) + '"')
+plain_numbers = st.one_of(
+    st.integers(-(10**19), 10**19).map(str),
+    st.from_regex(r"-?(0|[1-9][0-9]{0,3})(\.[0-9]{1,3})?([eE][+-]?[0-9]{1,3})?", fullmatch=True),
+)
+plain_scalars = st.one_of(plain_strings, plain_numbers, st.sampled_from(["true", "false"]))
+plain_tables = st.lists(st.tuples(keys, plain_scalars), min_size=1, max_size=3).map(
+    lambda pairs: "{ " + ", ".join(f"{k} = {v}" for k, v in pairs) + " }"
+)
+plain_values = st.one_of(
+    plain_scalars,
+    plain_tables,
+    st.lists(plain_scalars, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+    st.lists(plain_tables, min_size=1, max_size=2).map(lambda ts: "[" + ", ".join(ts) + "]"),
+)
+plain_records = st.tuples(
+    st.sampled_from(["fact", "source", "entity"]),
+    st.lists(st.tuples(keys, plain_values).map(lambda kv: f"{kv[0]} = {kv[1]}"), min_size=1),
+).map(lambda rec: "\n".join([f"[[{rec[0]}]]", *rec[1]]))
+plain_documents = st.lists(
+    st.one_of(plain_records, st.just("# a comment, with = and [[x]]"), st.just("")), max_size=5
+).map(lambda parts: "\n".join(parts) + "\n")
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_documents)
+def test_plainest_documents_agree_on_the_json_path(text: str) -> None:
+    assert whole_agrees(text)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    plain_documents,
+    st.integers(0, 300),
+    st.sampled_from(list("\"\\[]{},=#\n '0a.:-")),
+    st.booleans(),
+)
+def test_broken_plainest_documents_agree_on_the_json_path(
+    text: str, at: int, char: str, insert: bool
+) -> None:
+    assert whole_agrees(broken(text, at, char, insert))

@@ -7,7 +7,9 @@ keys, basic strings, numbers, booleans, arrays and inline tables, one
 `key = value` to a line. This reader takes a line at a time and recognises
 the usual shapes of value with string methods and compiled patterns, which
 do their work in C; a less usual value (a comment after it, an escape, an
-array over several lines) goes through a small tokenizer.
+array over several lines) goes through a small tokenizer. A file in the
+plainest shape of all, as generated files are, is first tried as JSON (see
+`_whole`), which is faster still.
 
 Anything outside the subset (a literal or multi-line string, a date, a
 dotted or quoted key, an indented key, an error of any kind) makes `loads`
@@ -70,10 +72,83 @@ def loads(text: str) -> dict[str, Any] | None:
         return None
     if not text.endswith("\n"):
         text += "\n"
+    whole = _whole(text)
+    if whole is not None:
+        return whole
     try:
         return _document(text)
     except (_Unplain, RecursionError, ValueError):
         return None
+
+
+# ─── the plainest files, as JSON ───────────────────────────────────────────
+# A file whose every line is a `[[name]]` header, a `key = value` line, a
+# comment or nothing, with values drawn from the part of TOML that is also
+# JSON, is rewritten into JSON by a few passes over the whole text and decoded
+# by the json module's scanner, in C: in about half the time the line reader
+# takes. One pattern checks the whole file first, and what it admits is what
+# makes each pass safe: no string holds "=", a newline or a TOML-only escape,
+# so " = " only ever separates a key from its value and every line break ends
+# a line; numbers are ones that JSON and TOML both read, and read alike.
+
+_K = r"[A-Za-z0-9_-]++"
+_S = r'"[^"\\=\n]*+(?:\\[btnfr"\\][^"\\=\n]*+)*+"'
+# At most 18 digits before any fraction: an integer TOML may not refuse as too large.
+_N = r"-?(?:0|[1-9][0-9]{0,17})(?:\.[0-9]++)?(?:[eE][+-]?[0-9]++)?"
+_SC = rf"(?:{_S}|{_N}|true|false)"
+_IT = rf"\{{ {_K} = {_SC}(?:, {_K} = {_SC})*+ \}}"
+_V = rf"(?:{_S}|\[(?:{_SC}(?:, {_SC})*+)?\]|\[{_IT}(?:, {_IT})*+\]|{_IT}|{_N}|true|false)"
+_PLAINEST = re.compile(rf"(?:{_K} = {_V}\n|\[\[{_K}\]\]\n|#[^\n]*+\n|\n)*+")
+_HEADERS = re.compile(rf"\n\[\[({_K})\]\]\n")  # led by a literal: found fast
+_COMMENT_LINES = re.compile(r"\n#[^\n]*+")
+_BLANK_LINES = re.compile(r"\n\n++")
+# Where a key starts inside an inline table (the lookahead keeps these passes
+# free of group references, which re.sub would expand in Python).
+_FIRST_INLINE_KEY = re.compile(rf"\{{ (?={_K} = )")
+_NEXT_INLINE_KEY = re.compile(rf", (?={_K} = )")
+
+
+def _whole(text: str) -> dict[str, Any] | None:
+    """The document of a file in the plainest shape (see above), else None."""
+    if _PLAINEST.fullmatch(text) is None:
+        return None
+    import json
+
+    t = _COMMENT_LINES.sub("", "\n" + text)
+    t = _BLANK_LINES.sub("\n", t).rstrip("\n")
+    # Every line now starts with a newline. Each record becomes ["name", {...}]:
+    # a header's line and line break open it, and the first key's quote with it.
+    for name in set(_HEADERS.findall(t)):
+        t = t.replace(f"\n[[{name}]]\n", f'}}],["{name}",{{"')
+    t = t.replace("\n", ',"')  # every line break left comes before a key
+    t = _FIRST_INLINE_KEY.sub('{ "', t)
+    t = _NEXT_INLINE_KEY.sub(', "', t)
+    t = t.replace(" = ", '": ')
+    # The keys before the first header belong to the top-level table, which
+    # opens with a key no TOML bare key can be.
+    try:
+        items = json.loads('[[0,{"":0' + t + "}]]", object_pairs_hook=_no_repeats)
+    except (ValueError, _Unplain):
+        return None  # a table left empty, say: the line reader's to read
+    doc: dict[str, Any] = items[0][1]
+    del doc[""]
+    arrays: set[str] = set()
+    for name, table in items[1:]:
+        records = doc.get(name)
+        if records is None:
+            records = doc[name] = []
+            arrays.add(name)
+        elif name not in arrays:
+            return None  # [[name]] after a key of that name: tomli's error
+        records.append(table)
+    return doc
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        raise _Unplain  # a key written twice: tomli's error
+    return table
 
 
 def _document(text: str) -> dict[str, Any]:
