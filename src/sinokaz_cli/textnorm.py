@@ -146,11 +146,24 @@ class _JoinedTerms(dict[str, str]):
 _JOINED = _JoinedTerms()
 
 
+# ASCII letters lower-cased, digits kept, every other byte a space. In ASCII
+# text with no hyphen and no apostrophe, the words _ASCII_WORD finds are the
+# runs this leaves between spaces, found by bytes.translate and str.split in
+# half the time (lower-casing changes no word's stems: fold() lower-cases).
+_ASCII_FOLD = bytes(
+    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256)
+)
+
+
 def terms_text(text: str) -> str:
     """`" ".join(terms(text))`, for indexing: each word is one dict lookup made
     from C (map over the bound __getitem__), not a Python call, which made
     building the search documents of a large knowledge base several times faster."""
-    return " ".join(filter(None, map(_JOINED.__getitem__, _word_list(_APOS_RE.sub("", text)))))
+    if text.isascii() and "-" not in text and "'" not in text and "`" not in text:
+        words = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split()
+    else:
+        words = _word_list(_APOS_RE.sub("", text))
+    return " ".join(filter(None, map(_JOINED.__getitem__, words)))
 
 
 def content_words(query: str) -> list[Token]:
