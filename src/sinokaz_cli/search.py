@@ -98,7 +98,7 @@ class Fields:
         known = self.entities
         return (
             f.cited.source in self.sources
-            and all(e in known for e in f.entities)
+            and all(map(known.__contains__, f.entities))
             and (f.speaker is None or f.speaker in known)
         )
 
@@ -134,24 +134,33 @@ class Fields:
 
     def __call__(self, f: Fact) -> tuple[str, str, str, str]:
         """(statement, names, tags, extra): the docs table's columns."""
-        # terms_text(" ".join(parts)) is " ".join of each part's non-empty terms
-        # (a space always ends a word), so repeated parts are worked out once.
-        terms = self._terms
-        ents = [self._entity(e) for e in dict.fromkeys((*f.entities, f.speaker or ""))]
-        extra = [self._source(f.cited.source), *(d for _, d in ents)]
-        rest = [textnorm.terms_text(fig.about) for fig in f.figures if fig.about]
+        # Runs once per fact when indexing. terms_text(" ".join(parts)) is " ".join
+        # of each part's terms (a space always ends a word), so repeated parts are
+        # worked out once; empty parts are left out, which leaves the words alone.
+        terms, entity = self._terms, self._entity
+        speaker = f.speaker
+        names: list[str] = []
+        extra = [self._source(f.cited.source)]
+        for eid in dict.fromkeys(f.entities if speaker is None else (*f.entities, speaker)):
+            name, description = entity(eid)
+            names.append(name)
+            extra.append(description)
+        for fig in f.figures:
+            if fig.about:
+                extra.append(textnorm.terms_text(fig.about))
         if f.date is not None:
-            rest.append(terms(f.date.text))
+            extra.append(terms(f.date.text))
         if f.attribution:
-            rest.append(terms(f.attribution))
-        rest += map(terms, self.themes.get(f.id, ()))
-        extra.append(" ".join(filter(None, rest)))
+            extra.append(terms(f.attribution))
+        themes = self.themes.get(f.id)
+        if themes:
+            extra += map(terms, themes)
         tags = [*map(terms, f.tags), terms(f.category.value)]
         return (
             textnorm.terms_text(f.statement + " " + (f.quote or "")),
-            " ".join(n for n, _ in ents),
+            " ".join(filter(None, names)),
             " ".join(filter(None, tags)),
-            " ".join(x for x in extra if x),
+            " ".join(filter(None, extra)),
         )
 
 

@@ -173,44 +173,66 @@ class Builder:
         )
 
     def add_facts(self, facts: Sequence[Fact]) -> None:
-        from sinokaz_cli import ranking
+        from itertools import repeat
+
+        from sinokaz_cli.ranking import figure_weight, point_weight
 
         ents: list[tuple[str, int]] = []
         tags: list[tuple[str, int]] = []
         docs: list[tuple[int, str, str, str, str]] = []
         fields, ready = self.fields, self.fields.ready
+        weights, counts, cited, by_category = self.weights, self.counts, self.cited, self.mentions
+        first_row = self.rows
 
+        # This runs once per fact of the knowledge base: local names, and C
+        # (zip, repeat, dict.fromkeys) rather than Python loops where it can.
         def rows() -> Iterator[tuple[Any, ...]]:
-            for f in facts:
-                row = self.rows
-                self.rows += 1
+            for row, f in enumerate(facts, first_row):
                 cat = f.category.value
-                fig = ranking.headline_figure(f)
-                kind, value = ranking.figure_weight(fig) if fig else (None, None)
-                pweight = ranking.point_weight(f)
-                self.weights.append((cat, pweight, row))
-                self.counts[cat] = self.counts.get(cat, 0) + 1
-                n, paragraphs = self.cited.get(f.cited.source, (0, set()))
-                paragraphs.update(f.cited.paragraphs)
-                self.cited[f.cited.source] = (n + 1, paragraphs)
-                mentions = self.mentions.setdefault(cat, {})
-                for e in f.entities:
-                    mentions[e] = mentions.get(e, 0) + (1 if f.figures else 0)
-                for e in dict.fromkeys((*f.entities, *((f.speaker,) if f.speaker else ()))):
-                    ents.append((e, row))
-                tags.extend((t, row) for t in dict.fromkeys(f.tags))
+                figures = f.figures
+                kind: int | None = None
+                value: float | None = None
+                at: int | None = None
+                if figures:  # ranking.headline_figure, each weight worked out once
+                    found = [figure_weight(g) for g in figures]
+                    best = min(found)
+                    at = found.index(best)
+                    kind, value = best
+                pweight = point_weight(f)
+                weights.append((cat, pweight, row))
+                counts[cat] = counts.get(cat, 0) + 1
+                source, paragraphs = f.cited
+                seen = cited.get(source)
+                if seen is None:
+                    cited[source] = (1, set(paragraphs))
+                else:
+                    seen[1].update(paragraphs)
+                    cited[source] = (seen[0] + 1, seen[1])
+                entities = f.entities
+                if entities:
+                    mentions = by_category.get(cat)
+                    if mentions is None:
+                        mentions = by_category[cat] = {}
+                    with_figures = 1 if figures else 0
+                    for e in entities:  # in order of first mention, for events_in
+                        mentions[e] = mentions.get(e, 0) + with_figures
+                speaker = f.speaker
+                involved = entities if speaker is None else (*entities, speaker)
+                ents.extend(zip(dict.fromkeys(involved), repeat(row)))
+                tags.extend(zip(dict.fromkeys(f.tags), repeat(row)))
                 if ready(f):
                     docs.append((row, *fields(f)))
                 else:
                     self.pending.append(row)
+                date = f.date
                 yield (
                     row,
                     f.id,
                     cat,
-                    (f.date.start if f.date else None) or None,
+                    (date.start or None) if date is not None else None,
                     kind,
                     value,
-                    f.figures.index(fig) if fig else None,
+                    at,
                     pweight,
                     fact_out(f),
                 )
@@ -219,6 +241,7 @@ class Builder:
         self.conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
         self.conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
         self.conn.executemany(INSERT_DOC, docs)
+        self.rows += len(facts)
 
     def finish(self, kb: KnowledgeBase) -> None:
         """Write the rest from `kb` (validated, its facts already added) and put
