@@ -201,9 +201,12 @@ def _ids(values: list[Any]) -> bool:
         return False
 
 
+_STR = frozenset({str})
+
+
 def _words(values: list[Any]) -> bool:
     """Every item a string with something besides spaces in it."""
-    return all(type(v) is str for v in values) and all(map(str.strip, values))
+    return _STR.issuperset(map(type, values)) and all(map(str.strip, values))
 
 
 def _fast_fact(r: RecordReader) -> Fact | None:
@@ -241,10 +244,13 @@ def _fast_fact(r: RecordReader) -> Fact | None:
         return None
     if type(entities) is not list or not _words(entities):
         return None
-    optional: list[Any] = [raw.get(k) for k in ("speaker", "attribution", "quote", "note")]
-    if not all(v is None or _word(v) for v in optional):
-        return None
-    speaker, attribution, quote, note = optional
+    speaker: Any = raw.get("speaker")
+    attribution: Any = raw.get("attribution")
+    quote: Any = raw.get("quote")
+    note: Any = raw.get("note")
+    for v in (speaker, attribution, quote, note):
+        if v is not None and not _word(v):
+            return None
     if quote is not None and speaker is None:
         return None
     figures = []

@@ -193,7 +193,7 @@ class RecordReader:
 
     # Readers outlive their records (references and duplicates point back to
     # them until every file is read): one per record, so keep them small.
-    __slots__ = ("out", "file", "kind", "index", "raw", "prefix", "parent", "label", "ok")
+    __slots__ = ("out", "file", "kind", "index", "raw", "prefix", "parent", "rid", "ok")
 
     def __init__(
         self,
@@ -208,14 +208,18 @@ class RecordReader:
         self.out, self.file, self.kind, self.index, self.raw = out, file, kind, index, raw
         self.prefix = prefix
         self.parent = parent
-        rid = raw.get("id") if parent is None else None
-        if parent is not None:
-            self.label: str = parent.label
-        elif isinstance(rid, str) and rid:
-            self.label = f"{kind} {rid}"
-        else:
-            self.label = f"{kind} #{index + 1}"
+        self.rid: Any = raw.get("id") if parent is None else None
         self.ok = True
+
+    @property
+    def label(self) -> str:
+        """How messages name the record: by id, else by place. Made only when a
+        message needs it: most records never have one."""
+        if self.parent is not None:
+            return self.parent.label
+        if isinstance(self.rid, str) and self.rid:
+            return f"{self.kind} {self.rid}"
+        return f"{self.kind} #{self.index + 1}"
 
     # The key whose line we report: a nested reader reports its parent's key.
     def _top_key(self, key: str) -> str:

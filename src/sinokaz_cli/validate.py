@@ -40,6 +40,10 @@ __all__ = [
 ]
 
 
+# What a reader holds once its record is read (never written to).
+_READ: dict[str, Any] = {}
+
+
 def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
     """Read one parsed file's records into `out`."""
     records = 0
@@ -60,24 +64,26 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
                 Issue(file, f"'{key}' must be written as [[{key}]] records", kind=None, key=key)
             )
             continue
+        read = READERS[key]
+        bucket: list[Any] = getattr(out, key + "s" if key != "entity" else "entities")
+        keep_reader = key != "synonym"
+        records += len(value)
         for index, raw in enumerate(value):
-            records += 1
             reader = RecordReader(out, file, key, index, raw)
-            record = READERS[key](reader)
-            rid = raw.get("id")
+            record = read(reader)
+            rid = reader.rid
             if isinstance(rid, str) and rid:
                 out.declare(key, rid, reader)
             # The reader lives on (references and duplicates point back to it), but
             # its raw table is read: let the parsed document go.
-            reader.raw = {}
+            reader.raw = _READ
             if record is None:
                 continue
             if key == "source":
                 out.paragraphs.setdefault(record.id, record.paragraphs)  # type: ignore[attr-defined]
             elif key == "unit":
                 out.unit_ids.add(record.id)  # type: ignore[attr-defined]
-            bucket: list[Any] = getattr(out, key + "s" if key != "entity" else "entities")
-            bucket.append(record if key == "synonym" else (record, reader))
+            bucket.append((record, reader) if keep_reader else record)
     if records == 0:
         out.issues.append(Issue(file, "holds no records (expected [[fact]], [[entity]], ...)"))
 
