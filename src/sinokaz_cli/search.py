@@ -70,6 +70,14 @@ def themes_by_fact(alignments: Iterable[Alignment]) -> dict[str, list[str]]:
     return themes
 
 
+class _TermsOf(dict[str, str]):
+    """Text -> textnorm.terms_text(text), worked out on first sight."""
+
+    def __missing__(self, text: str) -> str:
+        found = self[text] = textnorm.terms_text(text)
+        return found
+
+
 class Fields:
     """Builds each fact's four search fields, tokenising each entity and source once.
 
@@ -87,7 +95,7 @@ class Fields:
         self.entities, self.sources, self.themes = entities, sources, themes
         self._names: dict[str, tuple[str, str]] = {}
         self._sources: dict[str, str] = {}
-        self._short: dict[str, str] = {}  # tags, categories, dates, attributions: they repeat
+        self._short = _TermsOf()  # tags, categories, dates, attributions: they repeat
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> Fields:
@@ -125,19 +133,12 @@ class Fields:
             found = self._sources[sid] = textnorm.terms_text(f"{src.title} {src.publisher}")
         return found
 
-    def _terms(self, text: str) -> str:
-        """terms_text(text) of a short text that other facts are likely to repeat."""
-        found = self._short.get(text)
-        if found is None:
-            found = self._short[text] = textnorm.terms_text(text)
-        return found
-
     def __call__(self, f: Fact) -> tuple[str, str, str, str]:
         """(statement, names, tags, extra): the docs table's columns."""
         # Runs once per fact when indexing. terms_text(" ".join(parts)) is " ".join
         # of each part's terms (a space always ends a word), so repeated parts are
         # worked out once; empty parts are left out, which leaves the words alone.
-        terms, entity = self._terms, self._entity
+        terms, entity = self._short.__getitem__, self._entity  # a dict lookup from C when seen
         speaker = f.speaker
         names: list[str] = []
         extra = [self._source(f.cited.source)]
