@@ -3,6 +3,8 @@ on-disk index, which stores these weights so it can sort without loading."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sinokaz_cli import units
 from sinokaz_cli.model import Entity, Fact, Figure
 
@@ -20,7 +22,18 @@ def figure_weight(fig: Figure) -> tuple[int, float]:
 
 def headline_figure(f: Fact) -> Figure | None:
     """The one figure of a fact that could stand in a brief's headline list."""
-    return min(f.figures, key=figure_weight) if f.figures else None
+    found = headline(f.figures)
+    return f.figures[found[0]] if found else None
+
+
+def headline(figures: Sequence[Figure]) -> tuple[int, tuple[int, float]] | None:
+    """Where the headline figure stands among `figures`, and its weight: the first
+    of the lightest (the index stores both)."""
+    if not figures:
+        return None
+    weights = [figure_weight(g) for g in figures]
+    best = min(weights)
+    return weights.index(best), best
 
 
 def point_weight(f: Fact) -> int:

@@ -175,7 +175,7 @@ class Builder:
     def add_facts(self, facts: Sequence[Fact]) -> None:
         from itertools import repeat
 
-        from sinokaz_cli.ranking import figure_weight, point_weight
+        from sinokaz_cli.ranking import headline, point_weight
 
         ents: list[tuple[str, int]] = []
         tags: list[tuple[str, int]] = []
@@ -190,14 +190,8 @@ class Builder:
             for row, f in enumerate(facts, first_row):
                 cat = f.category.value
                 figures = f.figures
-                kind: int | None = None
-                value: float | None = None
-                at: int | None = None
-                if figures:  # ranking.headline_figure, each weight worked out once
-                    found = [figure_weight(g) for g in figures]
-                    best = min(found)
-                    at = found.index(best)
-                    kind, value = best
+                found = headline(figures)
+                at, (kind, value) = found if found else (None, (None, None))
                 pweight = point_weight(f)
                 weights.append((cat, pweight, row))
                 counts[cat] = counts.get(cat, 0) + 1
