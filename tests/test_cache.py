@@ -379,3 +379,29 @@ def test_a_many_file_knowledge_base_indexed_file_by_file_answers_as_read_whole(
         assert first.stdout == direct.stdout, command
         assert again.stdout == direct.stdout, command
         store.index_path(data).unlink()  # each command's first run builds it again
+
+
+def test_a_long_first_run_says_why_on_a_terminal_only(
+    run: Run, cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexing a large knowledge base takes seconds: a person at a terminal is
+    told why, once, before it starts; a script (stderr not a terminal) is not,
+    and neither is a run that reads the index or skips it."""
+    monkeypatch.setattr(load, "NOTICE_BYTES", 0)  # as if the file were large
+    monkeypatch.setattr(load, "_stderr_is_terminal", lambda: False)
+    assert run("--data", str(kb), "trade", "--json").stderr == ""
+    store.index_path(kb).unlink()
+
+    monkeypatch.setattr(load, "_stderr_is_terminal", lambda: True)
+    size = kb.stat().st_size / 1e6
+    first = run("--data", str(kb), "trade", "--json")
+    assert first.stderr == (
+        f"sinokaz: indexing the knowledge files ({size:.0f} MB in 1 file); "
+        "later runs answer from the index\n"
+    )
+    assert run("--data", str(kb), "trade", "--json").stderr == ""  # from the index
+    assert run("--data", str(kb), "--no-cache", "trade", "--json").stderr == ""
+
+    monkeypatch.setattr(load, "NOTICE_BYTES", kb.stat().st_size)  # small: no notice
+    store.index_path(kb).unlink()
+    assert run("--data", str(kb), "trade", "--json").stderr == ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from sinokaz_cli.validate import Issue
 
 ENV_VAR = "SINOKAZ_DATA"
+# Knowledge files larger than this take a second or more to index: a person at
+# a terminal is told why the run is slow (scripts, with stderr elsewhere, are not).
+NOTICE_BYTES = 4_000_000
 
 
 def bundled_path() -> Path:
@@ -158,6 +162,7 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         fresh = None
     if fresh is not None:
         return fresh
+    _notice_indexing(files)
     try:
         with _bulk():
             builder = store.Builder(target)
@@ -173,6 +178,26 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         _warn(f"cannot write the index {target} ({reason}); reading the knowledge files directly")
     with _bulk():
         return _load(files)
+
+
+def _notice_indexing(files: list[Path]) -> None:
+    """One line on a terminal before a long first run, so that it is not taken for a hang."""
+    if not _stderr_is_terminal():
+        return
+    size = sum(st.st_size for st in map(_stat, files) if st is not None)
+    if size > NOTICE_BYTES:
+        s = "s" if len(files) != 1 else ""
+        _say(
+            f"indexing the knowledge files ({size / 1e6:.0f} MB in {len(files)} file{s}); "
+            "later runs answer from the index"
+        )
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # no stderr, or closed
+        return False
 
 
 @contextmanager
@@ -193,9 +218,13 @@ def _bulk() -> Iterator[None]:
 
 
 def _warn(message: str) -> None:
+    _say("warning: " + message)
+
+
+def _say(message: str) -> None:
     from sinokaz_cli.boundary import say
 
-    say("warning: " + message)
+    say(message)
 
 
 def load(path: str | None = None) -> KnowledgeBase:
