@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 # Control characters other than tab and newline: TOML allows them nowhere
@@ -98,7 +99,15 @@ _N = r"-?(?:0|[1-9][0-9]{0,17})(?:\.[0-9]++)?(?:[eE][+-]?[0-9]++)?"
 _SC = rf"(?:{_S}|{_N}|true|false)"
 _IT = rf"\{{ {_K} = {_SC}(?:, {_K} = {_SC})*+ \}}"
 _V = rf"(?:{_S}|\[(?:{_SC}(?:, {_SC})*+)?\]|\[{_IT}(?:, {_IT})*+\]|{_IT}|{_N}|true|false)"
-_PLAINEST = re.compile(rf"(?:{_K} = {_V}\n|\[\[{_K}\]\]\n|#[^\n]*+\n|\n)*+")
+
+
+@cache
+def _plainest() -> re.Pattern[str]:
+    """The pattern that admits a file, compiled on first use: it takes a few
+    milliseconds, which runs that read no file in this shape need not pay."""
+    return re.compile(rf"(?:{_K} = {_V}\n|\[\[{_K}\]\]\n|#[^\n]*+\n|\n)*+")
+
+
 _HEADERS = re.compile(rf"\n\[\[({_K})\]\]\n")  # led by a literal: found fast
 _COMMENT_LINES = re.compile(r"\n#[^\n]*+")
 _BLANK_LINES = re.compile(r"\n\n++")
@@ -110,8 +119,8 @@ _NEXT_INLINE_KEY = re.compile(rf", (?={_K} = )")
 
 def _whole(text: str) -> dict[str, Any] | None:
     """The document of a file in the plainest shape (see above), else None."""
-    if _PLAINEST.fullmatch(text) is None:
-        return None
+    if "[\n" in text or _plainest().fullmatch(text) is None:
+        return None  # (an array over several lines is never in this shape)
     import json
 
     t = _COMMENT_LINES.sub("", "\n" + text)
