@@ -324,6 +324,11 @@ def _figure_prefix(i: int) -> str:
 _DATE_QUALIFIERS = {q.value: q for q in DateQualifier}
 
 
+# ISO dates already found real: a knowledge base repeats its dates, and a
+# calendar check costs more than the rest of reading a date.
+_REAL_DATES: set[str] = set()
+
+
 def _fast_date(d: Any) -> DateRef | None:
     """A plainly valid date table, or None to let the general reader explain."""
     if type(d) is not dict or not _DATE_KEYS.issuperset(d) or not _word(d.get("text")):
@@ -331,10 +336,11 @@ def _fast_date(d: Any) -> DateRef | None:
     start: Any = d.get("start")
     end: Any = d.get("end")
     for iso in (start, end):
-        if iso is not None and (
-            type(iso) is not str or not ISO_DATE_RE.fullmatch(iso) or not _real_date(iso)
-        ):
+        if iso is None or (type(iso) is str and iso in _REAL_DATES):
+            continue
+        if type(iso) is not str or not ISO_DATE_RE.fullmatch(iso) or not _real_date(iso):
             return None
+        _REAL_DATES.add(iso)
     inferred: Any = d.get("inferred", False)
     basis: Any = d.get("basis")
     q: Any = d.get("qualifier")
