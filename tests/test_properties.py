@@ -254,13 +254,36 @@ json_values = st.recursive(
 
 @settings(max_examples=300, deadline=None)
 @given(json_values)
-def test_pretty_json_is_exactly_what_json_dumps_writes(value: object) -> None:
+def test_json_is_exactly_what_json_dumps_writes(value: object) -> None:
     import json
 
     from sinokaz_cli.render.jsonout import RAW_CONTROLS, _escape, dumps
 
     expected = RAW_CONTROLS.sub(_escape, json.dumps(value, ensure_ascii=False, indent=2))
     assert dumps(value, indent=2) == expected
+    one_line = RAW_CONTROLS.sub(_escape, json.dumps(value, ensure_ascii=False))
+    assert dumps(value) == one_line
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(st.text(max_size=8), json_values, max_size=3), max_size=20))
+def test_json_lines_are_the_same_before_and_after_the_switch_to_json(
+    objs: list[dict[str, object]],
+) -> None:
+    """jsonout.lines walks the first records itself and hands the rest to the json
+    package: both must write what json.dumps writes, one record a line."""
+    import json
+
+    from sinokaz_cli.render.jsonout import RAW_CONTROLS, WALKED_LINES, _escape, lines
+
+    def expected(records: list[dict[str, object]]) -> list[str]:
+        return [
+            RAW_CONTROLS.sub(_escape, json.dumps(o, ensure_ascii=False)) + "\n" for o in records
+        ]
+
+    assert list(lines(objs)) == expected(objs)
+    after = [{"n": n} for n in range(WALKED_LINES)] + objs  # objs all past the switch
+    assert list(lines(after)) == expected(after)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-try:  # the C encoder itself: importing the json package costs ~3 ms of start-up
-    from _json import encode_basestring as _enc
-except ImportError:  # pragma: no cover  (not CPython)
-    from json.encoder import encode_basestring as _enc
-
 from sinokaz_cli import display
 from sinokaz_cli.model import Citation, DateRef, Fact, KnowledgeBase
 from sinokaz_cli.render.jsonout import RAW_CONTROLS, escape_controls
+from sinokaz_cli.render.jsonout import encode_string as _enc
 
 
 def _text(value: str | None) -> str:

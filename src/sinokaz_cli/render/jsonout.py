@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any
 
+try:  # the C string encoder itself: importing the json package costs ~3 ms of start-up
+    from _json import encode_basestring as _c_encoder
+except ImportError:  # pragma: no cover  (not CPython)
+    from json.encoder import encode_basestring as _c_encoder
+
+encode_string: Callable[[str], str] = _c_encoder  # a JSON string literal, non-ASCII kept
+
 RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# jsonl writes this many records with the walker below; a longer answer then
+# loads the json package, whose C encoder makes up for the import.
+WALKED_LINES = 64
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -25,38 +36,28 @@ def escape_controls(text: str) -> str:
 
 
 def dumps(obj: Any, indent: int | None = None) -> str:
-    if indent is None:
-        import json  # only here: pretty output and fact elements are written without it
-
-        text = json.dumps(obj, ensure_ascii=False)
-    else:
-        text = _pretty(obj, 0, " " * indent)
-    return escape_controls(text)
-
-
-def _pretty(obj: Any, level: int, step: str) -> str:
-    """What json.dumps(obj, ensure_ascii=False, indent=len(step)) writes, faster.
-
-    With an indent, the standard library falls back to its pure-Python encoder,
-    which made rendering the index's JSON the largest cost of indexing; here
-    the structure is walked once and strings go through the C string encoder.
-    A property test checks the output against json.dumps.
-    """
+    """What json.dumps(obj, ensure_ascii=False, indent=indent) writes, controls
+    escaped, without the json package (a property test holds the two equal)."""
+    step = None if indent is None else " " * indent
     walk = _WALKERS.get(step)
     if walk is None:
         walk = _WALKERS[step] = _walker(step)
-    return walk(obj, level)
+    return escape_controls(walk(obj, 0))
 
 
-_WALKERS: dict[str, Callable[[Any, int], str]] = {}
+_WALKERS: dict[str | None, Callable[[Any, int], str]] = {}
 
 
-def _walker(step: str) -> Callable[[Any, int], str]:
-    from json.encoder import encode_basestring as enc
+def _walker(step: str | None) -> Callable[[Any, int], str]:
+    """A function writing one value: on one line with json's ", " and ": " when
+    `step` is None, else across lines indented by `step`. With an indent, the
+    standard library falls back to its pure-Python encoder, which made rendering
+    the index's JSON the largest cost of indexing; here the structure is walked
+    once and strings go through the C string encoder."""
 
     def walk(obj: Any, level: int) -> str:
         if type(obj) is str:
-            return str(enc(obj))
+            return str(encode_string(obj))
         if obj is None:
             return "null"
         if obj is True:
@@ -68,18 +69,22 @@ def _walker(step: str) -> Callable[[Any, int], str]:
         if isinstance(obj, float):
             return float.__repr__(obj)
         if isinstance(obj, str):
-            return str(enc(obj))
-        inner = "\n" + step * (level + 1)
+            return str(encode_string(obj))
+        if step is None:
+            open_, sep, close = "", ", ", ""
+        else:
+            open_ = "\n" + step * (level + 1)
+            sep, close = "," + open_, "\n" + step * level
         if isinstance(obj, dict):
             if not obj:
                 return "{}"
-            items = [enc(k) + ": " + walk(v, level + 1) for k, v in obj.items()]
-            return "{" + inner + ("," + inner).join(items) + "\n" + step * level + "}"
+            items = [encode_string(k) + ": " + walk(v, level + 1) for k, v in obj.items()]
+            return "{" + open_ + sep.join(items) + close + "}"
         if isinstance(obj, (list, tuple)):
             if not obj:
                 return "[]"
             parts = [walk(v, level + 1) for v in obj]
-            return "[" + inner + ("," + inner).join(parts) + "\n" + step * level + "]"
+            return "[" + open_ + sep.join(parts) + close + "]"
         raise TypeError(f"not JSON: {type(obj).__name__}")
 
     return walk
@@ -105,5 +110,15 @@ def framed(elements: Iterable[str]) -> Iterator[str]:
 
 
 def lines(objs: Iterable[dict[str, Any]]) -> Iterator[str]:
-    for obj in objs:
+    """JSON Lines. A short answer is written without the json package; a long one
+    goes on with its C encoder, about a quarter faster per record."""
+    rest = iter(objs)
+    for obj in islice(rest, WALKED_LINES):
         yield dumps(obj) + "\n"
+    for obj in rest:  # more than WALKED_LINES
+        import json
+
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        yield escape_controls(encode(obj)) + "\n"
+        for obj in rest:
+            yield escape_controls(encode(obj)) + "\n"
