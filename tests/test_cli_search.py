@@ -60,6 +60,24 @@ def test_nothing_found_and_nothing_near(run: Run) -> None:
     assert result.stderr == ""
 
 
+def test_nothing_found_is_said_to_a_person_only(run: Run) -> None:
+    result = run("search", "qqqqxx", "--format", "table")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "sinokaz: no facts match 'qqqqxx'\n"
+    # A did-you-mean already says there was no match: once is enough.
+    near = run("search", "tsingtu", "--format", "table")
+    assert near.stderr == "sinokaz: no match; did you mean 'tsingtao'?\n"
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "-- ?"])
+def test_a_query_without_words_is_a_usage_error(run: Run, query: str) -> None:
+    result = run("search", "--json", "--", query)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"sinokaz: the query {query!r} has no words to search for\n"
+
+
 def test_limit(run: Run) -> None:
     assert len(as_json(run("search", "china", "--json", "--limit", "2"))) == 2
     assert run("search", "china", "--limit", "0").exit_code == 2

@@ -41,14 +41,19 @@ def search(
     Case, accents, punctuation, apostrophes and hyphens are ignored; plurals and simple word
     forms match; a misspelt word is searched under its nearest spelling; synonyms come from
     the knowledge files. Nothing found is an empty result (exit 0), with a did-you-mean on
-    stderr when a near word exists.
+    stderr when a near word exists. A query with no words is a usage error (exit 2).
     """
+    from sinokaz_cli import textnorm
     from sinokaz_cli.boundary import say
+    from sinokaz_cli.errors import UsageError
     from sinokaz_cli.render.records import hit_listing
     from sinokaz_cli.search import Index
 
+    query = " ".join(words)
+    if not textnorm.tokens(query):  # only spaces and punctuation: nothing to look for
+        raise UsageError(f"the query {query!r} has no words to search for")
     kb = knowledge(ctx)
-    result = Index(kb).search(" ".join(words), limit)
+    result = Index(kb).search(query, limit)
     for typed, used in result.corrections.items():
         say(f"searching for '{used}' as well as '{typed}'")
     if result.suggestions:
@@ -59,6 +64,8 @@ def search(
 
         if result.hits:
             table.console().print(discover.hits(result.hits, kb))
+        elif not result.suggestions:  # a person is reading: say so rather than print nothing
+            say(f"no facts match {query!r}")
         return
     emit(hit_listing(kb, result.hits), chosen, fields)
 
