@@ -73,7 +73,7 @@ def tourism(
 def dialogue(
     ctx: typer.Context, fmt: FormatOpt = None, json_: JsonOpt = False, fields: FieldsOpt = None
 ) -> None:
-    """The party dialogue: the meeting (date, city, hosts, theme, attendance) and its delegates."""
+    """The party dialogue: the meeting (date, city, hosts, theme, attendance), then its facts."""
     _topic(ctx, Category.DIALOGUE, fmt, json_, fields)
 
 
