@@ -294,7 +294,9 @@ def timeline_listing(kb: KnowledgeBase, facts: Iterable[Fact]) -> Listing[Fact]:
     base = fact_listing(kb, facts, title="Timeline")
     date_col = next(c for c in base.columns if c.name == "date")
     rest = [c for c in base.columns if c.name not in ("date", "figures")]
-    return Listing(base.records, [date_col, *rest], base.to_json, base.fields, base.title)
+    return Listing(
+        base.records, [date_col, *rest], base.to_json, base.fields, base.title, base.to_element
+    )
 
 
 # ─── brief ──────────────────────────────────────────────────────────────────
