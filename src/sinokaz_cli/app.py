@@ -95,6 +95,10 @@ CategoriesOpt = Annotated[
     typer.Option("--category", "-c", help="Only this category (repeatable).", case_sensitive=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+AllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="In a table, show every row; a table stops after 100 rows."),
+]
 FieldsOpt = Annotated[
     str | None,
     typer.Option(
@@ -117,12 +121,12 @@ def field_list(fields: str | None) -> list[str] | None:
     return [f.strip() for f in fields.split(",") if f.strip()]
 
 
-def emit(listing: Any, fmt: Format, fields: str | None) -> None:
+def emit(listing: Any, fmt: Format, fields: str | None, show_all: bool = False) -> None:
     from sinokaz_cli.render import select, write
 
     if fmt is not Format.TABLE:
         listing = select(listing, field_list(fields))
-    write(listing, fmt, sys.stdout)
+    write(listing, fmt, sys.stdout, show_all)
 
 
 # ─── shell completion of ids ────────────────────────────────────────────────

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -32,6 +32,28 @@ from sinokaz_cli.model import (
     Synonym,
     Unit,
 )
+
+
+class FactRows(Collection[Fact]):
+    """The facts a query finds, decoded only as they are read, and counted by SQL:
+    a table shows the first hundred of tens of thousands and says how many more
+    there are, and JSON streams them, without decoding every one first."""
+
+    def __init__(self, kb: IndexedKB, where: str, args: Sequence[object], order: str) -> None:
+        self.kb, self.where, self.args, self.order = kb, where, tuple(args), order
+        self._len: int | None = None
+
+    def __iter__(self) -> Iterator[Fact]:
+        return self.kb._facts(self.where, self.args, self.order)
+
+    def __len__(self) -> int:
+        if self._len is None:
+            sql = f"SELECT count(*) FROM facts WHERE {self.where}"
+            self._len = int(self.kb.conn.execute(sql, self.args).fetchone()[0])
+        return self._len
+
+    def __contains__(self, item: object) -> bool:
+        return any(f == item for f in self)
 
 
 class _Lookup:
@@ -157,9 +179,9 @@ class IndexedKB(KnowledgeBase):
         categories: Sequence[Category] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
-    ) -> Iterator[Fact]:
+    ) -> FactRows:
         where, args = self._where(categories, tags, entities)
-        return self._facts(where, args)
+        return FactRows(self, where, args, "row")
 
     def count(self, category: Category) -> int:
         return int(self._read("counts").get(category.value, 0))
@@ -190,11 +212,11 @@ class IndexedKB(KnowledgeBase):
             out.setdefault(entity, []).append(fid)
         return out
 
-    def dated(self, categories: Sequence[Category] = ()) -> list[Fact]:
+    def dated(self, categories: Sequence[Category] = ()) -> Collection[Fact]:
         where, args = "date_start IS NOT NULL", [c.value for c in categories]
         if categories:
             where += f" AND category IN ({_marks(categories)})"
-        return list(self._facts(where, args, order="date_start, row"))
+        return FactRows(self, where, args, order="date_start, row")
 
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
         return tuple(self._read("source_ranking")), int(self._read("sources_cited"))

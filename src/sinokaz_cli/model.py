@@ -8,7 +8,7 @@ tool pays that on every run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
@@ -208,7 +208,7 @@ class KnowledgeBase:
         categories: Sequence[Category] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
-    ) -> Iterator[Fact]:
+    ) -> Iterable[Fact]:
         """Facts matching every given filter; several values of one filter are alternatives."""
         cats, tagset, ents = set(categories), set(tags), set(entities)
         for f in self.facts:
@@ -241,7 +241,7 @@ class KnowledgeBase:
                 out.setdefault(eid, []).append(f.id)
         return out
 
-    def dated(self, categories: Sequence[Category] = ()) -> list[Fact]:
+    def dated(self, categories: Sequence[Category] = ()) -> Collection[Fact]:
         """Facts with a placeable date, earliest first (file order breaks ties)."""
         found = [f for f in self.select(categories) if f.date is not None and f.date.start]
         return sorted(found, key=lambda f: f.date.start or "")  # type: ignore[union-attr]

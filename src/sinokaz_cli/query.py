@@ -5,7 +5,7 @@ Pure functions over the typed records: no printing, no exiting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 from sinokaz_cli.display import date_sort_key
@@ -167,7 +167,7 @@ def mentions(kb: KnowledgeBase) -> dict[str, list[str]]:
     return kb.mention_ids()
 
 
-def timeline(kb: KnowledgeBase, categories: Sequence[Category] = ()) -> list[Fact]:
+def timeline(kb: KnowledgeBase, categories: Sequence[Category] = ()) -> Collection[Fact]:
     """Facts with a placeable date, earliest first (file order breaks ties)."""
     return kb.dated(categories)
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from sinokaz_cli.app import (
+    AllOpt,
     CategoriesOpt,
     FieldsOpt,
     FormatOpt,
@@ -80,6 +81,7 @@ def entities(
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
     fields: FieldsOpt = None,
+    all_: AllOpt = False,
 ) -> None:
     """People, organisations, places, events, programmes and products, with their roles."""
     from sinokaz_cli import query
@@ -87,7 +89,7 @@ def entities(
 
     kb = knowledge(ctx)
     listing = entity_listing(kb, query.entities(kb, kind or []), query.mentions(kb))
-    emit(listing, output_format(fmt, json_), fields)
+    emit(listing, output_format(fmt, json_), fields, all_)
 
 
 @app.command(epilog="Example: sinokaz entity nurgaliyeva --json | jq '.facts[].id'")
@@ -103,6 +105,7 @@ def entity(
     ],
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
+    all_: AllOpt = False,
 ) -> None:
     """One entity in full, and every fact that mentions it.
 
@@ -118,7 +121,7 @@ def entity(
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
-        table.console().print(discover.entity(e, kb, about))
+        table.console().print(discover.entity(e, kb, about, all_))
         return
     from sinokaz_cli.render.records import entity_json, entity_listing, fact_json
 
@@ -139,6 +142,7 @@ def timeline(
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
     fields: FieldsOpt = None,
+    all_: AllOpt = False,
 ) -> None:
     """Dated facts in order, each date with its precision; inferred dates are marked."""
     from sinokaz_cli import query
@@ -150,8 +154,12 @@ def timeline(
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
-        if dated:
-            table.console().print(discover.timeline(dated, kb))
+        shown, hidden = table.head(dated, all_)
+        con = table.console()
+        if shown:
+            con.print(discover.timeline(shown, kb))
+        if hidden:
+            con.print(table.more(hidden, "dated facts"))
         return
     emit(timeline_listing(kb, dated), chosen, fields)
 
@@ -162,6 +170,7 @@ def sources(
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
     fields: FieldsOpt = None,
+    all_: AllOpt = False,
 ) -> None:
     """Each source with its fact count and which of its paragraphs are cited."""
     from sinokaz_cli import query
@@ -172,7 +181,11 @@ def sources(
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
-        table.console().print(discover.sources(query.coverage(kb)))
+        shown, hidden = table.head(query.coverage(kb), all_)
+        con = table.console()
+        con.print(discover.sources(shown))
+        if hidden:
+            con.print(table.more(hidden, "sources"))
         return
     emit(source_listing(query.coverage(kb)), chosen, fields)
 

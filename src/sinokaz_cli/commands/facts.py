@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from sinokaz_cli.app import (
+    AllOpt,
     CategoriesOpt,
     FieldsOpt,
     FormatOpt,
@@ -46,6 +47,7 @@ def facts(
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
     fields: FieldsOpt = None,
+    all_: AllOpt = False,
 ) -> None:
     """List facts, filtered by category, tag and entity.
 
@@ -63,7 +65,11 @@ def facts(
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
-        table.console().print(summary.fact_table(list(selected), kb, show_category=True))
+        shown, hidden = table.head(selected, all_)
+        con = table.console()
+        con.print(summary.fact_table(shown, kb, show_category=True))
+        if hidden:
+            con.print(table.more(hidden, "facts"))
         return
     emit(fact_listing(kb, selected, title="Facts"), chosen, fields)
 

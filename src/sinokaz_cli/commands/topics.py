@@ -8,6 +8,7 @@ import typer
 
 from sinokaz_cli import display
 from sinokaz_cli.app import (
+    AllOpt,
     FieldsOpt,
     FormatOpt,
     JsonOpt,
@@ -23,7 +24,12 @@ from sinokaz_cli.render import Format
 
 
 def _topic(
-    ctx: typer.Context, category: Category, fmt: Format | None, json_flag: bool, fields: str | None
+    ctx: typer.Context,
+    category: Category,
+    fmt: Format | None,
+    json_flag: bool,
+    fields: str | None,
+    show_all: bool,
 ) -> None:
     from sinokaz_cli.render.records import fact_listing
 
@@ -47,34 +53,52 @@ def _topic(
             con.print(summary.event(ev, kb))
     con.print(summary.topic(summ, kb, display.TOPIC_TITLES[category]))
     if category is Category.POLICY and kb.alignments:
+        pairs, hidden = table.head(query.pairs(kb), show_all)
         con.print()
-        con.print(summary.pair_table(query.pairs(kb), kb))
-    if selected:
-        con.print(summary.fact_table(selected, kb, show_category=False))
+        con.print(summary.pair_table(pairs, kb))
+        if hidden:
+            con.print(table.more(hidden, "pairs"))
+    shown, hidden = table.head(selected, show_all)
+    if shown:
+        con.print(summary.fact_table(shown, kb, show_category=False))
+    if hidden:
+        con.print(table.more(hidden, "facts"))
 
 
 @app.command(epilog="Example: sinokaz trade --json | jq '.[] | {id, figures}'")
 def trade(
-    ctx: typer.Context, fmt: FormatOpt = None, json_: JsonOpt = False, fields: FieldsOpt = None
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+    all_: AllOpt = False,
 ) -> None:
     """Trade: the import expo, contracts, supply deals, cars and other goods."""
-    _topic(ctx, Category.TRADE, fmt, json_, fields)
+    _topic(ctx, Category.TRADE, fmt, json_, fields, all_)
 
 
 @app.command(epilog="Example: sinokaz tourism --format markdown")
 def tourism(
-    ctx: typer.Context, fmt: FormatOpt = None, json_: JsonOpt = False, fields: FieldsOpt = None
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+    all_: AllOpt = False,
 ) -> None:
     """Tourism: visa-free travel, the charter train, people-to-people ties."""
-    _topic(ctx, Category.TOURISM, fmt, json_, fields)
+    _topic(ctx, Category.TOURISM, fmt, json_, fields, all_)
 
 
 @app.command(epilog="Example: sinokaz dialogue --format table")
 def dialogue(
-    ctx: typer.Context, fmt: FormatOpt = None, json_: JsonOpt = False, fields: FieldsOpt = None
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+    all_: AllOpt = False,
 ) -> None:
     """The party dialogue: the meeting (date, city, hosts, theme, attendance), then its facts."""
-    _topic(ctx, Category.DIALOGUE, fmt, json_, fields)
+    _topic(ctx, Category.DIALOGUE, fmt, json_, fields, all_)
 
 
 @app.command(epilog="Examples: sinokaz policy    sinokaz policy --pairs --json")
@@ -86,13 +110,14 @@ def policy(
     pairs: Annotated[
         bool, typer.Option("--pairs", help="List the China | Kazakhstan alignment pairs only.")
     ] = False,
+    all_: AllOpt = False,
 ) -> None:
     """Policy alignment: Chinese and Kazakh policies side by side, and the facts behind them."""
     if not pairs:
-        _topic(ctx, Category.POLICY, fmt, json_, fields)
+        _topic(ctx, Category.POLICY, fmt, json_, fields, all_)
         return
     from sinokaz_cli import query
     from sinokaz_cli.render.records import pair_listing
 
     kb = knowledge(ctx)
-    emit(pair_listing(kb, query.pairs(kb)), output_format(fmt, json_), fields)
+    emit(pair_listing(kb, query.pairs(kb)), output_format(fmt, json_), fields, all_)

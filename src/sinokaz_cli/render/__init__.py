@@ -98,11 +98,15 @@ def chunks(listing: Listing[Any], fmt: Format) -> Iterator[str]:
     raise ValueError(f"no text renderer for {fmt}")  # TABLE is drawn by Rich
 
 
-def write(listing: Listing[Any], fmt: Format, out: IO[str]) -> None:
+def write(listing: Listing[Any], fmt: Format, out: IO[str], show_all: bool = False) -> None:
     if fmt is Format.TABLE:
         from sinokaz_cli.render import table
 
-        table.console(out).print(table.table(listing.records, listing.columns, listing.title))
+        shown, hidden = table.head(listing.records, show_all)
+        con = table.console(out)
+        con.print(table.table(shown, listing.columns, listing.title))
+        if hidden:
+            con.print(table.more(hidden))
         return
     for chunk in chunks(listing, fmt):
         out.write(chunk)

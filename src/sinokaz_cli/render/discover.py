@@ -52,10 +52,13 @@ def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
     return t
 
 
-def entity(e: Entity, kb: KnowledgeBase, facts: Sequence[Fact]) -> RenderableType:
+def entity(
+    e: Entity, kb: KnowledgeBase, facts: Sequence[Fact], show_all: bool = False
+) -> RenderableType:
     from rich.console import Group
 
     from sinokaz_cli.render.summary import grid
+    from sinokaz_cli.render.table import head, more
 
     t = grid()
 
@@ -85,8 +88,11 @@ def entity(e: Entity, kb: KnowledgeBase, facts: Sequence[Fact]) -> RenderableTyp
     parts: list[RenderableType] = [t]
     n = len(facts)
     parts.append(text(f"\n{n} fact{'s' if n != 1 else ''} mention {e.name}", "bold"))
-    if facts:
-        parts.append(fact_table(facts, kb, show_category=True))
+    shown, hidden = head(facts, show_all)
+    if shown:
+        parts.append(fact_table(shown, kb, show_category=True))
+    if hidden:
+        parts.append(more(hidden, "facts"))
     return Group(*parts)
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 HEADLINE_LIMIT = 6
+SOURCE_LIMIT = 5  # sources named under a topic; `sinokaz sources` lists them all
 
 
 def _line(*parts: tuple[str, str] | str) -> Text:
@@ -59,13 +60,16 @@ def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableTyp
         first, last = display.date(summary.earliest), display.date(summary.latest)
         period = first if first == last else f"{first} → {last}"
         lines.append(_line(("Period: ", "bold"), period))
-    for src in summary.sources:
+    for src in summary.sources[:SOURCE_LIMIT]:
         lines.append(
             _line(
                 ("Source: ", "bold"),
                 f"{src.publisher}, {display.point(src.published)} — “{src.title}”",
             )
         )
+    if len(summary.sources) > SOURCE_LIMIT:
+        more = len(summary.sources) - SOURCE_LIMIT
+        lines.append(_line((f"  … and {more:,} more sources: sinokaz sources", "dim")))
     return Group(*lines)
 
 

@@ -1,0 +1,128 @@
+"""A table for reading stops after 100 rows and says how many more there are.
+
+Rich lays out every row before it prints the first, so a topic table of a
+large knowledge base took seconds to appear. Machine formats are never cut,
+and --all shows every row. A generated knowledge base of 2,200 facts has 550
+per category and 110 entities; the bundled one stays far below the limit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from sinokaz_cli.render.table import TABLE_ROWS, head
+
+from conftest import Run
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from generate import generate  # noqa: E402
+
+FACT_ROW = re.compile(r"^ (f\d+) ", re.MULTILINE)
+CACHE = [[], ["--no-cache"]]  # from the index, and from the files
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> str:
+    data = tmp_path_factory.mktemp("table-rows")
+    generate(2200, data, files=4, seed=3)
+    return str(data)
+
+
+def _table(run: Run, *args: str) -> str:
+    result = run(*args, "--format", "table")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("cache", CACHE, ids=["index", "no-cache"])
+def test_a_topic_table_shows_the_first_100_facts_and_counts_the_rest(
+    run: Run, big: str, cache: list[str]
+) -> None:
+    every = [f["id"] for f in json.loads(run(*cache, "--data", big, "trade", "--json").stdout)]
+    assert len(every) == 550
+    out = _table(run, *cache, "--data", big, "trade")
+    assert FACT_ROW.findall(out) == every[:TABLE_ROWS]
+    assert out.rstrip().endswith("… and 450 more facts (--all shows them)")
+    # The summary above still speaks for every fact, and names five sources of 55.
+    assert out.startswith("Trade — 550 facts\n")
+    assert "  … and 50 more sources: sinokaz sources\n" in out
+
+    whole = _table(run, *cache, "--data", big, "trade", "--all")
+    assert FACT_ROW.findall(whole) == every
+    assert "more facts" not in whole
+
+
+@pytest.mark.parametrize("cache", CACHE, ids=["index", "no-cache"])
+def test_facts_and_timeline_tables_stop_at_100(run: Run, big: str, cache: list[str]) -> None:
+    out = _table(run, *cache, "--data", big, "facts", "--category", "tourism")
+    assert len(FACT_ROW.findall(out)) == TABLE_ROWS
+    assert out.rstrip().endswith("… and 450 more facts (--all shows them)")
+
+    dated = json.loads(run(*cache, "--data", big, "timeline", "--json").stdout)
+    timeline = _table(run, *cache, "--data", big, "timeline")
+    first = [f["statement"] for f in dated[:TABLE_ROWS]]
+    assert all(s[:20] in timeline for s in first)  # the earliest, in order
+    assert dated[TABLE_ROWS]["statement"] not in timeline
+    assert timeline.rstrip().endswith(
+        f"… and {len(dated) - TABLE_ROWS:,} more dated facts (--all shows them)"
+    )
+
+
+def test_entity_and_entities_tables_stop_at_100(run: Run, big: str) -> None:
+    entities = _table(run, "--data", big, "entities")
+    assert entities.rstrip().endswith("… and 10 more rows (--all shows them)")
+    assert "… and" not in _table(run, "--data", big, "entities", "--all")
+
+    busy = max(
+        json.loads(run("--data", big, "entities", "--json").stdout),
+        key=lambda e: len(e["fact_ids"]),
+    )
+    n = len(busy["fact_ids"])
+    if n <= TABLE_ROWS:
+        pytest.skip("no entity in the generated data is mentioned by more than 100 facts")
+    out = _table(run, "--data", big, "entity", busy["id"])
+    assert f"{n} facts mention " in out  # the count is of every fact
+    assert FACT_ROW.findall(out) == busy["fact_ids"][:TABLE_ROWS]
+    assert out.rstrip().endswith(f"… and {n - TABLE_ROWS} more facts (--all shows them)")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv", "csv", "markdown"])
+def test_machine_formats_are_never_cut(run: Run, big: str, fmt: str) -> None:
+    out = run("--data", big, "trade", "--format", fmt).stdout
+    assert "--all shows" not in out
+    assert len(re.findall(r"\bf\d+\b", out)) >= 550
+
+
+def test_the_bundled_tables_are_whole(run: Run) -> None:
+    for args in (["trade"], ["facts"], ["timeline"], ["entities"], ["sources"]):
+        assert "--all shows" not in _table(run, *args)
+
+
+def test_head_counts_what_it_does_not_show() -> None:
+    assert head(range(250)) == (list(range(TABLE_ROWS)), 150)
+    assert head(range(250), show_all=True) == (list(range(250)), 0)
+    assert head(iter(range(250))) == (list(range(TABLE_ROWS)), 150)  # counted by reading
+    assert head([1, 2, 3]) == ([1, 2, 3], 0)
+
+
+def test_from_the_index_only_the_rows_shown_are_decoded(
+    big: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sinokaz_cli import indexed, load
+    from sinokaz_cli.model import Category
+
+    kb = load.open_kb(big)
+    assert isinstance(kb, indexed.IndexedKB)
+    decoded: list[bytes] = []
+    real = indexed.fact_in
+    monkeypatch.setattr(indexed, "fact_in", lambda blob: decoded.append(blob) or real(blob))
+    shown, hidden = head(kb.select([Category.TRADE]))
+    assert (len(shown), hidden) == (TABLE_ROWS, 450)
+    shown, hidden = head(kb.dated())
+    assert len(shown) == TABLE_ROWS and hidden > 0
+    assert len(decoded) == 2 * TABLE_ROWS  # the rest were counted by SQL
