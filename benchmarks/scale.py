@@ -116,7 +116,12 @@ def main() -> None:
         "facts --entity X": ("facts", "--entity", "e7", "--json"),
         "brief": ("brief", "--json"),
         "trade --json": ("trade", "--json"),
+        # Not among the issue's goals; shown for reference: tables for people, which
+        # stop after 100 rows (the topic's summary still reads all its facts).
+        "trade --format table": ("trade", "--format", "table"),
+        "timeline --format table": ("timeline", "--format", "table"),
     }
+    reference = {"trade --format table", "timeline --format table"}
     results: dict[str, dict[str, list[tuple[float, float]]]] = {
         q: {"50": [], "N": []} for q in queries
     }
@@ -153,12 +158,15 @@ def main() -> None:
         f"  {'trade jsonl, first line':24} {fl50 * 1000:8.0f}ms {flN * 1000:8.0f}ms "
         f"{flN / fl50:9.2f}x {'(wall)':>9}"
     )
+    print("  (the two table rows are for reference; the issue sets no goal for them)")
     print()
     print("ratios against the goals:")
-    small_q = [q for q in queries if q != "trade --json"]
+    small_q = [q for q in queries if q != "trade --json" and q not in reference]
     worst = max(med(results[q]["N"], 0) / med(results[q]["50"], 0) for q in small_q)
     worst = max(worst, flN / fl50)
-    worst_mem = max(med(results[q]["N"], 1) / med(results[q]["50"], 1) for q in queries)
+    worst_mem = max(
+        med(results[q]["N"], 1) / med(results[q]["50"], 1) for q in queries if q not in reference
+    )
     print(f"  small-answer query, N vs 50 (worst):      {worst:5.2f}x   goal <= 3x")
     print(f"  repeated query peak memory, N vs 50:      {worst_mem:5.2f}x   goal <= 1.5x")
     print(
