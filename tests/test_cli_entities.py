@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import Run, as_json, ids
 
 
@@ -60,3 +62,25 @@ def test_unknown_entity_exits_4(run: Run) -> None:
 
 def test_unknown_kind_is_usage_error(run: Run) -> None:
     assert run("entities", "--kind", "persons").exit_code == 2
+
+
+def test_the_facts_column_counts_without_reading_every_mention(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tables and TSV show how many facts involve each entity, which the index
+    counts; only JSON needs every fact id, which costs a join over all mentions."""
+    from sinokaz_cli.indexed import IndexedKB
+
+    whole = {e["id"]: len(e["fact_ids"]) for e in as_json(run("entities", "--json"))}
+    run("entities")  # the index exists before mention_ids is taken away
+
+    def refused(self: IndexedKB) -> dict[str, list[str]]:
+        raise AssertionError("every mention was read for a count")
+
+    monkeypatch.setattr(IndexedKB, "mention_ids", refused)
+    result = run("entities", "--fields", "id,fact_ids")
+    assert result.exit_code == 0, result.stderr
+    counted = dict(line.split("\t") for line in result.stdout.splitlines())
+    assert {k: int(v) for k, v in counted.items()} == whole
+    assert run("entities", "--format", "table").exit_code == 0
+    assert run("entities", "--json").exit_code == 1  # JSON does need the ids

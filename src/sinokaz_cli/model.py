@@ -241,6 +241,10 @@ class KnowledgeBase:
                 out.setdefault(eid, []).append(f.id)
         return out
 
+    def mention_counts(self) -> dict[str, int]:
+        """entity id -> how many facts involve it."""
+        return {eid: len(ids) for eid, ids in self.mention_ids().items()}
+
     def dated(self, categories: Sequence[Category] = ()) -> Collection[Fact]:
         """Facts with a placeable date, earliest first (file order breaks ties)."""
         found = [f for f in self.select(categories) if f.date is not None and f.date.start]

@@ -132,7 +132,8 @@ def entity(
         body["facts"] = [fact_json(f, kb) for f in about]
         sys.stdout.write(dumps(body, indent=2) + "\n")
         return
-    emit(entity_listing(kb, [e], {e.id: [f.id for f in about]}), chosen, None)
+    mentions = query.Mentions.known(kb, {e.id: [f.id for f in about]})
+    emit(entity_listing(kb, [e], mentions), chosen, None)
 
 
 @app.command(epilog="Examples: sinokaz timeline    sinokaz timeline --category trade --json")

@@ -15,7 +15,7 @@ from sinokaz_cli.render.listing import Column, Json, Listing
 
 if TYPE_CHECKING:  # annotations only: importing these would load sqlite3 and more
     from sinokaz_cli.brief import Brief
-    from sinokaz_cli.query import Coverage, Pair
+    from sinokaz_cli.query import Coverage, Mentions, Pair
     from sinokaz_cli.search import Hit
 
 FACT_FIELDS = (
@@ -209,7 +209,7 @@ def entity_json(e: Entity, kb: KnowledgeBase, fact_ids: Sequence[str]) -> Json:
 
 
 def entity_listing(
-    kb: KnowledgeBase, ents: Iterable[Entity], mentions: dict[str, list[str]]
+    kb: KnowledgeBase, ents: Iterable[Entity], mentions: Mentions
 ) -> Listing[Entity]:
     def roles(e: Entity) -> str:
         return display.entity_with_roles(e, kb)[len(e.name) :].strip(" ()")
@@ -219,12 +219,12 @@ def entity_listing(
         Column("kind", "Kind", lambda e: e.kind.value, nowrap=True),
         Column("name", "Name", lambda e: e.name, wide=True),
         Column("roles", "Roles", roles, wide=True),
-        Column("fact_ids", "Facts", lambda e: str(len(mentions.get(e.id, []))), nowrap=True),
+        Column("fact_ids", "Facts", lambda e: str(mentions.counts.get(e.id, 0)), nowrap=True),
     ]
     return Listing(
         ents,
         columns,
-        lambda e: entity_json(e, kb, mentions.get(e.id, [])),
+        lambda e: entity_json(e, kb, mentions.ids.get(e.id, [])),
         ENTITY_FIELDS,
         "Entities",
     )
