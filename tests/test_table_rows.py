@@ -57,6 +57,13 @@ def test_a_topic_table_shows_the_first_100_facts_and_counts_the_rest(
     assert "more facts" not in whole
 
 
+@pytest.mark.parametrize("topic", ["trade", "tourism", "dialogue", "policy"])
+def test_the_index_summarises_a_topic_as_the_files_do(run: Run, big: str, topic: str) -> None:
+    """The index answers a summary's parts (count, first figures, first and last
+    dates, sources) with queries; the files, by reading every fact."""
+    assert _table(run, "--data", big, topic) == _table(run, "--no-cache", "--data", big, topic)
+
+
 @pytest.mark.parametrize("cache", CACHE, ids=["index", "no-cache"])
 def test_facts_and_timeline_tables_stop_at_100(run: Run, big: str, cache: list[str]) -> None:
     out = _table(run, *cache, "--data", big, "facts", "--category", "tourism")
@@ -126,3 +133,59 @@ def test_from_the_index_only_the_rows_shown_are_decoded(
     shown, hidden = head(kb.dated())
     assert len(shown) == TABLE_ROWS and hidden > 0
     assert len(decoded) == 2 * TABLE_ROWS  # the rest were counted by SQL
+
+
+TIES = """
+[[source]]
+id = "s"
+title = "T"
+publisher = "P"
+published = "2025-11"
+paragraphs = 4
+
+[[fact]]
+id = "early-first"
+category = "trade"
+statement = "First of two facts dated 2020."
+source = "s"
+paragraphs = [1]
+date = { text = "in 2020", start = "2020" }
+
+[[fact]]
+id = "early-second"
+category = "trade"
+statement = "Second of two facts dated 2020."
+source = "s"
+paragraphs = [2]
+date = { text = "about 2020", start = "2020", qualifier = "about", inferred = true, basis = "b" }
+
+[[fact]]
+id = "late-first"
+category = "trade"
+statement = "First of two facts dated 2025."
+source = "s"
+paragraphs = [3]
+date = { text = "by 2025", start = "2025", qualifier = "by", inferred = true, basis = "b" }
+
+[[fact]]
+id = "late-second"
+category = "trade"
+statement = "Second of two facts dated 2025."
+source = "s"
+paragraphs = [4]
+date = { text = "in 2025", start = "2025" }
+"""
+
+
+@pytest.mark.parametrize("cache", CACHE, ids=["index", "no-cache"])
+def test_a_period_runs_from_the_first_earliest_to_the_last_latest(
+    run: Run, tmp_path: Path, cache: list[str]
+) -> None:
+    """Facts that share the earliest or the latest date are taken in file order: the
+    period starts at the first of the earliest and ends at the last of the latest."""
+    data = tmp_path / "ties.toml"
+    data.write_text(TIES, encoding="utf-8")
+    out = _table(run, *cache, "--data", str(data), "trade")
+    assert "Period: 2020 → 2025\n" in out
+    assert "by 2025" not in out.split("Period:")[1].splitlines()[0]
+    assert "about" not in out.split("Period:")[1].splitlines()[0]

@@ -124,11 +124,6 @@ def date(d: DateRef) -> str:
     return text
 
 
-def date_sort_key(d: DateRef) -> str:
-    """Orders dates by their start; 'before 2060' sorts with 2060."""
-    return d.start or ""
-
-
 def precision(d: DateRef) -> str | None:
     p: Precision | None = d.precision
     return p.value if p is not None else None

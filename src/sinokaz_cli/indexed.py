@@ -186,6 +186,34 @@ class IndexedKB(KnowledgeBase):
     def count(self, category: Category) -> int:
         return int(self._read("counts").get(category.value, 0))
 
+    def with_figures(self, category: Category, limit: int) -> list[Fact]:
+        # Facts with figures are those with a headline figure.
+        sql = (
+            "SELECT rec FROM facts WHERE category = ? AND hw_kind IS NOT NULL ORDER BY row LIMIT ?"
+        )
+        return [fact_in(r[0]) for r in self.conn.execute(sql, (category.value, limit))]
+
+    def date_range(self, category: Category) -> tuple[Fact, Fact] | None:
+        where = "date_start IS NOT NULL AND category = ?"
+        first = self.conn.execute(
+            f"SELECT rec FROM facts WHERE {where} ORDER BY date_start, row LIMIT 1",
+            (category.value,),
+        ).fetchone()
+        if first is None:
+            return None
+        last = self.conn.execute(
+            f"SELECT rec FROM facts WHERE {where} ORDER BY date_start DESC, row DESC LIMIT 1",
+            (category.value,),
+        ).fetchone()
+        return fact_in(first[0]), fact_in(last[0])
+
+    def sources_of(self, category: Category) -> list[Source]:
+        sql = (
+            "SELECT rec FROM sources WHERE id IN "
+            "(SELECT source FROM facts WHERE category = ?) ORDER BY row"
+        )
+        return [source_in(r[0]) for r in self.conn.execute(sql, (category.value,))]
+
     def about(self, entity_id: str) -> list[Fact]:
         return list(
             self._facts(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from enum import Enum
 from functools import cached_property
+from itertools import islice
 from typing import NamedTuple
 
 
@@ -221,6 +222,27 @@ class KnowledgeBase:
 
     def count(self, category: Category) -> int:
         return sum(1 for f in self.facts if f.category is category)
+
+    # What a topic's summary says, asked for piece by piece, so that the index can
+    # answer each with a query instead of reading every fact of the topic.
+
+    def with_figures(self, category: Category, limit: int) -> list[Fact]:
+        """The first `limit` facts of `category` that carry figures, in file order."""
+        return list(islice((f for f in self.select([category]) if f.figures), limit))
+
+    def date_range(self, category: Category) -> tuple[Fact, Fact] | None:
+        """The facts of `category` with the earliest and the latest placeable date
+        (file order breaks ties, as in `dated`)."""
+        found = self.dated([category])
+        if not found:
+            return None
+        ordered = list(found)
+        return ordered[0], ordered[-1]
+
+    def sources_of(self, category: Category) -> list[Source]:
+        """The sources facts of `category` cite, in the order the sources were declared."""
+        cited = {f.cited.source for f in self.select([category])}
+        return [s for s in self.sources if s.id in cited]
 
     def about(self, entity_id: str) -> list[Fact]:
         """Facts that involve the entity or quote it."""

@@ -9,7 +9,6 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from sinokaz_cli.display import date_sort_key
 from sinokaz_cli.errors import NotFoundError
 from sinokaz_cli.model import (
     Alignment,
@@ -76,27 +75,32 @@ class HeadlineFigure(NamedTuple):
 
 
 class TopicSummary(NamedTuple):
-    category: Category | None
-    facts: tuple[Fact, ...]
-    figures: tuple[HeadlineFigure, ...]
+    category: Category
+    total: int  # facts in the topic
+    figures: tuple[HeadlineFigure, ...]  # the first `figures` of them, in file order
+    more_figures: bool  # whether the topic has more figures than those
     earliest: DateRef | None
     latest: DateRef | None
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...]  # every source the topic cites
 
 
-def summarise(
-    kb: KnowledgeBase, selected: Sequence[Fact], category: Category | None
-) -> TopicSummary:
-    figures = tuple(HeadlineFigure(fig, f) for f in selected for fig in f.figures)
-    dated = sorted((f.date for f in selected if f.date and f.date.start), key=date_sort_key)
-    cited = {f.cited.source for f in selected}
+def summarise(kb: KnowledgeBase, category: Category, figures: int) -> TopicSummary:
+    """What a topic's facts add up to. Each part is its own question to the knowledge
+    base, which the index answers without reading every fact of the topic."""
+    found: list[HeadlineFigure] = []
+    for f in kb.with_figures(category, figures + 1):  # each has one figure or more
+        found.extend(HeadlineFigure(fig, f) for fig in f.figures)
+        if len(found) > figures:
+            break
+    bounds = kb.date_range(category)
     return TopicSummary(
         category=category,
-        facts=tuple(selected),
-        figures=figures,
-        earliest=dated[0] if dated else None,
-        latest=dated[-1] if dated else None,
-        sources=tuple(s for s in kb.sources if s.id in cited),
+        total=kb.count(category),
+        figures=tuple(found[:figures]),
+        more_figures=len(found) > figures,
+        earliest=bounds[0].date if bounds else None,
+        latest=bounds[1].date if bounds else None,
+        sources=tuple(kb.sources_of(category)),
     )
 
 

@@ -228,10 +228,11 @@ class Builder:
                     value,
                     at,
                     pweight,
+                    source,
                     fact_out(f),
                 )
 
-        self.conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        self.conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
         self.conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
         self.conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
         self.conn.executemany(INSERT_DOC, docs)

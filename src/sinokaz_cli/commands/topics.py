@@ -41,13 +41,10 @@ def _topic(
         emit(listing, chosen, fields)
         return
     from sinokaz_cli import query
-
-    selected = query.facts(kb, [category])
-
     from sinokaz_cli.render import summary, table
 
     con = table.console()
-    summ = query.summarise(kb, selected, category)
+    summ = query.summarise(kb, category, summary.HEADLINE_LIMIT)
     if category is Category.DIALOGUE:
         for ev in query.events(kb):
             con.print(summary.event(ev, kb))
@@ -58,7 +55,7 @@ def _topic(
         con.print(summary.pair_table(pairs, kb))
         if hidden:
             con.print(table.more(hidden, "pairs"))
-    shown, hidden = table.head(selected, show_all)
+    shown, hidden = table.head(kb.select([category]), show_all)
     if shown:
         con.print(summary.fact_table(shown, kb, show_category=False))
     if hidden:

@@ -47,14 +47,14 @@ def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: b
 def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableType:
     from rich.console import Group
 
-    n = len(summary.facts)
+    n = summary.total
     lines: list[RenderableType] = [
         _line((title, "bold"), f" — {n} fact{'s' if n != 1 else ''}"),
     ]
     if summary.figures:
         lines.append(_line(("Headline figures", "bold")))
         lines.append(_figures(summary.figures[:HEADLINE_LIMIT], kb, len(summary.sources) <= 1))
-        if len(summary.figures) > HEADLINE_LIMIT:
+        if summary.more_figures or len(summary.figures) > HEADLINE_LIMIT:
             lines.append(_line(("  … and more in the table below", "dim")))
     if summary.earliest and summary.latest:
         first, last = display.date(summary.earliest), display.date(summary.latest)
