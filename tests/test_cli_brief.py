@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 from conftest import MINI, Run, as_json
 
@@ -100,3 +102,23 @@ def test_brief_as_rows(run: Run) -> None:
     one_line = run("brief", "--format", "jsonl").stdout
     assert one_line.count("\n") == 1
     assert json.loads(one_line) == as_json(run("brief", "--json"))
+
+
+def test_an_event_card_cites_three_sources_and_counts_the_rest(run: Run, tmp_path: Path) -> None:
+    """As articles about one event pile up, its card would cite them all; it names
+    three and says how many more, in the terminal and the Markdown brief alike."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    generate(600, tmp_path, files=3, seed=7)
+    md = run("--data", str(tmp_path), "brief", "--format", "markdown").stdout
+    cards = [line for line in md.splitlines() if line.startswith("- Host: ")]
+    assert cards
+    for card in cards:
+        cited = card.rsplit(" (", 1)[1]
+        named = re.sub(r"; and \d+ more sources?\)$", "", cited).split("; ")
+        assert len(named) <= 3, card
+    assert any(re.search(r"; and \d+ more sources\)$", card) for card in cards)
+    table = run("--data", str(tmp_path), "brief", "--format", "table").stdout
+    assert re.search(r"and \d+ more\s+sources", table)
+    assert "  Host:" in table or "  Cohosts:" in table  # the labels are not squeezed out

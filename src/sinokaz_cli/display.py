@@ -166,9 +166,13 @@ def cited(c: Citation, kb: KnowledgeBase, one_source: bool) -> str:
     return paragraphs(c) if one_source else citation(c, kb)
 
 
-def citations(cs: Iterable[Citation], kb: KnowledgeBase) -> str:
-    """Several citations merged per source: 'Test Wire, May 2024, ¶1, ¶4'."""
+def citations(cs: Iterable[Citation], kb: KnowledgeBase, limit: int | None = None) -> str:
+    """Several citations merged per source: 'Test Wire, May 2024, ¶1, ¶4'. With a
+    `limit`, the first `limit` sources, then how many more there are."""
     merged: dict[str, set[int]] = {}
     for c in cs:
         merged.setdefault(c.source, set()).update(c.paragraphs)
-    return "; ".join(citation(Citation(s, tuple(sorted(ps))), kb) for s, ps in merged.items())
+    shown = list(merged.items())[:limit] if limit is not None else list(merged.items())
+    out = "; ".join(citation(Citation(s, tuple(sorted(ps))), kb) for s, ps in shown)
+    more = len(merged) - len(shown)
+    return out + (f"; and {more} more source{'s' if more != 1 else ''}" if more else "")

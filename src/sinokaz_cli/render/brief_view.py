@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 TITLE = "China–Kazakhstan relations: brief"
 
 
+# Sources an event card cites before it counts the rest: as articles about one
+# event pile up, a card citing them all would no longer fit on a screen.
+CARD_SOURCES = 3
+
+
 def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[str, str, str]]]:
     """The event's title line, and (label, value, citation) rows for its details.
 
@@ -36,7 +41,7 @@ def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[st
         where = display.citation(e.cited, kb)
     else:
         facts = kb.about(e.id)
-        where = display.citations((f.cited for f in facts), kb)
+        where = display.citations((f.cited for f in facts), kb, CARD_SOURCES)
     rows: list[tuple[str, str, str]] = []
     if ev.hosts:
         label = "Cohosts" if len(ev.hosts) > 1 else "Host"
@@ -45,7 +50,8 @@ def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[st
         rows.append(("Theme", f"“{e.theme}”", where))
     if ev.figures:
         figures = "; ".join(display.figure(h.figure, kb) for h in ev.figures)
-        rows.append(("Figures", figures, display.citations((h.fact.cited for h in ev.figures), kb)))
+        cited = display.citations((h.fact.cited for h in ev.figures), kb, CARD_SOURCES)
+        rows.append(("Figures", figures, cited))
     return title + ("" if rows else f" ({where})"), rows
 
 
@@ -87,7 +93,8 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
                 g = Table.grid(padding=(0, 1))
                 g.add_column(no_wrap=True)
                 g.add_column(ratio=1, overflow="fold")
-                g.add_column(no_wrap=True, style="dim")
+                # Several sources' citations wrap rather than squeeze the labels out.
+                g.add_column(style="dim", overflow="fold", max_width=None if one_source else 36)
                 for label, value, where in rows:
                     short = where if not one_source else where.rsplit(", ", 1)[-1]
                     g.add_row(text(f"  {label}:"), text(value), text(short))
