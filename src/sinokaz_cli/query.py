@@ -24,16 +24,6 @@ from sinokaz_cli.model import (
 from sinokaz_cli.suggest import did_you_mean
 
 
-def facts(
-    kb: KnowledgeBase,
-    categories: Sequence[Category] = (),
-    tags: Sequence[str] = (),
-    entities: Sequence[str] = (),
-) -> list[Fact]:
-    """Facts matching every given filter; several values of one filter are alternatives."""
-    return list(kb.select(categories, tags, entities))
-
-
 def fact(kb: KnowledgeBase, fact_id: str) -> Fact:
     found = kb.facts_by_id.get(fact_id)
     if found is None:

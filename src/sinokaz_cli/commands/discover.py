@@ -155,12 +155,14 @@ def timeline(
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
-        shown, hidden = table.head(dated, all_)
-        con = table.console()
-        if shown:
-            con.print(discover.timeline(shown, kb))
-        if hidden:
-            con.print(table.more(hidden, "dated facts"))
+        table.print_head(
+            table.console(),
+            dated,
+            all_,
+            lambda shown: discover.timeline(shown, kb),
+            "dated facts",
+            if_empty=False,
+        )
         return
     emit(timeline_listing(kb, dated), chosen, fields)
 
@@ -182,11 +184,7 @@ def sources(
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
-        shown, hidden = table.head(query.coverage(kb), all_)
-        con = table.console()
-        con.print(discover.sources(shown))
-        if hidden:
-            con.print(table.more(hidden, "sources"))
+        table.print_head(table.console(), query.coverage(kb), all_, discover.sources, "sources")
         return
     emit(source_listing(query.coverage(kb)), chosen, fields)
 

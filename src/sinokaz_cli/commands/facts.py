@@ -65,11 +65,13 @@ def facts(
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
-        shown, hidden = table.head(selected, all_)
-        con = table.console()
-        con.print(summary.fact_table(shown, kb, show_category=True))
-        if hidden:
-            con.print(table.more(hidden, "facts"))
+        table.print_head(
+            table.console(),
+            selected,
+            all_,
+            lambda shown: summary.fact_table(shown, kb, show_category=True),
+            "facts",
+        )
         return
     emit(fact_listing(kb, selected, title="Facts"), chosen, fields)
 

@@ -50,16 +50,18 @@ def _topic(
             con.print(summary.event(ev, kb))
     con.print(summary.topic(summ, kb, display.TOPIC_TITLES[category]))
     if category is Category.POLICY and kb.alignments:
-        pairs, hidden = table.head(query.pairs(kb), show_all)
         con.print()
-        con.print(summary.pair_table(pairs, kb))
-        if hidden:
-            con.print(table.more(hidden, "pairs"))
-    shown, hidden = table.head(kb.select([category]), show_all)
-    if shown:
-        con.print(summary.fact_table(shown, kb, show_category=False))
-    if hidden:
-        con.print(table.more(hidden, "facts"))
+        table.print_head(
+            con, query.pairs(kb), show_all, lambda p: summary.pair_table(p, kb), "pairs"
+        )
+    table.print_head(
+        con,
+        kb.select([category]),
+        show_all,
+        lambda shown: summary.fact_table(shown, kb, show_category=False),
+        "facts",
+        if_empty=False,
+    )
 
 
 @app.command(epilog="Example: sinokaz trade --json | jq '.[] | {id, figures}'")

@@ -102,11 +102,12 @@ def write(listing: Listing[Any], fmt: Format, out: IO[str], show_all: bool = Fal
     if fmt is Format.TABLE:
         from sinokaz_cli.render import table
 
-        shown, hidden = table.head(listing.records, show_all)
-        con = table.console(out)
-        con.print(table.table(shown, listing.columns, listing.title))
-        if hidden:
-            con.print(table.more(hidden))
+        table.print_head(
+            table.console(out),
+            listing.records,
+            show_all,
+            lambda shown: table.table(shown, listing.columns, listing.title),
+        )
         return
     for chunk in chunks(listing, fmt):
         out.write(chunk)

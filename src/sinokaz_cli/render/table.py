@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence, Sized
+from collections.abc import Callable, Iterable, Sequence, Sized
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -12,7 +12,7 @@ from sinokaz_cli.render.listing import Column
 from sinokaz_cli.render.safe import visible
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
     from rich.table import Table
     from rich.text import Text
 
@@ -61,6 +61,23 @@ def head(rows: Iterable[T], show_all: bool = False) -> tuple[list[T], int]:
 def more(hidden: int, noun: str = "rows") -> Text:
     """The line under a table that stopped early: how much is left, and how to see it."""
     return text(f"… and {hidden:,} more {noun} (--all shows them)", "dim")
+
+
+def print_head(
+    con: Console,
+    rows: Iterable[T],
+    show_all: bool,
+    draw: Callable[[list[T]], RenderableType],
+    noun: str = "rows",
+    if_empty: bool = True,
+) -> None:
+    """Draw the rows a table shows (also when there are none, if `if_empty`),
+    then say how many more there are."""
+    shown, hidden = head(rows, show_all)
+    if shown or if_empty:
+        con.print(draw(shown))
+    if hidden:
+        con.print(more(hidden, noun))
 
 
 def text(value: str, style: str = "") -> Text:
