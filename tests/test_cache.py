@@ -405,3 +405,19 @@ def test_a_long_first_run_says_why_on_a_terminal_only(
     monkeypatch.setattr(load, "NOTICE_BYTES", kb.stat().st_size)  # small: no notice
     store.index_path(kb).unlink()
     assert run("--data", str(kb), "trade", "--json").stderr == ""
+
+
+def test_a_long_check_says_what_it_is_doing_on_a_terminal_only(
+    run: Run, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """check reads every file without the index: on large files a person is told,
+    on stderr, before it starts; the report itself and a script see no change."""
+    monkeypatch.setattr(load, "NOTICE_BYTES", 0)  # as if the file were large
+    monkeypatch.setattr(load, "_stderr_is_terminal", lambda: True)
+    size = kb.stat().st_size / 1e6
+    result = run("check", str(kb))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"sinokaz: checking the knowledge files ({size:.0f} MB in 1 file)\n"
+    assert result.stdout.startswith("ok: ")
+    monkeypatch.setattr(load, "_stderr_is_terminal", lambda: False)
+    assert run("check", str(kb)).stderr == ""

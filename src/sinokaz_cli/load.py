@@ -162,7 +162,7 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         fresh = None
     if fresh is not None:
         return fresh
-    _notice_indexing(files)
+    _say_if_large(files, "indexing the knowledge files ({}); later runs answer from the index")
     try:
         with _bulk():
             builder = store.Builder(target)
@@ -180,17 +180,15 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         return _load(files)
 
 
-def _notice_indexing(files: list[Path]) -> None:
-    """One line on a terminal before a long first run, so that it is not taken for a hang."""
+def _say_if_large(files: list[Path], message: str) -> None:
+    """One line on a terminal before reading large knowledge files, so that a long run
+    is not taken for a hang; `message` gets their size in place of {}."""
     if not _stderr_is_terminal():
         return
     size = sum(st.st_size for st in map(_stat, files) if st is not None)
     if size > NOTICE_BYTES:
         s = "s" if len(files) != 1 else ""
-        _say(
-            f"indexing the knowledge files ({size / 1e6:.0f} MB in {len(files)} file{s}); "
-            "later runs answer from the index"
-        )
+        _say(message.format(f"{size / 1e6:.0f} MB in {len(files)} file{s}"))
 
 
 def _stderr_is_terminal() -> bool:
@@ -227,9 +225,13 @@ def _say(message: str) -> None:
     say(message)
 
 
-def load(path: str | None = None) -> KnowledgeBase:
-    """Parse and validate every knowledge file behind `path` (see `resolve`); no index."""
+def load(path: str | None = None, notice: str | None = None) -> KnowledgeBase:
+    """Parse and validate every knowledge file behind `path` (see `resolve`); no index.
+    With a `notice` ("checking the knowledge files ({})"), a terminal is told first
+    when the files are large."""
     files = knowledge_files(resolve(path))
+    if notice:
+        _say_if_large(files, notice)
     with _bulk():
         return _load(files)
 

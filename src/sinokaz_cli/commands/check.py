@@ -35,7 +35,7 @@ def check(
 
     target = path or (ctx.find_root().obj or {}).get("data")
     try:
-        kb = load(target)
+        kb = load(target, notice="checking the knowledge files ({})")
     except KnowledgeError as e:
         if json_:
             _check_json(False, None, e.problems)
