@@ -98,7 +98,7 @@ def test_other_commands_exit_3_with_one_line(run: Run, name: str) -> None:
 def test_shipped_file_is_ok(run: Run) -> None:
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == "ok: 38 facts, 39 entities, 1 sources\n"
+    assert result.stdout == "ok: 38 facts, 39 entities, 1 source\n"
     assert result.stderr == ""
 
 

@@ -82,7 +82,7 @@ def test_facts_and_timeline_tables_stop_at_100(run: Run, big: str, cache: list[s
 
 def test_entity_and_entities_tables_stop_at_100(run: Run, big: str) -> None:
     entities = _table(run, "--data", big, "entities")
-    assert entities.rstrip().endswith("… and 10 more rows (--all shows them)")
+    assert entities.rstrip().endswith("… and 10 more entities (--all shows them)")
     assert "… and" not in _table(run, "--data", big, "entities", "--all")
 
     busy = max(
@@ -188,3 +188,50 @@ def test_a_period_runs_from_the_first_earliest_to_the_last_latest(
     assert "Period: 2020 → 2025\n" in out
     assert "by 2025" not in out.split("Period:")[1].splitlines()[0]
     assert "about" not in out.split("Period:")[1].splitlines()[0]
+
+
+# ─── a table with no rows ───────────────────────────────────────────────────
+
+ONE_FACT = """
+[[source]]
+id = "s"
+title = "A title"
+publisher = "A publisher"
+published = "2025-11"
+paragraphs = 1
+
+[[fact]]
+id = "f"
+category = "trade"
+statement = "One undated trade fact."
+source = "s"
+paragraphs = [1]
+"""
+
+
+@pytest.mark.parametrize("cache", CACHE, ids=["index", "no-cache"])
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["entities"], "no entities"),
+        (["entities", "--kind", "person"], "no entities"),
+        (["timeline"], "no dated facts"),
+        (["facts", "--category", "tourism"], "no facts match the filters"),
+        (["policy", "--pairs"], "no policy pairs"),
+    ],
+)
+def test_an_empty_table_says_so_on_stderr_instead_of_bare_headers(
+    run: Run, tmp_path: Path, cache: list[str], args: list[str], said: str
+) -> None:
+    (tmp_path / "kb.toml").write_text(ONE_FACT, encoding="utf-8")
+    result = run(*cache, "--data", str(tmp_path / "kb.toml"), *args, "--format", "table")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"sinokaz: {said}\n")
+    # A script gets an empty result and no message.
+    machine = run(*cache, "--data", str(tmp_path / "kb.toml"), *args, "--json")
+    assert (machine.exit_code, machine.stdout, machine.stderr) == (0, "[]\n", "")
+
+
+def test_an_empty_topic_is_counted_by_its_summary_alone(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "kb.toml").write_text(ONE_FACT, encoding="utf-8")
+    result = run("--data", str(tmp_path / "kb.toml"), "tourism", "--format", "table")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "Tourism — 0 facts\n", "")

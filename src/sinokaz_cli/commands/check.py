@@ -57,9 +57,16 @@ def check(
     if json_:
         _check_json(True, kb, [])
         return
-    sys.stdout.write(
-        f"ok: {len(kb.facts)} facts, {len(kb.entities)} entities, {len(kb.sources)} sources\n"
+    counts = (
+        _counted(len(kb.facts), "fact", "facts"),
+        _counted(len(kb.entities), "entity", "entities"),
+        _counted(len(kb.sources), "source", "sources"),
     )
+    sys.stdout.write(f"ok: {', '.join(counts)}\n")
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _check_json(ok: bool, kb: KnowledgeBase | None, problems: list[Any]) -> None:

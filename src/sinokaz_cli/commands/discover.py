@@ -161,7 +161,6 @@ def timeline(
             all_,
             lambda shown: discover.timeline(shown, kb),
             "dated facts",
-            if_empty=False,
         )
         return
     emit(timeline_listing(kb, dated), chosen, fields)

@@ -71,6 +71,7 @@ def facts(
             all_,
             lambda shown: summary.fact_table(shown, kb, show_category=True),
             "facts",
+            "no facts match the filters",
         )
         return
     emit(fact_listing(kb, selected, title="Facts"), chosen, fields)

@@ -52,7 +52,7 @@ def _topic(
     if category is Category.POLICY and kb.alignments:
         con.print()
         table.print_head(
-            con, query.pairs(kb), show_all, lambda p: summary.pair_table(p, kb), "pairs"
+            con, query.pairs(kb), show_all, lambda p: summary.pair_table(p, kb), "policy pairs"
         )
     table.print_head(
         con,
@@ -60,7 +60,7 @@ def _topic(
         show_all,
         lambda shown: summary.fact_table(shown, kb, show_category=False),
         "facts",
-        if_empty=False,
+        empty="",  # the summary above has said "0 facts"
     )
 
 

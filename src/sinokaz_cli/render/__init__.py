@@ -53,7 +53,9 @@ def select(listing: Listing[Any], fields: Sequence[str] | None) -> Listing[Any]:
 
     columns = [by_name.get(f) or _json_column(f, to_json) for f in fields]
     # No direct element writer here: the selected fields change every object.
-    return Listing(listing.records, columns, pick_json, list(fields), listing.title)
+    return Listing(
+        listing.records, columns, pick_json, list(fields), listing.title, noun=listing.noun
+    )
 
 
 def _json_column(name: str, to_json: Any) -> Column[Any]:
@@ -107,6 +109,7 @@ def write(listing: Listing[Any], fmt: Format, out: IO[str], show_all: bool = Fal
             listing.records,
             show_all,
             lambda shown: table.table(shown, listing.columns, listing.title),
+            listing.noun,
         )
         return
     for chunk in chunks(listing, fmt):

@@ -37,7 +37,7 @@ class Column(Generic[R]):
 class Listing(Generic[R]):
     """Records to render, with their text columns and their JSON form."""
 
-    __slots__ = ("records", "columns", "to_json", "fields", "title", "to_element")
+    __slots__ = ("records", "columns", "to_json", "fields", "title", "to_element", "noun")
 
     def __init__(
         self,
@@ -47,6 +47,7 @@ class Listing(Generic[R]):
         fields: Sequence[str] = (),
         title: str | None = None,
         to_element: Callable[[R], str] | None = None,
+        noun: str = "rows",
     ) -> None:
         self.records = records
         self.columns = columns
@@ -58,3 +59,5 @@ class Listing(Generic[R]):
         # jsonout.element(to_json(r)) but without building the dict: --json of
         # tens of thousands of facts is then a matter of reading them.
         self.to_element = to_element
+        # What the records are, plural, for a table's "no entities" and "… and 9 more entities".
+        self.noun = noun

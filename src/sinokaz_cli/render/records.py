@@ -101,7 +101,9 @@ def fact_listing(
     ]
     from sinokaz_cli.render.fact_element import FactElements
 
-    return Listing(facts, columns, lambda f: fact_json(f, kb), FACT_FIELDS, title, FactElements(kb))
+    return Listing(
+        facts, columns, lambda f: fact_json(f, kb), FACT_FIELDS, title, FactElements(kb), "facts"
+    )
 
 
 PAIR_FIELDS = (
@@ -137,7 +139,14 @@ def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
         Column("theme", "Shared theme", lambda p: p.alignment.theme, wide=True),
         Column("facts", "Facts", lambda p: ", ".join(p.alignment.facts)),
     ]
-    return Listing(pairs, columns, lambda p: pair_json(p, kb), PAIR_FIELDS, "Policy alignment")
+    return Listing(
+        pairs,
+        columns,
+        lambda p: pair_json(p, kb),
+        PAIR_FIELDS,
+        "Policy alignment",
+        noun="policy pairs",
+    )
 
 
 # ─── search hits ────────────────────────────────────────────────────────────
@@ -227,6 +236,7 @@ def entity_listing(
         lambda e: entity_json(e, kb, mentions.ids.get(e.id, [])),
         ENTITY_FIELDS,
         "Entities",
+        noun="entities",
     )
 
 
@@ -284,7 +294,7 @@ def source_listing(items: Iterable[Coverage]) -> Listing[Coverage]:
             ),
         ),
     ]
-    return Listing(items, columns, source_json, SOURCE_FIELDS, "Sources")
+    return Listing(items, columns, source_json, SOURCE_FIELDS, "Sources", noun="sources")
 
 
 # ─── timeline ───────────────────────────────────────────────────────────────
@@ -295,7 +305,13 @@ def timeline_listing(kb: KnowledgeBase, facts: Iterable[Fact]) -> Listing[Fact]:
     date_col = next(c for c in base.columns if c.name == "date")
     rest = [c for c in base.columns if c.name not in ("date", "figures")]
     return Listing(
-        base.records, [date_col, *rest], base.to_json, base.fields, base.title, base.to_element
+        base.records,
+        [date_col, *rest],
+        base.to_json,
+        base.fields,
+        base.title,
+        base.to_element,
+        "dated facts",
     )
 
 

@@ -69,13 +69,22 @@ def print_head(
     show_all: bool,
     draw: Callable[[list[T]], RenderableType],
     noun: str = "rows",
-    if_empty: bool = True,
+    empty: str | None = None,
 ) -> None:
-    """Draw the rows a table shows (also when there are none, if `if_empty`),
-    then say how many more there are."""
+    """Draw the rows a table shows, then say how many more there are.
+
+    With no rows, a person reading gets a line on stderr instead of bare
+    headers: `empty`, by default "no <noun>"; "" says nothing (for a table
+    under a summary that has already counted zero)."""
     shown, hidden = head(rows, show_all)
-    if shown or if_empty:
-        con.print(draw(shown))
+    if not shown:
+        message = f"no {noun}" if empty is None else empty
+        if message:
+            from sinokaz_cli.boundary import say
+
+            say(message)
+        return
+    con.print(draw(shown))
     if hidden:
         con.print(more(hidden, noun))
 
