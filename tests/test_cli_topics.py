@@ -181,3 +181,27 @@ def test_empty_topic_is_success(run: Run, tmp_path: Path) -> None:
     assert json.loads(result.stdout) == []
     assert result.stderr == ""
     assert run("--data", str(kb), "tourism", "--format", "tsv").stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--data", "", "trade"], "Invalid value for '--data': the path is empty"),
+        (["check", ""], "Invalid value for 'PATH': the path is empty"),
+        (
+            ["trade", "--json", "--fields", ""],
+            "Invalid value for '--fields': '' names no field; give them as id,statement",
+        ),
+        (
+            ["trade", "--fields", " , "],
+            "Invalid value for '--fields': ' , ' names no field; give them as id,statement",
+        ),
+    ],
+)
+def test_an_empty_value_is_a_usage_error_not_the_default(
+    run: Run, args: list[str], said: str
+) -> None:
+    # As from `--data "$DIR"` with DIR unset: never a quiet answer from other knowledge.
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.rstrip().endswith("Error: " + said)

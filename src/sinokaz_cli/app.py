@@ -37,6 +37,21 @@ app = typer.Typer(
 # ─── global options ─────────────────────────────────────────────────────────
 
 
+def path_given(value: str | None) -> str | None:
+    """A path given as "" (a shell variable left unset, as in --data "$DIR") is a
+    usage error, not a quiet fall-back to the default knowledge."""
+    if value == "":
+        raise typer.BadParameter("the path is empty")
+    return value
+
+
+def fields_given(value: str | None) -> str | None:
+    """--fields "" (or ",") names nothing: an error, not every field."""
+    if value is not None and not value.replace(",", "").strip():
+        raise typer.BadParameter(f"{value!r} names no field; give them as id,statement")
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"sinokaz {__version__}\n")
@@ -54,6 +69,7 @@ def main_callback(
             help="Knowledge file, or folder of *.toml files. Default: $SINOKAZ_DATA, "
             "else the bundled data/facts.toml.",
             show_default=False,
+            callback=path_given,
         ),
     ] = None,
     no_cache: Annotated[
@@ -105,6 +121,7 @@ FieldsOpt = Annotated[
         "--fields",
         metavar="A,B,C",
         help="Only these fields, in this order (json, jsonl, csv, tsv, markdown).",
+        callback=fields_given,
     ),
 ]
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from sinokaz_cli.app import JsonOpt, app
+from sinokaz_cli.app import JsonOpt, app, path_given
 from sinokaz_cli.boundary import report_knowledge_error
 from sinokaz_cli.errors import ExitCode, KnowledgeError
 from sinokaz_cli.model import KnowledgeBase
@@ -20,7 +20,11 @@ def check(
     ctx: typer.Context,
     path: Annotated[
         str | None,
-        typer.Argument(help="File or folder to check. Default: the knowledge in use."),
+        typer.Argument(
+            metavar="PATH",
+            help="File or folder to check. Default: the knowledge in use.",
+            callback=path_given,
+        ),
     ] = None,
     json_: JsonOpt = False,
 ) -> None:
