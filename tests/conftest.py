@@ -21,6 +21,23 @@ DATA = Path(__file__).resolve().parent / "data"
 MINI = DATA / "mini.toml"
 BAD = DATA / "bad"
 
+# One invocation of every command on the shipped data.
+COMMANDS = [
+    ["trade"],
+    ["tourism"],
+    ["dialogue"],
+    ["policy"],
+    ["policy", "--pairs"],
+    ["facts"],
+    ["show", "dialogue-participants"],
+    ["search", "car market"],
+    ["entities"],
+    ["entity", "nurgaliyeva"],
+    ["timeline"],
+    ["sources"],
+    ["brief"],
+]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_env(

@@ -8,23 +8,8 @@ import json
 
 import pytest
 
-from conftest import Run
+from conftest import COMMANDS, Run
 
-COMMANDS = [
-    ["trade"],
-    ["tourism"],
-    ["dialogue"],
-    ["policy"],
-    ["policy", "--pairs"],
-    ["facts"],
-    ["show", "dialogue-participants"],
-    ["search", "car market"],
-    ["entities"],
-    ["entity", "nurgaliyeva"],
-    ["timeline"],
-    ["sources"],
-    ["brief"],
-]
 FORMATS = ["table", "json", "jsonl", "csv", "tsv", "markdown"]
 
 

@@ -119,4 +119,18 @@ def policy(
     from sinokaz_cli.render.records import pair_listing
 
     kb = knowledge(ctx)
-    emit(pair_listing(kb, query.pairs(kb)), output_format(fmt, json_), fields, all_)
+    chosen = output_format(fmt, json_)
+    if chosen is Format.TABLE:
+        # The topic's own pairs table, with ids: the generic one gave the listing's
+        # fact-id column its full width and cut the theme off at 80 columns.
+        from sinokaz_cli.render import summary, table
+
+        table.print_head(
+            table.console(),
+            query.pairs(kb),
+            all_,
+            lambda shown: summary.pair_table(shown, kb, ids=True),
+            "policy pairs",
+        )
+        return
+    emit(pair_listing(kb, query.pairs(kb)), chosen, fields, all_)

@@ -73,7 +73,9 @@ def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableTyp
     return Group(*lines)
 
 
-def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase) -> Table:
+def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase, ids: bool = False) -> Table:
+    """China | Kazakhstan | shared theme | the paragraphs behind it; `ids` adds
+    each pair's id in front (policy --pairs), never wrapped, so it can be copied."""
     from rich import box
     from rich.table import Table
 
@@ -84,6 +86,8 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase) -> Table:
         expand=True,
         pad_edge=False,
     )
+    if ids:
+        t.add_column("ID", no_wrap=True)
     t.add_column("China", ratio=2, overflow="fold")
     t.add_column("Kazakhstan", ratio=2, overflow="fold")
     t.add_column("Shared theme", ratio=3, overflow="fold")
@@ -91,6 +95,7 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase) -> Table:
     for p in pairs:
         cited = sorted({n for f in p.facts for n in f.cited.paragraphs})
         t.add_row(
+            *([text(p.alignment.id)] if ids else []),
             text(p.china.name),
             text(p.kazakhstan.name),
             text(p.alignment.theme),
