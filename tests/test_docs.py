@@ -113,3 +113,14 @@ def test_named_command(argv: list[str], expected: str | None) -> None:
     from sinokaz_cli.commands import named_command
 
     assert named_command(argv) == expected
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, None])
+def test_help_examples_are_whole_lines_at_any_width(run: Run, command: str | None) -> None:
+    """Click rewraps help to the terminal; an example split over two lines cannot be
+    copied. Each one is printed on its own line, even at 40 columns."""
+    args = [command, "--help"] if command else ["--help"]
+    out = run(*args, env={"COLUMNS": "40"}).stdout
+    after = out.split("Example")[1].split("\n\n", 2)[1]  # the paragraph after the heading
+    lines = after.rstrip("\n").split("\n")
+    assert lines and all(line.startswith("    sinokaz ") for line in lines), lines

@@ -16,16 +16,29 @@ EXIT_CODES = """\
 Exit codes: 0 success (an empty result too) · 1 internal error · 2 usage error ·
 3 knowledge-file problem · 4 not found · 130 interrupted."""
 
+
+def examples(*commands: str) -> str:
+    """A command's help epilog: one example per line, printed as written.
+
+    Click rewraps help text to the terminal, which split examples mid-command;
+    a paragraph after a line holding only \\b is left alone."""
+    head = "Example:" if len(commands) == 1 else "Examples:"
+    return head + "\n\n\b\n" + "\n".join("  " + c for c in commands)
+
+
 app = typer.Typer(
     cls=SinokazGroup,
     name="sinokaz",
     help=(
         "Sourced facts about China–Kazakhstan relations: trade, tourism, the party "
         "dialogue and policy alignment.\n\n"
-        "Examples:\n\n"
-        "  sinokaz trade\n\n"
-        "  sinokaz trade --json | jq '.[].figures'\n\n"
-        "  sinokaz show ciie-kazakh-companies\n\n" + EXIT_CODES
+        + examples(
+            "sinokaz trade",
+            "sinokaz trade --json | jq '.[].figures'",
+            "sinokaz show ciie-kazakh-companies",
+        )
+        + "\n\n"
+        + EXIT_CODES
     ),
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from sinokaz_cli.app import JsonOpt, app, path_given
+from sinokaz_cli.app import JsonOpt, app, examples, path_given
 from sinokaz_cli.boundary import report_knowledge_error
 from sinokaz_cli.errors import ExitCode, KnowledgeError
 from sinokaz_cli.model import KnowledgeBase
@@ -15,7 +15,7 @@ from sinokaz_cli.model import KnowledgeBase
 # ─── check and schema ───────────────────────────────────────────────────────
 
 
-@app.command(epilog="Examples: sinokaz check    sinokaz check ~/my-articles/")
+@app.command(epilog=examples("sinokaz check", "sinokaz check ~/my-articles/"))
 def check(
     ctx: typer.Context,
     path: Annotated[
@@ -98,7 +98,7 @@ def _check_json(ok: bool, kb: KnowledgeBase | None, problems: list[Any]) -> None
     sys.stdout.write(dumps(body, indent=2) + "\n")
 
 
-@app.command(epilog="Example: sinokaz schema > facts.schema.json")
+@app.command(epilog=examples("sinokaz schema > facts.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the knowledge file (for editors using taplo)."""
     from sinokaz_cli.load import bundled_path

@@ -16,6 +16,7 @@ from sinokaz_cli.app import (
     app,
     complete_entity_ids,
     emit,
+    examples,
     knowledge,
     output_format,
 )
@@ -24,8 +25,9 @@ from sinokaz_cli.render import Format
 
 
 @app.command(
-    epilog='Examples: sinokaz search "who co-hosted the dialogue?"    '
-    "sinokaz search cars --limit 3 --json"
+    epilog=examples(
+        'sinokaz search "who co-hosted the dialogue?"', "sinokaz search cars --limit 3 --json"
+    )
 )
 def search(
     ctx: typer.Context,
@@ -71,7 +73,7 @@ def search(
     emit(hit_listing(kb, result.hits), chosen, fields)
 
 
-@app.command(epilog="Examples: sinokaz entities --kind person    sinokaz entities --json")
+@app.command(epilog=examples("sinokaz entities --kind person", "sinokaz entities --json"))
 def entities(
     ctx: typer.Context,
     kind: Annotated[
@@ -92,7 +94,7 @@ def entities(
     emit(listing, output_format(fmt, json_), fields, all_)
 
 
-@app.command(epilog="Example: sinokaz entity nurgaliyeva --json | jq '.facts[].id'")
+@app.command(epilog=examples("sinokaz entity nurgaliyeva --json | jq '.facts[].id'"))
 def entity(
     ctx: typer.Context,
     entity_id: Annotated[
@@ -136,7 +138,7 @@ def entity(
     emit(entity_listing(kb, [e], mentions), chosen, None)
 
 
-@app.command(epilog="Examples: sinokaz timeline    sinokaz timeline --category trade --json")
+@app.command(epilog=examples("sinokaz timeline", "sinokaz timeline --category trade --json"))
 def timeline(
     ctx: typer.Context,
     category: CategoriesOpt = None,
@@ -166,7 +168,7 @@ def timeline(
     emit(timeline_listing(kb, dated), chosen, fields)
 
 
-@app.command(epilog="Example: sinokaz sources --json | jq '.[] | {id, coverage}'")
+@app.command(epilog=examples("sinokaz sources --json | jq '.[] | {id, coverage}'"))
 def sources(
     ctx: typer.Context,
     fmt: FormatOpt = None,
@@ -189,8 +191,9 @@ def sources(
 
 
 @app.command(
-    epilog="Examples: sinokaz brief    sinokaz brief --topic trade    "
-    "sinokaz brief --format markdown > brief.md"
+    epilog=examples(
+        "sinokaz brief", "sinokaz brief --topic trade", "sinokaz brief --format markdown > brief.md"
+    )
 )
 def brief(
     ctx: typer.Context,

@@ -17,6 +17,7 @@ from sinokaz_cli.app import (
     complete_entity_ids,
     complete_fact_ids,
     emit,
+    examples,
     knowledge,
     output_format,
 )
@@ -26,8 +27,10 @@ from sinokaz_cli.render import Format
 
 
 @app.command(
-    epilog="Examples: sinokaz facts --category trade --entity nurgaliyeva    "
-    "sinokaz facts --tag cars --format csv"
+    epilog=examples(
+        "sinokaz facts --category trade --entity nurgaliyeva",
+        "sinokaz facts --tag cars --format csv",
+    )
 )
 def facts(
     ctx: typer.Context,
@@ -77,7 +80,7 @@ def facts(
     emit(fact_listing(kb, selected, title="Facts"), chosen, fields)
 
 
-@app.command(epilog="Example: sinokaz show dialogue-participants --json")
+@app.command(epilog=examples("sinokaz show dialogue-participants --json"))
 def show(
     ctx: typer.Context,
     fact_id: Annotated[

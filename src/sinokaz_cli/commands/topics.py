@@ -14,6 +14,7 @@ from sinokaz_cli.app import (
     JsonOpt,
     app,
     emit,
+    examples,
     knowledge,
     output_format,
 )
@@ -64,7 +65,7 @@ def _topic(
     )
 
 
-@app.command(epilog="Example: sinokaz trade --json | jq '.[] | {id, figures}'")
+@app.command(epilog=examples("sinokaz trade --json | jq '.[] | {id, figures}'"))
 def trade(
     ctx: typer.Context,
     fmt: FormatOpt = None,
@@ -76,7 +77,7 @@ def trade(
     _topic(ctx, Category.TRADE, fmt, json_, fields, all_)
 
 
-@app.command(epilog="Example: sinokaz tourism --format markdown")
+@app.command(epilog=examples("sinokaz tourism --format markdown"))
 def tourism(
     ctx: typer.Context,
     fmt: FormatOpt = None,
@@ -88,7 +89,7 @@ def tourism(
     _topic(ctx, Category.TOURISM, fmt, json_, fields, all_)
 
 
-@app.command(epilog="Example: sinokaz dialogue --format table")
+@app.command(epilog=examples("sinokaz dialogue --format table"))
 def dialogue(
     ctx: typer.Context,
     fmt: FormatOpt = None,
@@ -100,7 +101,7 @@ def dialogue(
     _topic(ctx, Category.DIALOGUE, fmt, json_, fields, all_)
 
 
-@app.command(epilog="Examples: sinokaz policy    sinokaz policy --pairs --json")
+@app.command(epilog=examples("sinokaz policy", "sinokaz policy --pairs --json"))
 def policy(
     ctx: typer.Context,
     fmt: FormatOpt = None,
