@@ -235,3 +235,11 @@ def test_an_empty_topic_is_counted_by_its_summary_alone(run: Run, tmp_path: Path
     (tmp_path / "kb.toml").write_text(ONE_FACT, encoding="utf-8")
     result = run("--data", str(tmp_path / "kb.toml"), "tourism", "--format", "table")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "Tourism — 0 facts\n", "")
+
+
+def test_counts_people_read_have_thousands_separators(run: Run, big: str) -> None:
+    table = _table(run, "--data", big, "brief")
+    assert table.splitlines()[1].startswith("2,200 facts from 55 sources")
+    markdown = run("--data", big, "brief", "--format", "markdown").stdout
+    assert "_2,200 facts from 55 sources;" in markdown
+    assert json.loads(run("--data", big, "brief", "--json").stdout)["facts"] == 2200

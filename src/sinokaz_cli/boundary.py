@@ -34,7 +34,7 @@ def report_knowledge_error(e: KnowledgeError, every: bool) -> None:
         say(str(p))
     if not every and len(e.problems) > 1:
         more = len(e.problems) - 1
-        say(f"... and {more} more problem{'s' if more > 1 else ''}; run 'sinokaz check' for all")
+        say(f"... and {more:,} more problem{'s' if more > 1 else ''}; run 'sinokaz check' for all")
 
 
 def _quiet_stdout() -> None:

@@ -175,4 +175,4 @@ def citations(cs: Iterable[Citation], kb: KnowledgeBase, limit: int | None = Non
     shown = list(merged.items())[:limit] if limit is not None else list(merged.items())
     out = "; ".join(citation(Citation(s, tuple(sorted(ps))), kb) for s, ps in shown)
     more = len(merged) - len(shown)
-    return out + (f"; and {more} more source{'s' if more != 1 else ''}" if more else "")
+    return out + (f"; and {more:,} more source{'s' if more != 1 else ''}" if more else "")

@@ -84,7 +84,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         parts.append(t)
     for topic in b.topics:
         parts.append(
-            Rule(text(f"{topic.title} ({topic.total})", "bold"), align="left", style="dim")
+            Rule(text(f"{topic.title} ({topic.total:,})", "bold"), align="left", style="dim")
         )
         if topic.category.value == "dialogue":
             for ev in b.events:
@@ -114,7 +114,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
             if b.pairs_total > len(b.pairs):
                 more = b.pairs_total - len(b.pairs)
                 t.add_row(
-                    text(""), text(f"… and {more} more: sinokaz policy --pairs", "dim"), text("")
+                    text(""), text(f"… and {more:,} more: sinokaz policy --pairs", "dim"), text("")
                 )
         parts.append(t)
     parts.append(Rule(text("Sources", "bold"), align="left", style="dim"))
@@ -128,7 +128,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         )
     if b.sources_total > len(b.sources):
         more = b.sources_total - len(b.sources)
-        parts.append(text(f"… and {more} more: sinokaz sources", "dim"))
+        parts.append(text(f"… and {more:,} more: sinokaz sources", "dim"))
     return Group(*parts)
 
 
@@ -184,11 +184,11 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         )
     if b.sources_total > len(b.sources):
         extra = b.sources_total - len(b.sources)
-        yield f"\n_… and {extra} more sources: `sinokaz sources`._\n"
+        yield f"\n_… and {extra:,} more sources: `sinokaz sources`._\n"
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:

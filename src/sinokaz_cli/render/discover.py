@@ -87,7 +87,7 @@ def entity(
         row("Cited", display.citation(e.cited, kb))
     parts: list[RenderableType] = [t]
     n = len(facts)
-    parts.append(text(f"\n{n} fact{'s' if n != 1 else ''} mention {e.name}", "bold"))
+    parts.append(text(f"\n{n:,} fact{'s' if n != 1 else ''} mention {e.name}", "bold"))
     shown, hidden = head(facts, show_all)
     if shown:
         parts.append(fact_table(shown, kb, show_category=True))
@@ -139,5 +139,5 @@ def sources(items: Sequence[Coverage]) -> RenderableType:
         if c.uncited:
             cell.append("\n")
             cell.append_text(text("not cited: " + ", ".join(f"¶{p}" for p in c.uncited), "red"))
-        t.add_row(text(s.id), cell, text(str(c.facts)), text(f"{len(c.cited)}/{s.paragraphs}"))
+        t.add_row(text(s.id), cell, text(f"{c.facts:,}"), text(f"{len(c.cited)}/{s.paragraphs}"))
     return t
