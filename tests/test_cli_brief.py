@@ -87,7 +87,8 @@ def test_brief_as_rows(run: Run) -> None:
     rows = [line.split("\t") for line in run("brief", "--format", "tsv").stdout.splitlines()]
     assert rows[0] == [
         "Headline figures",
-        "$307 million — contracts signed by Kazakh participants at the CIIE",
+        "$307 million — total value of contracts the Kazakh side signed at the CIIE "
+        "in recent years",
         "China Daily, Nov 2025, ¶5",
     ]
     assert all(len(r) == 3 and r[2] for r in rows)

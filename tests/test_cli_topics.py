@@ -33,7 +33,7 @@ def test_trade_json_has_the_headline_figures(run: Run) -> None:
         "value": 100,
         "unit": "company",
         "qualifier": "more_than",
-        "about": "Kazakh companies at the CIIE",
+        "about": "Kazakh companies at the CIIE that had just ended",
         "text": "more than 100 companies",
     }
     money = facts["ciie-contracts-total"]["figures"][0]
