@@ -381,6 +381,10 @@ def test_a_many_file_knowledge_base_indexed_file_by_file_answers_as_read_whole(
         store.index_path(data).unlink()  # each command's first run builds it again
 
 
+# The progress line of one file: drawn at 100% when it is read, then wiped.
+PROGRESS_ONE_FILE = "\rsinokaz: 100% (1 of 1 file)" + "\r" + " " * 27 + "\r"
+
+
 def test_a_long_first_run_says_why_on_a_terminal_only(
     run: Run, cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -397,7 +401,7 @@ def test_a_long_first_run_says_why_on_a_terminal_only(
     first = run("--data", str(kb), "trade", "--json")
     assert first.stderr == (
         f"sinokaz: indexing the knowledge files ({size:.0f} MB in 1 file); "
-        "later runs answer from the index\n"
+        "later runs answer from the index\n" + PROGRESS_ONE_FILE
     )
     assert run("--data", str(kb), "trade", "--json").stderr == ""  # from the index
     assert run("--data", str(kb), "--no-cache", "trade", "--json").stderr == ""
@@ -417,7 +421,9 @@ def test_a_long_check_says_what_it_is_doing_on_a_terminal_only(
     size = kb.stat().st_size / 1e6
     result = run("check", str(kb))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"sinokaz: checking the knowledge files ({size:.0f} MB in 1 file)\n"
+    assert result.stderr == (
+        f"sinokaz: checking the knowledge files ({size:.0f} MB in 1 file)\n" + PROGRESS_ONE_FILE
+    )
     assert result.stdout.startswith("ok: ")
     monkeypatch.setattr(load, "_stderr_is_terminal", lambda: False)
     assert run("check", str(kb)).stderr == ""

@@ -18,14 +18,70 @@ from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError
 
 
 def say(message: str) -> None:
-    """One line on stderr, prefixed with the program name."""
+    """One line on stderr, prefixed with the program name (above a progress line)."""
     from sinokaz_cli.render.safe import visible
 
     try:
+        if Progress.active is not None:
+            Progress.active.wipe()  # the next step draws it again, under this message
         sys.stderr.write(f"sinokaz: {visible(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):  # stderr closed too: nothing left to tell
         pass
+
+
+class Progress:
+    """A short line on stderr that counts up while large knowledge files are read,
+    "sinokaz: 37% (93 of 252 files)", rewritten in place and wiped when done.
+
+    Made only for a terminal (load.py). It stays short so it never wraps, which
+    a carriage return could not undo. What is said meanwhile (say) appears
+    above it, and an interrupt (cli.py) starts on a line of its own."""
+
+    active: Progress | None = None
+    line_open = False  # read by cli.py's SIGINT handler, which imports nothing
+
+    def __init__(self, sizes: list[int]) -> None:
+        self.sizes = sizes  # of the files, in the order they are read
+        self.total = max(sum(sizes), 1)
+        self.read_bytes = self.read_files = 0
+        self.shown = ""
+        Progress.active = self
+
+    def advance(self) -> None:
+        """One more file read."""
+        if self.read_files < len(self.sizes):
+            self.read_bytes += self.sizes[self.read_files]
+        self.read_files += 1
+        percent = min(100, 100 * self.read_bytes // self.total)
+        n = len(self.sizes)
+        self._show(
+            f"sinokaz: {percent}% ({self.read_files:,} of {n:,} file{'' if n == 1 else 's'})"
+        )
+
+    def _show(self, line: str) -> None:
+        pad = " " * max(0, len(self.shown) - len(line))
+        self._write(f"\r{line}{pad}")
+        self.shown = line
+        Progress.line_open = True
+
+    def wipe(self) -> None:
+        if self.shown:
+            self._write("\r" + " " * len(self.shown) + "\r")
+            self.shown = ""
+        Progress.line_open = False
+
+    def close(self) -> None:
+        self.wipe()
+        Progress.active = None
+
+    @staticmethod
+    def _write(text: str) -> None:
+        try:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def report_knowledge_error(e: KnowledgeError, every: bool) -> None:

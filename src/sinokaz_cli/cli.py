@@ -22,7 +22,14 @@ INTERRUPTED = 130  # = errors.ExitCode.INTERRUPTED; not imported, to own SIGINT 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
     # The tool writes nothing but its output, so there is nothing to clean up:
     # leave at once, without unwinding (no KeyboardInterrupt, no traceback).
-    os.write(2, b"sinokaz: interrupted\n")
+    boundary = sys.modules.get("sinokaz_cli.boundary")  # a progress line may be open
+    progress = getattr(boundary, "Progress", None)
+    os.write(
+        2,
+        b"\nsinokaz: interrupted\n"
+        if getattr(progress, "line_open", False)
+        else b"sinokaz: interrupted\n",
+    )
     os._exit(INTERRUPTED)
 
 

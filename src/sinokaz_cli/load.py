@@ -20,6 +20,7 @@ from sinokaz_cli.model import KnowledgeBase
 
 if TYPE_CHECKING:
     from sinokaz_cli import store
+    from sinokaz_cli.boundary import Progress
     from sinokaz_cli.lines import LineMap
     from sinokaz_cli.validate import Issue
 
@@ -162,12 +163,14 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         fresh = None
     if fresh is not None:
         return fresh
-    _say_if_large(files, "indexing the knowledge files ({}); later runs answer from the index")
+    progress = _say_if_large(
+        files, "indexing the knowledge files ({}); later runs answer from the index"
+    )
     try:
         with _bulk():
             builder = store.Builder(target)
             try:
-                kb = _load(files, builder)
+                kb = _load(files, builder, progress)
                 builder.finish(kb)
             except BaseException:
                 builder.abandon()
@@ -176,19 +179,28 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
     except (OSError, store.DatabaseError) as e:
         reason = getattr(e, "strerror", None) or str(e)
         _warn(f"cannot write the index {target} ({reason}); reading the knowledge files directly")
+    finally:
+        if progress is not None:
+            progress.close()  # before anything else is printed
     with _bulk():
         return _load(files)
 
 
-def _say_if_large(files: list[Path], message: str) -> None:
-    """One line on a terminal before reading large knowledge files, so that a long run
-    is not taken for a hang; `message` gets their size in place of {}."""
+def _say_if_large(files: list[Path], message: str) -> Progress | None:
+    """On a terminal, before reading large knowledge files: one line saying so
+    (`message`, their size in place of {}), and a progress line to count up as
+    they are read, so that a long run is not taken for a hang."""
     if not _stderr_is_terminal():
-        return
-    size = sum(st.st_size for st in map(_stat, files) if st is not None)
-    if size > NOTICE_BYTES:
-        s = "s" if len(files) != 1 else ""
-        _say(message.format(f"{size / 1e6:.0f} MB in {len(files)} file{s}"))
+        return None
+    sizes = [st.st_size if st is not None else 0 for st in map(_stat, files)]
+    size = sum(sizes)
+    if size <= NOTICE_BYTES:
+        return None
+    s = "s" if len(files) != 1 else ""
+    _say(message.format(f"{size / 1e6:.0f} MB in {len(files)} file{s}"))
+    from sinokaz_cli.boundary import Progress
+
+    return Progress(sizes)
 
 
 def _stderr_is_terminal() -> bool:
@@ -230,13 +242,18 @@ def load(path: str | None = None, notice: str | None = None) -> KnowledgeBase:
     With a `notice` ("checking the knowledge files ({})"), a terminal is told first
     when the files are large."""
     files = knowledge_files(resolve(path))
-    if notice:
-        _say_if_large(files, notice)
-    with _bulk():
-        return _load(files)
+    progress = _say_if_large(files, notice) if notice else None
+    try:
+        with _bulk():
+            return _load(files, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
 
 
-def _load(files: list[Path], builder: store.Builder | None = None) -> KnowledgeBase:
+def _load(
+    files: list[Path], builder: store.Builder | None = None, progress: Progress | None = None
+) -> KnowledgeBase:
     """Read, validate and cross-check every file. With a `builder`, each file's facts
     go into the new index as soon as the file is read, and the knowledge base
     returned holds everything but the facts."""
@@ -257,6 +274,8 @@ def _load(files: list[Path], builder: store.Builder | None = None) -> KnowledgeB
         except KnowledgeError as e:
             # Keep going: report every broken file at once.
             parse_problems.extend(e.problems)
+            if progress is not None:
+                progress.advance()
             continue
         if builder is not None:
             builder.add_file(f, st, text)
@@ -272,6 +291,8 @@ def _load(files: list[Path], builder: store.Builder | None = None) -> KnowledgeB
                 learnt = (len(out.entities), len(out.sources))
                 builder.add_facts([fact for fact, _ in out.facts])
             out.facts.clear()
+        if progress is not None:
+            progress.advance()
     if parse_problems:
         raise KnowledgeError(parse_problems + _locate(out.issues, texts))
     kb = cross_check(out)
