@@ -10,7 +10,7 @@ from sinokaz_cli.brief import Brief
 from sinokaz_cli.model import Citation, KnowledgeBase
 from sinokaz_cli.query import EventSummary
 from sinokaz_cli.render.markdown import cell as md
-from sinokaz_cli.render.table import text
+from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -72,9 +72,9 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
     if b.figures:
         parts.append(Rule(text("Headline figures", "bold"), align="left", style="dim"))
         t = Table.grid(padding=(0, 2))
-        t.add_column(no_wrap=True, style="bold")
+        t.add_column(style="bold", overflow="fold", max_width=ID_WIDTH)
         t.add_column(ratio=1, overflow="fold")
-        t.add_column(no_wrap=True, style="dim")
+        t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)
         for h in b.figures:
             t.add_row(
                 text(display.figure(h.figure, kb)),
@@ -94,7 +94,9 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
                 g.add_column(no_wrap=True)
                 g.add_column(ratio=1, overflow="fold")
                 # Several sources' citations wrap rather than squeeze the labels out.
-                g.add_column(style="dim", overflow="fold", max_width=None if one_source else 36)
+                g.add_column(
+                    style="dim", overflow="fold", max_width=None if one_source else CITED_WIDTH
+                )
                 for label, value, where in rows:
                     short = where if not one_source else where.rsplit(", ", 1)[-1]
                     g.add_row(text(f"  {label}:"), text(value), text(short))
@@ -102,7 +104,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         t = Table.grid(padding=(0, 1))
         t.add_column(no_wrap=True)
         t.add_column(ratio=1, overflow="fold")
-        t.add_column(no_wrap=True, style="dim")
+        t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)
         for f in topic.points:
             t.add_row(text("•"), text(f.statement), text(display.cited(f.cited, kb, one_source)))
         if topic.category.value == "policy":

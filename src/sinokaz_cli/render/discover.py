@@ -9,7 +9,7 @@ from sinokaz_cli import display
 from sinokaz_cli.model import Entity, Fact, KnowledgeBase
 from sinokaz_cli.query import Coverage
 from sinokaz_cli.render.summary import fact_table
-from sinokaz_cli.render.table import text
+from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -38,7 +38,7 @@ def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
     t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
     t.add_column("#", no_wrap=True, justify="right")
     t.add_column("Fact", ratio=1, overflow="fold")
-    t.add_column("Cited", no_wrap=True, style="dim")
+    t.add_column("Cited", style="dim", overflow="fold", max_width=CITED_WIDTH)
     for rank, hit in enumerate(found, start=1):
         f = hit.fact
         cell = text(f"{f.id}", "cyan")
@@ -104,7 +104,7 @@ def timeline(facts: Sequence[Fact], kb: KnowledgeBase) -> RenderableType:
     t.add_column(no_wrap=True, justify="right", style="bold")
     t.add_column(no_wrap=True)
     t.add_column(ratio=1, overflow="fold")
-    t.add_column(no_wrap=True, style="dim")
+    t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)
     one_source = len({f.cited.source for f in facts}) <= 1
     previous_year = None
     for f in facts:
@@ -127,7 +127,7 @@ def sources(items: Sequence[Coverage]) -> RenderableType:
     from rich.table import Table
 
     t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
-    t.add_column("ID", no_wrap=True, style="cyan")
+    t.add_column("ID", style="cyan", overflow="fold", max_width=ID_WIDTH)
     t.add_column("Source", ratio=1, overflow="fold")
     t.add_column("Facts", no_wrap=True, justify="right")
     t.add_column("¶ cited", no_wrap=True)

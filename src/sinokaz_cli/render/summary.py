@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sinokaz_cli import display
 from sinokaz_cli.model import Fact, KnowledgeBase
 from sinokaz_cli.query import EventSummary, HeadlineFigure, Pair, TopicSummary
-from sinokaz_cli.render.table import text
+from sinokaz_cli.render.table import ID_WIDTH, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -87,11 +87,11 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase, ids: bool = False) -> T
         pad_edge=False,
     )
     if ids:
-        t.add_column("ID", no_wrap=True)
+        t.add_column("ID", overflow="fold", max_width=ID_WIDTH)
     t.add_column("China", ratio=2, overflow="fold")
     t.add_column("Kazakhstan", ratio=2, overflow="fold")
     t.add_column("Shared theme", ratio=3, overflow="fold")
-    t.add_column("Cited", no_wrap=True)
+    t.add_column("Cited", overflow="fold", max_width=18)
     for p in pairs:
         cited = sorted({n for f in p.facts for n in f.cited.paragraphs})
         t.add_row(
@@ -147,11 +147,11 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
 
     one_source = len({f.cited.source for f in facts}) <= 1
     t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
-    t.add_column("ID", no_wrap=True, style="cyan")
+    t.add_column("ID", style="cyan", overflow="fold", max_width=ID_WIDTH)
     if show_category:
         t.add_column("Category", no_wrap=True)
     t.add_column("Fact", ratio=1, overflow="fold")
-    t.add_column("Cited", no_wrap=one_source, max_width=None if one_source else 18)
+    t.add_column("Cited", overflow="fold", max_width=18)
     for f in facts:
         cell = text(f.statement)
         extra = [display.figure(fig, kb) for fig in f.figures]

@@ -47,6 +47,14 @@ T = TypeVar("T")
 TABLE_ROWS = 100
 
 
+# Text from the data that reads best on one line (an id, a figure, a citation)
+# is capped rather than never wrapped: past the cap it folds onto more lines.
+# A column that never wraps keeps a 100-character id whole and squeezes the
+# statement beside it out of the table.
+ID_WIDTH = 32
+CITED_WIDTH = 36
+
+
 def head(rows: Iterable[T], show_all: bool = False) -> tuple[list[T], int]:
     """The rows a table shows, and how many it leaves out. Rows that know their
     number (a list; indexed.FactRows, which asks SQL) are not read past the last
@@ -114,7 +122,8 @@ def table(
         if c.wide:
             t.add_column(c.header, ratio=1, overflow="fold", min_width=24)
         else:
-            t.add_column(c.header, overflow="fold", no_wrap=c.nowrap, max_width=c.max_width)
+            width = c.max_width or (ID_WIDTH if c.nowrap else None)
+            t.add_column(c.header, overflow="fold", max_width=width)
     for r in records:
         t.add_row(*(text(c.text(r)) for c in columns))
     return t
