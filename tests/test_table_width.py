@@ -1,21 +1,34 @@
-"""No table is wider than the terminal, so none loses text at its right edge.
+"""Terminal tables never lose text: nothing cut at the edge, nothing squeezed out.
 
-Rich crops each printed line at the console's width. A table that cannot fit
-(a column of unbreakable text, too many fixed columns) therefore loses text
-silently: `policy --pairs` cut its shared theme mid-word at 80 columns and
-dropped its fact ids. Here every terminal view is drawn with cropping turned
-off, and each line must still fit.
+Rich crops each printed line at the console's width, truncates a cell that
+may not wrap with "…", and can give a column no width at all. Each lost
+text silently: `policy --pairs` cut its shared theme at 80 columns; a long
+id pushed the statement out of the facts table; a statement of Chinese
+characters vanished when its column was left one cell wide. Here every
+view is drawn with cropping turned off: each line must fit (tables are laid
+out for at least MIN_WIDTH columns, which a narrower terminal wraps), and
+the text of the data must all be there.
 """
 
 from __future__ import annotations
 
 import functools
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
+from typer.testing import CliRunner
 
+from sinokaz_cli.app import app
+from sinokaz_cli.render.table import MIN_WIDTH
+
+import tomlwrite
 from conftest import COMMANDS, Run
 
 VIEWS = [*COMMANDS, ["search", "who co-hosted the dialogue?"]]
@@ -26,14 +39,15 @@ def uncropped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Console, "print", functools.partialmethod(Console.print, crop=False))
 
 
-@pytest.mark.parametrize("width", [60, 80, 100, 140])
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 140])
 @pytest.mark.parametrize("view", VIEWS, ids=" ".join)
 def test_every_view_fits_the_terminal(
     run: Run, uncropped: None, view: list[str], width: int
 ) -> None:
     result = run(*view, "--format", "table", env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.stderr
-    too_wide = [line for line in result.stdout.splitlines() if cell_len(line) > width]
+    drawn = max(width, MIN_WIDTH)  # a narrower terminal gets lines it wraps itself
+    too_wide = [line for line in result.stdout.splitlines() if cell_len(line) > drawn]
     assert too_wide == []
 
 
@@ -107,7 +121,7 @@ LONG_VIEWS = [
 ]
 
 
-@pytest.mark.parametrize("width", [60, 80, 100])
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
 @pytest.mark.parametrize(("view", "shown"), LONG_VIEWS, ids=[v[0][0] for v in LONG_VIEWS])
 def test_long_values_are_folded_never_cut(
     run: Run,
@@ -127,7 +141,83 @@ def test_long_values_are_folded_never_cut(
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert [line for line in out.splitlines() if cell_len(line) > width] == []
+    assert [line for line in out.splitlines() if cell_len(line) > max(width, MIN_WIDTH)] == []
     assert "…" not in out
     counted = {ch: out.count(ch) for ch in shown}
     assert all(counted[ch] >= n for ch, n in shown.items()), (counted, out)
+
+
+# ─── any text, any width ────────────────────────────────────────────────────
+
+# Statements and names drawn from letters that appear nowhere else in a table
+# (no header, citation or label holds them), so each one on screen is counted.
+STATEMENT_LETTERS, NAME_LETTERS = "ж中", "ё語"
+
+
+@st.composite
+def odd_knowledge(draw: st.DrawFn) -> tuple[str, str, str]:
+    """A knowledge file of unbreakable or wide text; its statements' and names' letters."""
+    words = st.text(alphabet=STATEMENT_LETTERS, min_size=1, max_size=90)
+    names = st.text(alphabet=NAME_LETTERS, min_size=1, max_size=90)
+    ids = st.from_regex(r"[a-z][a-z0-9-]{0,90}", fullmatch=True)
+    fact_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+    entity_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+    entities = [{"id": f"e-{eid}", "kind": "person", "name": draw(names)} for eid in entity_ids]
+    facts = [
+        {
+            "id": fid,
+            "category": "trade",
+            "statement": " ".join(draw(st.lists(words, min_size=1, max_size=4))),
+            "source": "s",
+            "paragraphs": draw(st.lists(st.integers(1, 40), min_size=1, max_size=25)),
+            "entities": [e["id"] for e in entities],
+        }
+        for fid in fact_ids
+    ]
+    source = {"id": "s", "title": "T", "publisher": "P", "published": "2025-11"}
+    text = "\n".join(
+        [
+            tomlwrite.records("source", [{**source, "paragraphs": 40}]),
+            tomlwrite.records("entity", entities),
+            tomlwrite.records("fact", facts),
+        ]
+    )
+    statements = "".join(str(f["statement"]) for f in facts)
+    return text, statements, "".join(str(e["name"]) for e in entities)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(odd_knowledge(), st.integers(min_value=20, max_value=160))
+def test_tables_show_every_letter_of_any_text_at_any_width(
+    knowledge: tuple[str, str, str], width: int
+) -> None:
+    text, statements, names = knowledge
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "kb.toml"
+        path.write_text(text, encoding="utf-8")
+        runner = CliRunner()
+        env = {"COLUMNS": str(width), "SINOKAZ_CACHE_DIR": str(Path(tmp) / "cache")}
+        with _uncropped():
+            facts = runner.invoke(app, ["--data", str(path), "facts", "--format", "table"], env=env)
+            ents = runner.invoke(
+                app, ["--data", str(path), "entities", "--format", "table"], env=env
+            )
+    drawn = max(width, MIN_WIDTH)  # a narrower terminal gets lines it wraps itself
+    for result in (facts, ents):
+        assert result.exit_code == 0, result.stderr
+        assert [ln for ln in result.stdout.splitlines() if cell_len(ln) > drawn] == []
+        assert "…" not in result.stdout
+    for letter in STATEMENT_LETTERS:
+        assert facts.stdout.count(letter) == statements.count(letter)
+    for letter in NAME_LETTERS:
+        assert ents.stdout.count(letter) == names.count(letter)
+
+
+@contextmanager
+def _uncropped() -> Iterator[None]:
+    real = Console.print
+    Console.print = functools.partialmethod(real, crop=False)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Console.print = real  # type: ignore[method-assign]

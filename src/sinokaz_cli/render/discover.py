@@ -9,7 +9,7 @@ from sinokaz_cli import display
 from sinokaz_cli.model import Entity, Fact, KnowledgeBase
 from sinokaz_cli.query import Coverage
 from sinokaz_cli.render.summary import fact_table
-from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, text
+from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, new_table, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -33,9 +33,8 @@ def highlighted(statement: str, matched: Sequence[str]) -> Text:
 
 def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
     from rich import box
-    from rich.table import Table
 
-    t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
+    t = new_table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
     t.add_column("#", no_wrap=True, justify="right")
     t.add_column("Fact", ratio=1, overflow="fold")
     t.add_column("Cited", style="dim", overflow="fold", max_width=CITED_WIDTH)
@@ -124,9 +123,8 @@ def timeline(facts: Sequence[Fact], kb: KnowledgeBase) -> RenderableType:
 
 def sources(items: Sequence[Coverage]) -> RenderableType:
     from rich import box
-    from rich.table import Table
 
-    t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
+    t = new_table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
     t.add_column("ID", style="cyan", overflow="fold", max_width=ID_WIDTH)
     t.add_column("Source", ratio=1, overflow="fold")
     t.add_column("Facts", no_wrap=True, justify="right")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sinokaz_cli import display
 from sinokaz_cli.model import Fact, KnowledgeBase
 from sinokaz_cli.query import EventSummary, HeadlineFigure, Pair, TopicSummary
-from sinokaz_cli.render.table import ID_WIDTH, text
+from sinokaz_cli.render.table import ID_WIDTH, new_table, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -77,9 +77,8 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase, ids: bool = False) -> T
     """China | Kazakhstan | shared theme | the paragraphs behind it; `ids` adds
     each pair's id in front (policy --pairs), never wrapped, so it can be copied."""
     from rich import box
-    from rich.table import Table
 
-    t = Table(
+    t = new_table(
         title=text("Policy alignment", "bold"),
         box=box.SIMPLE_HEAD,
         header_style="bold",
@@ -143,10 +142,9 @@ def event(ev: EventSummary, kb: KnowledgeBase) -> RenderableType:
 def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) -> Table:
     """Facts for reading: the statement, then its figures and date on a dim line."""
     from rich import box
-    from rich.table import Table
 
     one_source = len({f.cited.source for f in facts}) <= 1
-    t = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
+    t = new_table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
     t.add_column("ID", style="cyan", overflow="fold", max_width=ID_WIDTH)
     if show_category:
         t.add_column("Category", no_wrap=True)

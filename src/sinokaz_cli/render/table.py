@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence, Sized
+from functools import cache
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -12,7 +13,7 @@ from sinokaz_cli.render.listing import Column
 from sinokaz_cli.render.safe import visible
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from rich.table import Table
     from rich.text import Text
 
@@ -29,7 +30,7 @@ def console(file: IO[str] | None = None) -> Console:
             raise BrokenPipeError
 
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return _Console(
+    con = _Console(
         file=file or sys.stdout,
         highlight=False,
         emoji=False,
@@ -37,6 +38,47 @@ def console(file: IO[str] | None = None) -> Console:
         no_color=no_color,
         color_system=None if no_color else "auto",
     )
+    if con.width < MIN_WIDTH:
+        # Rich cuts every line at the console's width. On a narrower terminal,
+        # lines of MIN_WIDTH that the terminal wraps lose nothing.
+        con.width = MIN_WIDTH
+    return con
+
+
+# Tables are laid out for at least this many columns (see console()).
+MIN_WIDTH = 60
+
+
+def new_table(**options: Any) -> Table:
+    """A Rich table whose flexible (ratio) columns keep a quarter of the width.
+
+    Rich gives a flexible column only what the others leave, so ids and
+    citations at their caps could squeeze a statement down to one cell, too
+    narrow even for a Chinese character, which was then not drawn at all."""
+    return _fit_table()(**options)
+
+
+@cache
+def _fit_table() -> type[Table]:
+    from rich.table import Table
+
+    class FitTable(Table):
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+            flexible = [c for c in self.columns if c.ratio and c.width is None]
+            if not (self.expand and flexible):
+                yield from super().__rich_console__(console, options)
+                return
+            # A flexible column's width, when set, is the least the ratio shares out.
+            floor = max(10, options.max_width // 4) // len(flexible)
+            for c in flexible:
+                c.width = floor
+            try:
+                yield from super().__rich_console__(console, options)
+            finally:
+                for c in flexible:
+                    c.width = None
+
+    return FitTable
 
 
 T = TypeVar("T")
@@ -108,9 +150,8 @@ def table(
     records: Iterable[Any], columns: Sequence[Column[Any]], title: str | None = None
 ) -> Table:
     from rich import box
-    from rich.table import Table
 
-    t = Table(
+    t = new_table(
         title=text(title, "bold") if title else None,
         box=box.SIMPLE_HEAD,
         show_lines=False,
@@ -120,7 +161,7 @@ def table(
     )
     for c in columns:
         if c.wide:
-            t.add_column(c.header, ratio=1, overflow="fold", min_width=24)
+            t.add_column(c.header, ratio=1, overflow="fold")
         else:
             width = c.max_width or (ID_WIDTH if c.nowrap else None)
             t.add_column(c.header, overflow="fold", max_width=width)
