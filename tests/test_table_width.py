@@ -106,6 +106,21 @@ source = "s"
 paragraphs = {PARAGRAPHS}
 entities = ["{LONG_ENTITY}"]
 date = {{ text = "2025", start = "2025" }}
+
+[[entity]]
+id = "meeting"
+kind = "event"
+name = "{"ю" * 80}"
+theme = "short"
+hosts = ["{LONG_ENTITY}"]
+
+[[fact]]
+id = "met"
+category = "dialogue"
+statement = "They met."
+source = "s"
+paragraphs = [1]
+entities = ["meeting"]
 """
 
 # What each view must show in full, as (character, how many of it at least).
@@ -117,7 +132,8 @@ LONG_VIEWS = [
     (["entities"], {"y": 60, "w": 70}),
     (["entity", LONG_ENTITY], {"y": 60, "w": 70, "x": 60}),
     (["timeline"], {"q": 80, "¶": 20}),
-    (["brief"], {"q": 80, "¶": 20}),
+    (["brief"], {"q": 80, "¶": 20, "ю": 80}),
+    (["dialogue"], {"ю": 80}),  # an event's long name heads its card, whole
 ]
 
 
@@ -149,68 +165,89 @@ def test_long_values_are_folded_never_cut(
 
 # ─── any text, any width ────────────────────────────────────────────────────
 
-# Statements and names drawn from letters that appear nowhere else in a table
-# (no header, citation or label holds them), so each one on screen is counted.
-STATEMENT_LETTERS, NAME_LETTERS = "ж中", "ё語"
+# Statements, names, an event's name and its theme, each drawn from letters that
+# appear nowhere else in a table (no header, citation or label holds them), so
+# every one of them on screen can be counted.
+STATEMENT, NAME, EVENT, THEME = "ж中", "ё語", "ю", "я"
 
 
 @st.composite
-def odd_knowledge(draw: st.DrawFn) -> tuple[str, str, str]:
-    """A knowledge file of unbreakable or wide text; its statements' and names' letters."""
-    words = st.text(alphabet=STATEMENT_LETTERS, min_size=1, max_size=90)
-    names = st.text(alphabet=NAME_LETTERS, min_size=1, max_size=90)
+def odd_knowledge(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
+    """A knowledge file of unbreakable or wide text, and each kind of text in it."""
     ids = st.from_regex(r"[a-z][a-z0-9-]{0,90}", fullmatch=True)
-    fact_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
-    entity_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True))
-    entities = [{"id": f"e-{eid}", "kind": "person", "name": draw(names)} for eid in entity_ids]
+
+    def texts(letters: str) -> st.SearchStrategy[str]:
+        words = st.text(alphabet=letters, min_size=1, max_size=90)
+        return st.lists(words, min_size=1, max_size=3).map(" ".join)
+
+    people = [
+        {"id": f"e-{eid}", "kind": "person", "name": draw(texts(NAME))}
+        for eid in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+    ]
+    event = {
+        "id": "ev",
+        "kind": "event",
+        "name": draw(texts(EVENT)),
+        "theme": draw(texts(THEME)),
+        "hosts": [people[0]["id"]],
+    }
     facts = [
         {
             "id": fid,
-            "category": "trade",
-            "statement": " ".join(draw(st.lists(words, min_size=1, max_size=4))),
+            "category": "dialogue",
+            "statement": draw(texts(STATEMENT)),
             "source": "s",
             "paragraphs": draw(st.lists(st.integers(1, 40), min_size=1, max_size=25)),
-            "entities": [e["id"] for e in entities],
+            "entities": ["ev", *(e["id"] for e in people)],
         }
-        for fid in fact_ids
+        for fid in draw(st.lists(ids, min_size=1, max_size=4, unique=True))
     ]
     source = {"id": "s", "title": "T", "publisher": "P", "published": "2025-11"}
     text = "\n".join(
         [
             tomlwrite.records("source", [{**source, "paragraphs": 40}]),
-            tomlwrite.records("entity", entities),
+            tomlwrite.records("entity", [*people, event]),
             tomlwrite.records("fact", facts),
         ]
     )
-    statements = "".join(str(f["statement"]) for f in facts)
-    return text, statements, "".join(str(e["name"]) for e in entities)
+    written = {
+        STATEMENT: "".join(str(f["statement"]) for f in facts),
+        NAME: "".join(str(e["name"]) for e in people),
+        EVENT: str(event["name"]),
+        THEME: str(event["theme"]),
+    }
+    return text, written
+
+
+# Which texts each view shows every letter of, once.
+SHOWN = {"facts": (STATEMENT,), "entities": (NAME, EVENT), "dialogue": (STATEMENT, EVENT, THEME)}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(odd_knowledge(), st.integers(min_value=20, max_value=160))
 def test_tables_show_every_letter_of_any_text_at_any_width(
-    knowledge: tuple[str, str, str], width: int
+    knowledge: tuple[str, dict[str, str]], width: int
 ) -> None:
-    text, statements, names = knowledge
+    text, written = knowledge
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "kb.toml"
         path.write_text(text, encoding="utf-8")
         runner = CliRunner()
         env = {"COLUMNS": str(width), "SINOKAZ_CACHE_DIR": str(Path(tmp) / "cache")}
         with _uncropped():
-            facts = runner.invoke(app, ["--data", str(path), "facts", "--format", "table"], env=env)
-            ents = runner.invoke(
-                app, ["--data", str(path), "entities", "--format", "table"], env=env
-            )
+            results = {
+                view: runner.invoke(app, ["--data", str(path), view, "--format", "table"], env=env)
+                for view in SHOWN
+            }
     drawn = max(width, MIN_WIDTH)  # a narrower terminal gets lines it wraps itself
-    for result in (facts, ents):
+    for view, result in results.items():
         assert result.exit_code == 0, result.stderr
-        assert [ln for ln in result.stdout.splitlines() if cell_len(ln) > drawn] == []
-        assert "…" not in result.stdout
-    for letter in STATEMENT_LETTERS:
-        assert facts.stdout.count(letter) == statements.count(letter)
-    for letter in NAME_LETTERS:
-        assert ents.stdout.count(letter) == names.count(letter)
+        out = result.stdout
+        assert [ln for ln in out.splitlines() if cell_len(ln) > drawn] == [], view
+        assert "…" not in out, view
+        for kind in SHOWN[view]:
+            for letter in kind:
+                assert out.count(letter) == written[kind].count(letter), (view, kind)
 
 
 @contextmanager

@@ -113,6 +113,7 @@ def grid() -> Table:
 
 
 def event(ev: EventSummary, kb: KnowledgeBase) -> RenderableType:
+    from rich.console import Group
     from rich.panel import Panel
 
     e = ev.event
@@ -136,7 +137,9 @@ def event(ev: EventSummary, kb: KnowledgeBase) -> RenderableType:
         )
     if e.cited:
         t.add_row(text("Cited", "dim"), text(display.citation(e.cited, kb), "dim"))
-    return Panel(t, title=text(e.name, "bold"), title_align="left", expand=False)
+    # The name heads the box rather than sitting in its border: a border title
+    # is cut to the terminal's width, and event names run long.
+    return Panel(Group(text(e.name, "bold"), t), expand=False)
 
 
 def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) -> Table:
