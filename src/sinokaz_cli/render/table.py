@@ -18,6 +18,24 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
+T = TypeVar("T")
+
+# A table for reading stops after this many rows. Rich lays out every row before
+# it prints the first (about 0.6 ms a row here), so a topic of 25,000 facts took
+# 16 s to appear, as a wall of text no one reads on a screen.
+TABLE_ROWS = 100
+
+# Tables are laid out for at least this many columns (see console()).
+MIN_WIDTH = 60
+
+# Text from the data that reads best on one line (an id, a figure, a citation)
+# is capped rather than never wrapped: past the cap it folds onto more lines.
+# A column that never wraps keeps a 100-character id whole and squeezes the
+# statement beside it out of the table.
+ID_WIDTH = 32
+CITED_WIDTH = 36
+
+
 def console(file: IO[str] | None = None) -> Console:
     """A console whose colour follows the terminal, NO_COLOR and TERM=dumb."""
     from rich.console import Console
@@ -43,10 +61,6 @@ def console(file: IO[str] | None = None) -> Console:
         # lines of MIN_WIDTH that the terminal wraps lose nothing.
         con.width = MIN_WIDTH
     return con
-
-
-# Tables are laid out for at least this many columns (see console()).
-MIN_WIDTH = 60
 
 
 def new_table(**options: Any) -> Table:
@@ -79,22 +93,6 @@ def _fit_table() -> type[Table]:
                     c.width = None
 
     return FitTable
-
-
-T = TypeVar("T")
-
-# A table for reading stops after this many rows. Rich lays out every row before
-# it prints the first (about 0.6 ms a row here), so a topic of 25,000 facts took
-# 16 s to appear, as a wall of text no one reads on a screen.
-TABLE_ROWS = 100
-
-
-# Text from the data that reads best on one line (an id, a figure, a citation)
-# is capped rather than never wrapped: past the cap it folds onto more lines.
-# A column that never wraps keeps a 100-character id whole and squeezes the
-# statement beside it out of the table.
-ID_WIDTH = 32
-CITED_WIDTH = 36
 
 
 def head(rows: Iterable[T], show_all: bool = False) -> tuple[list[T], int]:
