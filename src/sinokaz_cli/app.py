@@ -165,16 +165,30 @@ def emit(listing: Any, fmt: Format, fields: str | None, show_all: bool = False) 
 def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
     """Ids starting with what was typed; silent on a broken knowledge file."""
     from sinokaz_cli.errors import SinokazError
-    from sinokaz_cli.load import load
 
     root = ctx.find_root()
     data = (root.params or {}).get("data")
     try:
-        kb = load(data)
-    except SinokazError:
+        kb = _knowledge_for_completion(data)
+    except (SinokazError, OSError):
         return []
     ids = kb.facts_by_id if kind == "fact" else kb.entities_by_id
     return [i for i in ids if i.startswith(incomplete)]
+
+
+def _knowledge_for_completion(data: str | None) -> KnowledgeBase:
+    """The index when it is fresh (each Tab at 100,000 facts took 7 s of parsing),
+    else the files. Never a build, a warning or a progress line: the shell is
+    drawing its prompt on the same terminal."""
+    from sinokaz_cli import load, store
+
+    root = load.resolve(data)
+    files = load.knowledge_files(root)
+    try:
+        fresh = store.open_fresh(store.index_path(root), files)
+    except (store.IndexUnusable, store.DatabaseError, OSError):
+        fresh = None
+    return fresh if fresh is not None else load.load(data)
 
 
 def complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[str]:
