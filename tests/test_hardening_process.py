@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -162,3 +163,37 @@ def test_an_exit_message_is_written_and_exits_1() -> None:
     code = "from sinokaz_cli.cli import _leave; print('kept'); _leave('stopped: why')"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (1, "kept\n", "stopped: why\n")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["trade", "--json"],
+        ["facts", "--format", "jsonl"],
+        ["brief", "--json"],
+        ["trade", "--format", "tsv"],
+        ["dialogue", "--format", "table"],
+        ["brief", "--format", "markdown"],
+    ],
+)
+def test_a_stdout_that_is_not_utf8_gets_escapes_not_an_error(
+    encoding: str, args: list[str]
+) -> None:
+    """'¶', '—' and '“' are beyond ASCII, and some beyond Latin-1: they are written
+    as JSON escapes, so JSON still parses to the same text, and nothing fails."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("PYTHONUTF8", None)
+    cmd = [sys.executable, "-m", "sinokaz_cli", *args]
+    result = subprocess.run(cmd, capture_output=True, env=env, timeout=60)
+    assert (result.returncode, result.stderr) == (0, b"")
+    text = result.stdout.decode(encoding)
+    utf8 = subprocess.run(cmd, capture_output=True, timeout=60).stdout.decode("utf-8")
+    if "--json" in args:
+        assert json.loads(text) == json.loads(utf8)
+    elif "jsonl" in args:
+        assert [json.loads(x) for x in text.splitlines()] == [
+            json.loads(x) for x in utf8.splitlines()
+        ]
+    else:
+        assert "\\u00b6" in text or "¶" in text  # the pilcrow, written or escaped

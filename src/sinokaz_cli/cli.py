@@ -38,12 +38,40 @@ def main() -> None:
     from sinokaz_cli.app import app
     from sinokaz_cli.commands import register
 
+    _escape_what_stdout_cannot_encode()
     register(sys.argv[1:])
     try:
         app(prog_name="sinokaz")
     except SystemExit as e:
         _leave(e.code)
     _leave(0)
+
+
+def _escape_what_stdout_cannot_encode() -> None:
+    """Where stdout is not UTF-8 (PYTHONIOENCODING=ascii, a Windows code page), a
+    character it cannot encode is written as a JSON escape, \\u00b6, instead of
+    ending the run with an "internal error". Inside a JSON string that escape
+    is the same text, so --json stays valid and exact; a table shows the code."""
+    import codecs
+
+    def escape(err: UnicodeError) -> tuple[str, int]:
+        if not isinstance(err, UnicodeEncodeError):
+            raise err
+        out = []
+        for ch in err.object[err.start : err.end]:
+            code = ord(ch)
+            if code > 0xFFFF:  # as JSON writes it: a surrogate pair
+                code -= 0x10000
+                out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+            else:
+                out.append(f"\\u{code:04x}")
+        return "".join(out), err.end
+
+    codecs.register_error("sinokaz-escape", escape)
+    try:
+        sys.stdout.reconfigure(errors="sinokaz-escape")  # type: ignore[union-attr]
+    except (AttributeError, ValueError):  # not a text stream we can reconfigure
+        pass
 
 
 def _leave(code: object) -> None:
