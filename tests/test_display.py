@@ -70,3 +70,13 @@ def test_precision_follows_the_iso_string() -> None:
 )
 def test_paragraph_runs(paragraphs: tuple[int, ...], text: str) -> None:
     assert display.paragraphs(Citation("s", paragraphs)) == text
+
+
+def test_counted_for_people_to_read() -> None:
+    from sinokaz_cli.display import counted
+
+    assert counted(1, "fact") == "1 fact"
+    assert counted(0, "fact") == "0 facts"
+    assert counted(2500, "source") == "2,500 sources"
+    assert counted(1, "entity", "entities") == "1 entity"
+    assert counted(3, "entity", "entities") == "3 entities"

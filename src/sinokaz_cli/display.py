@@ -23,6 +23,12 @@ from sinokaz_cli.model import (
     Source,
 )
 
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 fact", "2,500 sources", "3 entities": a count for people to read."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 TOPIC_TITLES = {
     Category.TRADE: "Trade",
     Category.TOURISM: "Tourism",
@@ -175,4 +181,4 @@ def citations(cs: Iterable[Citation], kb: KnowledgeBase, limit: int | None = Non
     shown = list(merged.items())[:limit] if limit is not None else list(merged.items())
     out = "; ".join(citation(Citation(s, tuple(sorted(ps))), kb) for s, ps in shown)
     more = len(merged) - len(shown)
-    return out + (f"; and {more:,} more source{'s' if more != 1 else ''}" if more else "")
+    return out + (f"; and {counted(more, 'more source')}" if more else "")

@@ -61,16 +61,14 @@ def check(
     if json_:
         _check_json(True, kb, [])
         return
+    from sinokaz_cli.display import counted
+
     counts = (
-        _counted(len(kb.facts), "fact", "facts"),
-        _counted(len(kb.entities), "entity", "entities"),
-        _counted(len(kb.sources), "source", "sources"),
+        counted(len(kb.facts), "fact"),
+        counted(len(kb.entities), "entity", "entities"),
+        counted(len(kb.sources), "source"),
     )
     sys.stdout.write(f"ok: {', '.join(counts)}\n")
-
-
-def _counted(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _check_json(ok: bool, kb: KnowledgeBase | None, problems: list[Any]) -> None:

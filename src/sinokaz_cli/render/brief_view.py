@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sinokaz_cli import display
 from sinokaz_cli.brief import Brief
+from sinokaz_cli.display import counted
 from sinokaz_cli.model import Citation, KnowledgeBase
 from sinokaz_cli.query import EventSummary
 from sinokaz_cli.render.markdown import cell as md
@@ -64,7 +65,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
     parts: list[RenderableType] = [
         text(TITLE, "bold"),
         text(
-            f"{_count(b.facts, 'fact')} from {_count(b.sources_total, 'source')}"
+            f"{counted(b.facts, 'fact')} from {counted(b.sources_total, 'source')}"
             "; ¶ = paragraph of the source",
             "dim",
         ),
@@ -125,7 +126,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         parts.append(
             text(
                 f"{s.publisher}, {display.point(s.published)}: “{s.title}” — "
-                f"{_count(c.facts, 'fact')}, {len(c.cited)}/{s.paragraphs} paragraphs cited"
+                f"{counted(c.facts, 'fact')}, {len(c.cited)}/{s.paragraphs} paragraphs cited"
             )
         )
     if b.sources_total > len(b.sources):
@@ -143,7 +144,7 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
     yield f"# {md(TITLE)}\n\n"
     n = b.sources_total
     yield (
-        f"_{_count(b.facts, 'fact')} from {_count(n, 'source')}; "
+        f"_{counted(b.facts, 'fact')} from {counted(n, 'source')}; "
         "each point cites its source and paragraph._\n"
     )
     if b.figures:
@@ -164,7 +165,7 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
             yield f"- {md(f.statement)}{cite(f.cited)}\n"
         if topic.total > len(topic.points):
             more = f"sinokaz facts --category {topic.category.value}"
-            yield f"\n_{_count(topic.total, 'fact')} in all: `{more}`._\n"
+            yield f"\n_{counted(topic.total, 'fact')} in all: `{more}`._\n"
         if topic.category.value == "policy" and b.pairs:
             yield "\n| China | Kazakhstan | Shared theme | Source |\n|---|---|---|---|\n"
             for p in b.pairs:
@@ -182,15 +183,11 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         contact = f", contact {md(s.contact)}" if s.contact else ""
         yield (
             f"- {md(s.publisher)}, “{md(s.title)}”, {display.point(s.published)}{contact}: "
-            f"{_count(c.facts, 'fact')}, {len(c.cited)} of {s.paragraphs} paragraphs cited\n"
+            f"{counted(c.facts, 'fact')}, {len(c.cited)} of {s.paragraphs} paragraphs cited\n"
         )
     if b.sources_total > len(b.sources):
         extra = b.sources_total - len(b.sources)
         yield f"\n_… and {extra:,} more sources: `sinokaz sources`._\n"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:
@@ -216,7 +213,7 @@ def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:
         s = c.source
         point = (
             f"{s.publisher}, “{s.title}”, {display.point(s.published)}: "
-            f"{_count(c.facts, 'fact')}, {len(c.cited)} of {s.paragraphs} paragraphs cited"
+            f"{counted(c.facts, 'fact')}, {len(c.cited)} of {s.paragraphs} paragraphs cited"
         )
         out.append(("Sources", point, s.id))
     return out

@@ -86,7 +86,7 @@ def entity(
         row("Cited", display.citation(e.cited, kb))
     parts: list[RenderableType] = [t]
     n = len(facts)
-    parts.append(text(f"\n{n:,} fact{'s' if n != 1 else ''} mention {e.name}", "bold"))
+    parts.append(text(f"\n{display.counted(n, 'fact')} mention {e.name}", "bold"))
     shown, hidden = head(facts, show_all)
     if shown:
         parts.append(fact_table(shown, kb, show_category=True))

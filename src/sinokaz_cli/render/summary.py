@@ -49,7 +49,7 @@ def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableTyp
 
     n = summary.total
     lines: list[RenderableType] = [
-        _line((title, "bold"), f" — {n:,} fact{'s' if n != 1 else ''}"),
+        _line((title, "bold"), f" — {display.counted(n, 'fact')}"),
     ]
     if summary.figures:
         lines.append(_line(("Headline figures", "bold")))
