@@ -196,9 +196,10 @@ def _say_if_large(files: list[Path], message: str) -> Progress | None:
     size = sum(sizes)
     if size <= NOTICE_BYTES:
         return None
-    s = "s" if len(files) != 1 else ""
-    _say(message.format(f"{size / 1e6:.0f} MB in {len(files)} file{s}"))
     from sinokaz_cli.boundary import Progress
+    from sinokaz_cli.display import counted
+
+    _say(message.format(f"{size / 1e6:.0f} MB in {counted(len(files), 'file')}"))
 
     return Progress(sizes)
 
