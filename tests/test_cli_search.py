@@ -104,3 +104,15 @@ def test_query_is_required(run: Run) -> None:
     result = run("search")
     assert result.exit_code == 2
     assert "Missing argument 'QUERY...'" in result.stderr
+
+
+def test_a_query_of_only_common_words_says_so(run: Run) -> None:
+    """Common words are searched for when nothing else is given, and the hits on
+    them are no answer: stderr says so, the result is still there for scripts."""
+    result = run("search", "who", "is", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "sinokaz: the query 'who is' has only common words; matching them as they are\n"
+    )
+    assert as_json(result)  # hits on "is"
+    assert run("search", "who", "hosted", "--json").stderr == ""

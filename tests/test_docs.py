@@ -124,3 +124,36 @@ def test_help_examples_are_whole_lines_at_any_width(run: Run, command: str | Non
     after = out.split("Example")[1].split("\n\n", 2)[1]  # the paragraph after the heading
     lines = after.rstrip("\n").split("\n")
     assert lines and all(line.startswith("    sinokaz ") for line in lines), lines
+
+
+def _readme_examples() -> list[tuple[str, list[str], list[str]]]:
+    """(block kind, argv, lines shown) for each `$ sinokaz ...` in the README that
+    prints straight to the terminal (text blocks) or to a pipe (sh blocks)."""
+    import shlex
+
+    found = []
+    for kind, body in re.findall(r"```(text|sh)\n(.*?)```", README, re.S):
+        for part in re.split(r"^\$ ", body, flags=re.M)[1:]:
+            command, *shown = part.rstrip("\n").split("\n")
+            if command.startswith("sinokaz ") and not set("|>") & set(command):
+                found.append((kind, shlex.split(command)[1:], shown))
+    return found
+
+
+EXAMPLES = _readme_examples()
+
+
+@pytest.mark.parametrize(
+    ("kind", "argv", "shown"), EXAMPLES, ids=[" ".join(argv) for _, argv, _ in EXAMPLES]
+)
+def test_readme_examples_show_what_the_tool_prints(
+    run: Run, kind: str, argv: list[str], shown: list[str]
+) -> None:
+    """Each line the README shows under a command (but "…", which stands for
+    lines left out) is a line the command prints: a terminal table at 80 columns
+    for a text block, a pipe's output for a sh block."""
+    wants_table = kind == "text" and not {"--json", "--format", "-f", "check"} & set(argv)
+    result = run(*argv, *(["--format", "table"] if wants_table else []), env={"COLUMNS": "80"})
+    printed = {line.rstrip() for line in (result.stdout + result.stderr).splitlines()}
+    missing = [s for s in shown if s.strip() not in ("", "…") and s.rstrip() not in printed]
+    assert missing == []

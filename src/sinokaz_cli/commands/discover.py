@@ -53,8 +53,13 @@ def search(
     from sinokaz_cli.search import Index
 
     query = " ".join(words)
-    if not textnorm.tokens(query):  # only spaces and punctuation: nothing to look for
+    found = textnorm.tokens(query)
+    if not found:  # only spaces and punctuation: nothing to look for
         raise UsageError(f"the query {query!r} has no words to search for")
+    if all(textnorm.fold(t.text) in textnorm.STOPWORDS for t in found):
+        # They are searched for as they are (see content_words): say so, since hits
+        # on "who" or "is" alone may look like an answer and are not one.
+        say(f"the query {query!r} has only common words; matching them as they are")
     kb = knowledge(ctx)
     result = Index(kb).search(query, limit)
     for typed, used in result.corrections.items():
