@@ -146,8 +146,7 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
     root = resolve(path)
     files = knowledge_files(root)
     if not use_cache:
-        with _bulk():
-            return _load(files)
+        return _read(files, "reading the knowledge files ({}) without the index")
     from sinokaz_cli import store
 
     try:
@@ -242,7 +241,11 @@ def load(path: str | None = None, notice: str | None = None) -> KnowledgeBase:
     """Parse and validate every knowledge file behind `path` (see `resolve`); no index.
     With a `notice` ("checking the knowledge files ({})"), a terminal is told first
     when the files are large."""
-    files = knowledge_files(resolve(path))
+    return _read(knowledge_files(resolve(path)), notice)
+
+
+def _read(files: list[Path], notice: str | None) -> KnowledgeBase:
+    """Parse and validate `files`, telling a terminal first (`notice`) when they are large."""
     progress = _say_if_large(files, notice) if notice else None
     try:
         with _bulk():
