@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sinokaz_cli import display
 from sinokaz_cli.model import Fact, KnowledgeBase
 from sinokaz_cli.query import EventSummary, HeadlineFigure, Pair, TopicSummary
-from sinokaz_cli.render.table import ID_WIDTH, new_table, text
+from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_table, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -75,7 +75,7 @@ def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableTyp
 
 def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase, ids: bool = False) -> Table:
     """China | Kazakhstan | shared theme | the paragraphs behind it; `ids` adds
-    each pair's id in front (policy --pairs), never wrapped, so it can be copied."""
+    each pair's id in front (policy --pairs)."""
     from rich import box
 
     t = new_table(
@@ -90,7 +90,7 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase, ids: bool = False) -> T
     t.add_column("China", ratio=2, overflow="fold")
     t.add_column("Kazakhstan", ratio=2, overflow="fold")
     t.add_column("Shared theme", ratio=3, overflow="fold")
-    t.add_column("Cited", overflow="fold", max_width=18)
+    t.add_column("Cited", overflow="fold", max_width=PARAGRAPHS_WIDTH)
     for p in pairs:
         cited = sorted({n for f in p.facts for n in f.cited.paragraphs})
         t.add_row(
@@ -152,7 +152,7 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
     if show_category:
         t.add_column("Category", no_wrap=True)
     t.add_column("Fact", ratio=1, overflow="fold")
-    t.add_column("Cited", overflow="fold", max_width=18)
+    t.add_column("Cited", overflow="fold", max_width=PARAGRAPHS_WIDTH)
     for f in facts:
         cell = text(f.statement)
         extra = [display.figure(fig, kb) for fig in f.figures]

@@ -35,7 +35,8 @@ MIN_WIDTH = 40
 # A column that never wraps keeps a 100-character id whole and squeezes the
 # statement beside it out of the table.
 ID_WIDTH = 32
-CITED_WIDTH = 36
+CITED_WIDTH = 36  # "China Daily, Nov 2025, ¶4"
+PARAGRAPHS_WIDTH = 18  # "¶4" when there is one source, or a short citation
 
 
 def console(file: IO[str] | None = None) -> Console:
