@@ -84,3 +84,12 @@ def test_the_facts_column_counts_without_reading_every_mention(
     assert {k: int(v) for k, v in counted.items()} == whole
     assert run("entities", "--format", "table").exit_code == 0
     assert run("entities", "--json").exit_code == 1  # JSON does need the ids
+
+
+def test_an_entity_date_in_text_formats_reads_as_it_does_for_facts(run: Run) -> None:
+    """--fields can pick a field only the JSON has; a date object then shows its
+    reading, as a fact's date column does, not the object as JSON."""
+    tsv = run("entities", "--kind", "event", "--fields", "id,date", "--format", "tsv").stdout
+    assert "cca-dialogue-2\t3 Nov 2025, inferred\n" in tsv
+    csv_out = run("entities", "--kind", "event", "--fields", "id,date", "--format", "csv").stdout
+    assert 'cca-dialogue-2,"3 Nov 2025, inferred"' in csv_out
