@@ -28,7 +28,7 @@ def test_it_counts_bytes_and_files_then_wipes_itself(capsys: pytest.CaptureFixtu
         "\rsinokaz: 100% (2 of 2 files)"
         "\r" + " " * len("sinokaz: 100% (2 of 2 files)") + "\r"
     )
-    assert Progress.active is None and not Progress.line_open
+    assert Progress.active is None  # nothing left for an interrupt to start a line after
 
 
 def test_a_shorter_line_covers_the_longer_one_it_replaces(

@@ -35,8 +35,9 @@ VIEWS = [*COMMANDS, ["search", "who co-hosted the dialogue?"]]
 
 
 @pytest.fixture
-def uncropped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Console, "print", functools.partialmethod(Console.print, crop=False))
+def uncropped() -> Iterator[None]:
+    with _uncropped():
+        yield
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 100, 140])

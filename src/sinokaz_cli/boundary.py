@@ -38,8 +38,7 @@ class Progress:
     a carriage return could not undo. What is said meanwhile (say) appears
     above it, and an interrupt (cli.py) starts on a line of its own."""
 
-    active: Progress | None = None
-    line_open = False  # read by cli.py's SIGINT handler, which imports nothing
+    active: Progress | None = None  # cli.py's SIGINT handler reads its `shown`
 
     def __init__(self, sizes: list[int]) -> None:
         self.sizes = sizes  # of the files, in the order they are read
@@ -63,13 +62,11 @@ class Progress:
         pad = " " * max(0, len(self.shown) - len(line))
         self._write(f"\r{line}{pad}")
         self.shown = line
-        Progress.line_open = True
 
     def wipe(self) -> None:
         if self.shown:
             self._write("\r" + " " * len(self.shown) + "\r")
             self.shown = ""
-        Progress.line_open = False
 
     def close(self) -> None:
         self.wipe()

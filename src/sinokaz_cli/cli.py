@@ -22,14 +22,10 @@ INTERRUPTED = 130  # = errors.ExitCode.INTERRUPTED; not imported, to own SIGINT 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
     # The tool writes nothing but its output, so there is nothing to clean up:
     # leave at once, without unwinding (no KeyboardInterrupt, no traceback).
-    boundary = sys.modules.get("sinokaz_cli.boundary")  # a progress line may be open
-    progress = getattr(boundary, "Progress", None)
-    os.write(
-        2,
-        b"\nsinokaz: interrupted\n"
-        if getattr(progress, "line_open", False)
-        else b"sinokaz: interrupted\n",
-    )
+    boundary = sys.modules.get("sinokaz_cli.boundary")  # a progress line may be drawn
+    progress = getattr(getattr(boundary, "Progress", None), "active", None)
+    line_open = bool(getattr(progress, "shown", ""))
+    os.write(2, b"\nsinokaz: interrupted\n" if line_open else b"sinokaz: interrupted\n")
     os._exit(INTERRUPTED)
 
 
