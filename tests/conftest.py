@@ -57,6 +57,14 @@ Run = Callable[..., Result]
 
 
 @pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, empty until a run writes an index."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SINOKAZ_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def run() -> Run:
     """Invoke the CLI in-process; stdout and stderr come back separately."""
     runner = CliRunner()

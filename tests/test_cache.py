@@ -17,13 +17,6 @@ from conftest import MINI, SHIPPED, Run, as_json
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SINOKAZ_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def kb(tmp_path: Path) -> Path:
     path = tmp_path / "kb.toml"
     shutil.copy(MINI, path)

@@ -24,7 +24,7 @@ from sinokaz_cli.model import (
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 EVENTS_KEPT = 8  # leading events kept per category for briefs
@@ -156,13 +156,16 @@ def entity_in(blob: bytes) -> Entity:
 # once from sorted data is much cheaper than growing it row by row. (Fact ids
 # are written file by file, before duplicates across files are looked for,
 # so theirs too; theirs first, as the last search documents look facts up.)
-FACT_ID_INDEX = "CREATE UNIQUE INDEX facts_id ON facts (id)"
+# An index that is extended (store.resume) has them already and keeps them
+# up to date as rows are added: hence IF NOT EXISTS.
+FACT_ID_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS facts_id ON facts (id)"
 INDEXES = """
-CREATE INDEX facts_category ON facts (category, row);
-CREATE INDEX facts_date ON facts (date_start, row) WHERE date_start IS NOT NULL;
-CREATE INDEX facts_headline ON facts (hw_kind, hw_value, row) WHERE hw_kind IS NOT NULL;
-CREATE INDEX fact_entities_entity ON fact_entities (entity, fact_row);
-CREATE INDEX fact_tags_tag ON fact_tags (tag, fact_row);
+CREATE INDEX IF NOT EXISTS facts_category ON facts (category, row);
+CREATE INDEX IF NOT EXISTS facts_date ON facts (date_start, row) WHERE date_start IS NOT NULL;
+CREATE INDEX IF NOT EXISTS facts_headline ON facts (hw_kind, hw_value, row)
+    WHERE hw_kind IS NOT NULL;
+CREATE INDEX IF NOT EXISTS fact_entities_entity ON fact_entities (entity, fact_row);
+CREATE INDEX IF NOT EXISTS fact_tags_tag ON fact_tags (tag, fact_row);
 """
 
 # The search documents (search.Fields makes them).

@@ -105,7 +105,8 @@ class IndexedKB(KnowledgeBase):
         self.entities_by_id = _Lookup(conn, "entities", entity_in)  # type: ignore[assignment]
         self.sources_by_id = _Lookup(conn, "sources", source_in)  # type: ignore[assignment]
 
-    def _read(self, name: str) -> Any:
+    def read_small(self, name: str) -> Any:
+        """One entry of the small table, decoded (store.Builder.finish writes them)."""
         if name not in self._small:
             row = self.conn.execute("SELECT rec FROM small WHERE name = ?", (name,)).fetchone()
             self._small[name] = marshal.loads(row[0])
@@ -118,19 +119,19 @@ class IndexedKB(KnowledgeBase):
 
     @cached_property
     def units(self) -> tuple[Unit, ...]:  # type: ignore[override]
-        return tuple(Unit(*u) for u in self._read("units"))
+        return tuple(Unit(*u) for u in self.read_small("units"))
 
     @cached_property
     def alignments(self) -> tuple[Alignment, ...]:  # type: ignore[override]
-        return tuple(Alignment(*a) for a in self._read("alignments"))
+        return tuple(Alignment(*a) for a in self.read_small("alignments"))
 
     @cached_property
     def synonyms(self) -> tuple[Synonym, ...]:  # type: ignore[override]
-        return tuple(Synonym(t) for t in self._read("synonyms"))
+        return tuple(Synonym(t) for t in self.read_small("synonyms"))
 
     @cached_property
     def files(self) -> tuple[str, ...]:  # type: ignore[override]
-        return tuple(self._read("files"))
+        return tuple(self.read_small("files"))
 
     # Everything at once: only for the few paths that truly need it.
     @property  # type: ignore[override,unused-ignore]
@@ -184,7 +185,7 @@ class IndexedKB(KnowledgeBase):
         return FactRows(self, where, args, "row")
 
     def count(self, category: Category) -> int:
-        return int(self._read("counts").get(category.value, 0))
+        return int(self.read_small("counts").get(category.value, 0))
 
     def with_figures(self, category: Category, limit: int) -> list[Fact]:
         # Facts with figures are those with a headline figure.
@@ -252,7 +253,7 @@ class IndexedKB(KnowledgeBase):
         return FactRows(self, where, args, order="date_start, row")
 
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
-        return tuple(self._read("source_ranking")), int(self._read("sources_cited"))
+        return tuple(self.read_small("source_ranking")), int(self.read_small("sources_cited"))
 
     def citations(self, ids: Sequence[str] | None = None) -> dict[str, tuple[int, set[int]]]:
         sql = "SELECT id, facts, cited FROM sources WHERE facts > 0"
@@ -282,7 +283,7 @@ class IndexedKB(KnowledgeBase):
     ) -> list[Fact]:
         # The best candidates were kept at indexing; only if too few of them are
         # free of what to avoid does this fall back to sorting the whole topic.
-        rows = self._read("points").get(category.value, ())
+        rows = self.read_small("points").get(category.value, ())
         sql = f"SELECT row, rec FROM facts WHERE row IN ({_marks(rows)}) ORDER BY pweight, row"
         candidates = [(row, fact_in(blob)) for row, blob in self.conn.execute(sql, rows)]
 
@@ -311,7 +312,7 @@ class IndexedKB(KnowledgeBase):
         return [fact_in(r[0]) for r in rows]
 
     def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
-        kept = self._read("events").get(category.value, ())
+        kept = self.read_small("events").get(category.value, ())
         if limit > EVENTS_KEPT:
             return super().events_in(category, limit)
         where = (

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sinokaz_cli import store
     from sinokaz_cli.boundary import Progress
     from sinokaz_cli.lines import LineMap
-    from sinokaz_cli.validate import Issue
+    from sinokaz_cli.validate import Collected, Issue
 
 ENV_VAR = "SINOKAZ_DATA"
 # Knowledge files larger than this take a second or more to index: a person at
@@ -159,9 +159,12 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         fresh = store.open_fresh(target, files)
     except store.IndexUnusable as e:
         _warn(f"ignoring the index {target}: {e}; rebuilding it")
-        fresh = None
-    if fresh is not None:
-        return fresh
+    else:
+        if fresh is not None:
+            return fresh
+        extended = _extend(target, files)
+        if extended is not None:
+            return extended
     progress = _say_if_large(
         files, "indexing the knowledge files ({}); later runs answer from the index"
     )
@@ -183,6 +186,37 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
             progress.close()  # before anything else is printed
     with _bulk():
         return _load(files)
+
+
+def _extend(target: Path, files: list[Path]) -> KnowledgeBase | None:
+    """The index extended with the files added after it was written, when that is
+    all that changed (store.resume); None when it is not, or when the new files
+    have problems or the copy cannot be written: the caller then rebuilds from
+    every file, which reports the problems just as it would have anyway."""
+    from sinokaz_cli import store
+
+    resumed = store.resume(target, files)
+    if resumed is None:
+        return None
+    builder, read, added = resumed
+    progress = _say_if_large(
+        added, "indexing the new knowledge files ({}); later runs answer from the index"
+    )
+    try:
+        with _bulk():
+            kb = _load(added, builder, progress, read)
+            kb.files = tuple(map(str, files))
+            builder.finish(kb)
+        return store.open_built(target)
+    except (KnowledgeError, OSError, store.DatabaseError):
+        builder.abandon()
+        return None
+    except BaseException:
+        builder.abandon()
+        raise
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def _say_if_large(files: list[Path], message: str) -> Progress | None:
@@ -256,19 +290,24 @@ def _read(files: list[Path], notice: str | None) -> KnowledgeBase:
 
 
 def _load(
-    files: list[Path], builder: store.Builder | None = None, progress: Progress | None = None
+    files: list[Path],
+    builder: store.Builder | None = None,
+    progress: Progress | None = None,
+    read: Collected | None = None,
 ) -> KnowledgeBase:
     """Read, validate and cross-check every file. With a `builder`, each file's facts
     go into the new index as soon as the file is read, and the knowledge base
-    returned holds everything but the facts."""
+    returned holds everything but the facts. `read` is what other files, read
+    before (store.resume), declared: the files are checked against it too."""
     from sinokaz_cli.validate import Collected, cross_check, read_document
 
-    out = Collected()
+    out = Collected() if read is None else read
     # The files' text is not kept: only a file with problems is read again,
     # to find their lines.
     texts = _Texts()
     parse_problems: list[Problem] = []
-    learnt = (0, 0)  # how many of out.entities and out.sources the builder has seen
+    # How many of out.entities and out.sources the builder has seen.
+    learnt = (len(out.entities), len(out.sources))
     for f in files:
         shown = str(f)
         st = _stat(f) if builder is not None else None  # before reading: see add_file

@@ -17,6 +17,11 @@ and decode only the records they print.
   index, and two runs at once cannot interleave their writes.
 - Never in the way: a corrupt, foreign-version or unwritable index is
   reported on stderr and the tool reads the knowledge files instead.
+- Cheap to extend: when the only change is new files that sort after every
+  indexed one (the next article, named by date or number), a copy of the
+  index is extended with them (`resume`) instead of being rebuilt. It then
+  holds what a rebuild would write (tests compare the two); any other change,
+  or any problem in the new files, rebuilds it from every file.
 
 The format (tables, record encoding, version) is in index_format.py; the
 reading side, IndexedKB, in indexed.py.
@@ -31,7 +36,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sinokaz_cli.index_format import (
     DELETE_DOC,
@@ -51,14 +56,19 @@ from sinokaz_cli.index_format import (
 from sinokaz_cli.indexed import IndexedKB
 from sinokaz_cli.model import Category, Entity, EntityKind, Fact, KnowledgeBase, Source
 
+if TYPE_CHECKING:
+    from sinokaz_cli.record_reader import Collected
+
 __all__ = [
     "Builder",
     "DatabaseError",
     "IndexUnusable",
     "IndexedKB",
+    "Resumed",
     "cache_dir",
     "index_path",
     "open_fresh",
+    "resume",
 ]
 
 
@@ -123,18 +133,31 @@ class Builder:
     abandon() removes: a knowledge base with problems leaves no index.
     """
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, extend: bool = False) -> None:
+        """A new, empty index; with `extend`, a copy of the one at `target` to add to
+        (see `resume`, which must then fill in what was learnt from it)."""
         from sinokaz_cli import search
 
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_orphans(target)
         self.target = target
         self.tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+        if extend:
+            import shutil
+
+            # One open of the old file: a run replacing it meanwhile (by rename)
+            # leaves this copy whole, old or new; resume reads what the copy holds.
+            try:
+                shutil.copyfile(target, self.tmp)
+            except BaseException:
+                self.tmp.unlink(missing_ok=True)
+                raise
         self.conn = sqlite3.connect(self.tmp, isolation_level=None)
         try:
             self.conn.execute("PRAGMA journal_mode = OFF")  # atomicity comes from the rename
             self.conn.execute("PRAGMA synchronous = OFF")
-            self.conn.executescript(TABLES)
+            if not extend:
+                self.conn.executescript(TABLES)
             self.conn.execute("BEGIN")
         except BaseException:
             self.abandon()
@@ -244,6 +267,10 @@ class Builder:
         from sinokaz_cli import search
 
         conn = self.conn
+        # An extended index is given everything again: the tables are small.
+        conn.execute("DELETE FROM entities")
+        conn.execute("DELETE FROM sources")
+        conn.execute("DELETE FROM small")
         conn.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?)",
             [(i, e.id, e.kind.value, entity_out(e)) for i, e in enumerate(kb.entities)],
@@ -268,6 +295,10 @@ class Builder:
             "events": {c.value: self._events(c, kb) for c in Category},
             "points": _point_candidates(self.weights),
             "source_ranking": tuple(ranked[:SOURCES_KEPT]),
+            # What resume() needs to go on counting as if it had read every file:
+            # the order sources were first cited in, and every entity's mentions.
+            "cited_order": tuple(self.cited),
+            "mentions": self.mentions,
         }
         conn.executemany(
             "INSERT INTO small VALUES (?, ?)",
@@ -293,7 +324,10 @@ class Builder:
             f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
             conn.execute(INSERT_DOC, (row, *full(f)))
         pending = set(self.pending)
-        for fid in themes:
+        written = self.fields.themes  # what the documents written so far were given
+        for fid, given in themes.items():
+            if written.get(fid) == given:
+                continue  # an extended index's, unchanged
             found = conn.execute("SELECT row, rec FROM facts WHERE id = ?", (fid,)).fetchone()
             if found is None or found[0] in pending:
                 continue
@@ -320,6 +354,129 @@ class Builder:
         """Close and remove the unfinished index (safe to call twice)."""
         self.conn.close()
         self.tmp.unlink(missing_ok=True)
+
+
+# ─── extending ──────────────────────────────────────────────────────────────
+
+
+class Resumed(NamedTuple):
+    """A copy of the index, ready to take the files added since it was written."""
+
+    builder: Builder
+    read: Collected  # what the indexed files declared, as validation needs it
+    files: list[Path]  # the files to add, in order
+
+
+# Damage an index can show when read as one: a rebuild is the answer to all of it.
+_DAMAGE = (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, IndexError)
+
+
+def resume(target: Path, files: Sequence[Path]) -> Resumed | None:
+    """A Builder extending the index at `target` with the files at the end of
+    `files` that it does not hold, when that is the only change: every file it
+    was built from comes first in `files`, in the same order, unchanged. None
+    otherwise, or when the index cannot be copied or read (the caller rebuilds).
+
+    The builder holds what a Builder that had just read the indexed files would
+    hold, and the Collected what validation would know, so that reading the new
+    files into them (load.py) and finish() write the index a rebuild would."""
+    # First ask the index itself, so that a change of another kind costs no copy;
+    # and copy it inside that read transaction, which keeps the one writer that
+    # changes an index in place (_settle) from changing it mid-copy.
+    try:
+        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, isolation_level=None)
+        try:
+            conn.execute("BEGIN")
+            if _indexed_first(conn, files) is None:
+                return None
+            builder = Builder(target, extend=True)
+        finally:
+            conn.close()
+    except (*_DAMAGE, OSError):
+        return None
+    try:
+        found = _take_over(builder, files)
+    except _DAMAGE:
+        found = None
+    if found is None:
+        builder.abandon()
+        return None
+    return Resumed(builder, *found)
+
+
+def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list[Path]] | None:
+    """Load `builder` with the state of the index it copied (see resume)."""
+    from sinokaz_cli import search
+    from sinokaz_cli.record_reader import Collected, RecordReader
+
+    conn = builder.conn
+    # Again: a run may have put a newer index in place before it was copied.
+    n = _indexed_first(conn, files)
+    if n is None:
+        return None
+    old = IndexedKB(conn)
+    entities, sources, units = old.entities, old.sources, old.units
+    alignments, synonyms = old.alignments, old.synonyms
+    builder.learn(entities, sources)
+    builder.fields = search.Fields(
+        builder.entities, builder.sources, search.themes_by_fact(alignments)
+    )
+    builder.rows = conn.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+    builder.counts = dict(old.read_small("counts"))
+    cited = {
+        sid: (facts, set(marshal.loads(blob)))
+        for sid, facts, blob in conn.execute("SELECT id, facts, cited FROM sources")
+    }
+    builder.cited = {sid: cited[sid] for sid in old.read_small("cited_order")}
+    builder.mentions = old.read_small("mentions")
+    # The best candidates of each category stay the best among old facts.
+    rows = [r for found in old.read_small("points").values() for r in found]
+    builder.weights = list(
+        conn.execute(
+            f"SELECT category, pweight, row FROM facts WHERE row IN ({', '.join('?' * len(rows))})",
+            rows,
+        )
+    )
+
+    read = Collected()
+    # Records already indexed are valid: nothing is ever reported against them,
+    # so one placeholder reader stands for all of them.
+    indexed_reader = RecordReader(read, "", "", -1, {})
+    read.sources = [(s, indexed_reader) for s in sources]
+    read.units = [(u, indexed_reader) for u in units]
+    read.entities = [(e, indexed_reader) for e in entities]
+    read.alignments = [(a, indexed_reader) for a in alignments]
+    read.synonyms = list(synonyms)
+    nowhere = ("", -1)
+    read.first = {
+        "source": dict.fromkeys((s.id for s in sources), nowhere),
+        "unit": dict.fromkeys((u.id for u in units), nowhere),
+        "entity": dict.fromkeys((e.id for e in entities), nowhere),
+        "fact": dict.fromkeys((r[0] for r in conn.execute("SELECT id FROM facts")), nowhere),
+        "alignment": dict.fromkeys((a.id for a in alignments), nowhere),
+    }
+    read.paragraphs = {s.id: s.paragraphs for s in sources}
+    read.unit_ids = {u.id for u in units}
+    return read, list(files[n:])
+
+
+def _indexed_first(conn: sqlite3.Connection, files: Sequence[Path]) -> int | None:
+    """How many files the index holds, if they are the first of `files`, in order,
+    unchanged, and more files follow; else None."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] != USER_VERSION:
+        return None
+    row = conn.execute("SELECT rec FROM small WHERE name = 'files'").fetchone()
+    indexed = marshal.loads(row[0])
+    n = len(indexed)
+    if len(files) <= n or tuple(map(str, files[:n])) != indexed:
+        return None
+    recorded = {
+        r[0]: r[1:]
+        for r in conn.execute("SELECT path, size, mtime_ns, ino, sha256, indexed_ns FROM files")
+    }
+    if any(_unchanged(p, recorded[str(p)]) is None for p in files[:n]):
+        return None
+    return n
 
 
 def _remove_orphans(target: Path) -> None:

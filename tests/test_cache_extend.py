@@ -1,0 +1,321 @@
+"""Files added after the indexed ones extend the index instead of rebuilding it.
+
+The rule that matters: an extended index holds exactly what a rebuild from
+every file would write, table by table and term by term, and anything but an
+addition at the end (or any problem in the added files) rebuilds from every
+file, so that the answer and every message are the same either way.
+"""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sinokaz_cli import load, store
+
+from conftest import MINI, Run, as_json
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+def index_content(path: Path) -> dict[str, Any]:
+    """Everything an index holds that an answer can depend on, in a comparable
+    form: rows in order, links as sets, the small table decoded, and each
+    search term's every occurrence (not how FTS5 happened to lay out its pages)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.occurrences USING fts5vocab(main, docs, instance)")
+        return {
+            "version": conn.execute("PRAGMA user_version").fetchone(),
+            "files": conn.execute(
+                "SELECT path, size, mtime_ns, ino, sha256 FROM files ORDER BY path"
+            ).fetchall(),
+            "facts": conn.execute("SELECT * FROM facts ORDER BY row").fetchall(),
+            "fact_entities": sorted(conn.execute("SELECT * FROM fact_entities")),
+            "fact_tags": sorted(conn.execute("SELECT * FROM fact_tags")),
+            "entities": conn.execute("SELECT * FROM entities ORDER BY row").fetchall(),
+            "sources": conn.execute("SELECT * FROM sources ORDER BY row").fetchall(),
+            "small": {n: marshal.loads(r) for n, r in conn.execute("SELECT name, rec FROM small")},
+            "terms": sorted(conn.execute("SELECT * FROM temp.occurrences")),
+            "document sizes": conn.execute("SELECT * FROM docs_docsize ORDER BY id").fetchall(),
+            "document totals": conn.execute("SELECT block FROM docs_data WHERE id = 1").fetchall(),
+            "schema": sorted(conn.execute("SELECT type, name, sql FROM main.sqlite_master")),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the knowledge files parsed, in order, as runs parse them."""
+    names: list[str] = []
+    parse = load.parse
+
+    def spy(text: str, file: str) -> dict[str, object]:
+        names.append(Path(file).name)
+        return parse(text, file)
+
+    monkeypatch.setattr(load, "parse", spy)
+    return names
+
+
+def _rebuilt(run: Run, folder: Path) -> dict[str, Any]:
+    """The index a rebuild from every file writes."""
+    index = store.index_path(folder)
+    index.unlink()
+    as_json(run("--data", str(folder), "sources", "--json"))
+    return index_content(index)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [["003", "004", "005", "999"]],
+        [["003"], ["004", "005"], ["999"]],
+    ],
+    ids=["at-once", "one-after-another"],
+)
+def test_files_added_after_the_indexed_ones_extend_it_to_what_a_rebuild_writes(
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str], steps: list[list[str]]
+) -> None:
+    """The generated knowledge base declares its entities first and its policy
+    pairs last: the added files cite sources and name entities of the indexed
+    ones, and the pairs add their themes to indexed facts' search documents."""
+    generated = tmp_path / "generated"
+    generate(600, generated, files=5, seed=7)
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    for prefix in ("000", "001", "002"):
+        for f in generated.glob(f"{prefix}-*.toml"):
+            shutil.copy(f, folder)
+    as_json(run("--data", str(folder), "trade", "--json"))
+    for step in steps:
+        added = sorted(f for prefix in step for f in generated.glob(f"{prefix}-*.toml"))
+        for f in added:
+            shutil.copy(f, folder)
+        parsed.clear()
+        extended_brief = as_json(run("--data", str(folder), "brief", "--json"))
+        assert parsed == [f.name for f in added]  # only the new files were read
+    extended = index_content(store.index_path(folder))
+    parsed.clear()
+    rebuilt = _rebuilt(run, folder)
+    assert len(parsed) == 7
+    assert extended == rebuilt
+    assert as_json(run("--data", str(folder), "brief", "--json")) == extended_brief
+
+
+UNCITED = """
+[[source]]
+id = "src-0"
+title = "Test article zero"
+publisher = "Other Paper"
+published = "2023-02"
+paragraphs = 2
+"""
+
+ADDED = """
+[[fact]]
+id = "zero-cited"
+category = "dialogue"
+statement = "Article zero is cited at last."
+source = "src-0"
+paragraphs = [2]
+[[source]]
+id = "src-c"
+title = "Test article C"
+publisher = "Test Wire"
+published = "2025-06"
+paragraphs = 3
+
+[[unit]]
+id = "route"
+singular = "route"
+plural = "routes"
+
+[[fact]]
+id = "more-firms"
+category = "trade"
+statement = "Later the forum drew 60 firms from Example Land."
+tags = ["forum", "firms", "later"]
+entities = ["forum", "newland"]
+speaker = "ann"
+source = "src-a"
+paragraphs = [1, 3]
+figures = [{ value = 60, unit = "firm", about = "firms at the later forum" }]
+
+[[fact]]
+id = "new-routes"
+category = "tourism"
+statement = "Five new flight routes opened."
+tags = ["flights"]
+entities = ["kazakhstan", "china"]
+source = "src-c"
+paragraphs = [2]
+figures = [{ value = 5, unit = "route" }]
+date = { text = "June 2025", start = "2025-06" }
+
+[[fact]]
+id = "green-again"
+category = "policy"
+statement = "The green programmes were discussed again."
+entities = ["green-cn", "green-kz"]
+source = "src-b"
+paragraphs = [2]
+
+[[entity]]
+id = "newland"
+kind = "place"
+name = "Example Land"
+aliases = ["Newland"]
+
+[[alignment]]
+id = "green-pair-2"
+china = "green-cn"
+kazakhstan = "green-kz"
+theme = "Cleaner air"
+facts = ["green-link", "green-again"]
+
+[[synonym]]
+terms = ["route", "line"]
+"""
+
+
+def test_facts_added_about_indexed_records_count_as_a_rebuild_counts_them(
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    """The added file cites indexed sources (one for the first time), mentions
+    indexed entities with figures,
+    names an entity it declares further down (its search document waits for it),
+    and pairs an indexed fact with a new theme."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    # A source declared first but first cited by the added file: the sources'
+    # ranking goes by how often, then by when, each was first cited.
+    (folder / "a.toml").write_text(UNCITED + MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    as_json(run("--data", str(folder), "sources", "--json"))
+    (folder / "b.toml").write_text(ADDED, encoding="utf-8")
+    parsed.clear()
+    hits = as_json(run("--data", str(folder), "search", "cleaner air", "--json"))
+    assert parsed == ["b.toml"]
+    assert {h["id"] for h in hits} == {"green-link", "green-again"}
+    extended = index_content(store.index_path(folder))
+    assert extended == _rebuilt(run, folder)
+
+
+BROKEN = {
+    "a duplicate of an indexed fact's id": (
+        '[[fact]]\nid = "deal-value"\ncategory = "trade"\nstatement = "x"\n'
+        'source = "src-a"\nparagraphs = [1]\n'
+    ),
+    "a duplicate of an indexed entity's id": (
+        '[[entity]]\nid = "china"\nkind = "place"\nname = "C"\n'
+    ),
+    "an unknown entity": (
+        '[[fact]]\nid = "n"\ncategory = "trade"\nstatement = "x"\nentities = ["nobody"]\n'
+        'source = "src-a"\nparagraphs = [1]\n'
+    ),
+    "a paragraph past an indexed source's end": (
+        '[[fact]]\nid = "n"\ncategory = "trade"\nstatement = "x"\nsource = "src-b"\n'
+        "paragraphs = [9]\n"
+    ),
+    "an undeclared unit": (
+        '[[fact]]\nid = "n"\ncategory = "trade"\nstatement = "x"\nsource = "src-a"\n'
+        'paragraphs = [1]\nfigures = [{ value = 2, unit = "widget" }]\n'
+    ),
+    "a policy pair naming an indexed person": (
+        '[[alignment]]\nid = "p"\nchina = "ann"\nkazakhstan = "green-kz"\ntheme = "t"\n'
+        'facts = ["green-link"]\n'
+    ),
+    "a fact id that is taken twice in the new file": (
+        '[[fact]]\nid = "n"\ncategory = "trade"\nstatement = "x"\nsource = "src-a"\n'
+        'paragraphs = [1]\n\n[[fact]]\nid = "n"\ncategory = "trade"\nstatement = "y"\n'
+        'source = "src-a"\nparagraphs = [1]\n'
+    ),
+    "broken TOML": '[[fact]]\nid = "n\n',
+}
+
+
+@pytest.mark.parametrize("text", BROKEN.values(), ids=BROKEN.keys())
+def test_problems_in_added_files_are_reported_as_a_rebuild_reports_them(
+    run: Run, cache: Path, tmp_path: Path, text: str
+) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.toml")
+    as_json(run("--data", str(folder), "facts", "--json"))
+    (folder / "b.toml").write_text(text, encoding="utf-8")
+    indexed = run("--data", str(folder), "facts", "--json")
+    direct = run("--data", str(folder), "--no-cache", "facts", "--json")
+    assert indexed.exit_code == direct.exit_code != 0
+    assert indexed.stderr == direct.stderr
+    assert indexed.stdout == ""
+    assert list(cache.glob(".*.tmp")) == []  # the copy being extended is gone
+    (folder / "b.toml").unlink()
+    assert len(as_json(run("--data", str(folder), "facts", "--json"))) == 5
+
+
+def _fact(fid: str) -> str:
+    return (
+        f'[[fact]]\nid = "{fid}"\ncategory = "trade"\nstatement = "An extra fact."\n'
+        'source = "src-a"\nparagraphs = [1]\n'
+    )
+
+
+def _edit_b(folder: Path) -> None:
+    b = folder / "b.toml"
+    b.write_text(b.read_text(encoding="utf-8").replace("Astana.", "Almaty."), encoding="utf-8")
+
+
+CHANGES = {
+    # name -> (file added, what else changes): none of them only adds at the end
+    "a file that sorts first": ("a.toml", None),
+    "an indexed file edited too": ("d.toml", _edit_b),
+    "an indexed file removed": ("d.toml", lambda folder: (folder / "c.toml").unlink()),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_any_other_change_rebuilds_from_every_file(
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str], change: Any
+) -> None:
+    added, also = change
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "b.toml")
+    (folder / "c.toml").write_text(_fact("extra"), encoding="utf-8")
+    as_json(run("--data", str(folder), "facts", "--json"))
+    (folder / added).write_text(_fact("added"), encoding="utf-8")
+    if also is not None:
+        also(folder)
+    parsed.clear()
+    indexed = as_json(run("--data", str(folder), "facts", "--json"))
+    assert parsed == sorted(p.name for p in folder.glob("*.toml"))
+    assert indexed == as_json(run("--data", str(folder), "--no-cache", "facts", "--json"))
+    assert "added" in {f["id"] for f in indexed}
+
+
+def test_an_index_that_cannot_be_extended_is_rebuilt_without_a_word(
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    """An index of this version that lacks what extending needs (damaged, say)
+    is rebuilt from every file, as a stale one is: no warning, the right answer."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.toml")
+    as_json(run("--data", str(folder), "facts", "--json"))
+    with sqlite3.connect(store.index_path(folder)) as conn:
+        conn.execute("DELETE FROM small WHERE name = 'mentions'")
+    conn.close()
+    (folder / "b.toml").write_text(_fact("extra"), encoding="utf-8")
+    parsed.clear()
+    result = run("--data", str(folder), "facts", "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert parsed == ["a.toml", "b.toml"]
+    assert [f["id"] for f in as_json(result)][-1] == "extra"
