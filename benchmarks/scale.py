@@ -13,7 +13,10 @@ machine is shared and absolute times drift:
   bare loads just before and after it (goal <= 1.5x in time, and in peak
   memory <= 1x a bare load that keeps what it read, which is what "peaks near
   220 MB" for 35 MB measures);
-- the time to the first line of `trade --format jsonl`.
+- the time to the first line of `trade --format jsonl`;
+- adding one more article file, named to sort last, to an indexed knowledge
+  base: the index is extended, not rebuilt (no goal in the issue; against the
+  same bare loads, and against the first run).
 
 The bare load is measured two ways: file by file, dropping each result (the
 least memory a parser needs), and keeping every file's result (what a
@@ -24,6 +27,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -71,6 +76,27 @@ def first_line(cmd: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+def growing_copy(big: Path, work: Path) -> tuple[Path, Path]:
+    """A folder of links to `big`'s files, and one more article beside it to add:
+    the last article file with every fact and source id renamed, named to sort
+    after every other file. Returns (folder, article)."""
+    grow = work / f"{big.name}-growing"
+    shutil.rmtree(grow, ignore_errors=True)
+    grow.mkdir()
+    for f in big.glob("*.toml"):
+        os.link(f, grow / f.name)
+    last = sorted(big.glob("*-articles.toml"))[-1]
+    renamed = re.sub(
+        r'^((?:id|source) = )"([fs]\d+)"$',
+        r'\1"\2-added"',
+        last.read_text(encoding="utf-8"),
+        flags=re.MULTILINE,
+    )
+    article = work / "zzz-added-article.toml"
+    article.write_text(renamed, encoding="utf-8")
+    return grow, article
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--facts", type=int, default=100_000)
@@ -109,6 +135,26 @@ def main() -> None:
         first_ratios.append(firsts[-1][0] / ((before[0] + after[0]) / 2))
         bare_keep.append(run([py, "-c", BARE, str(big), "keep"], env))
     run(sk(small, "trade", "--json"), env)  # index the small one too
+
+    # Adding an article: the growing copy's index is saved once and put back
+    # before each run, so that each run extends the same index by one file.
+    grow, article = growing_copy(big, work)
+    indexes = set((work / "cache").glob("*.sqlite"))
+    run(sk(grow, "show", "f12", "--json"), env)
+    (grown_index,) = set((work / "cache").glob("*.sqlite")) - indexes
+    saved = work / "growing-index.sqlite"
+    shutil.copyfile(grown_index, saved)
+    adds, add_ratios = [], []
+    for _ in range(max(1, args.runs // 2)):
+        (grow / article.name).unlink(missing_ok=True)
+        shutil.copyfile(saved, grown_index)
+        shutil.copyfile(article, grow / article.name)
+        before = run([py, "-c", BARE, str(big), "drop"], env)
+        adds.append(run(sk(grow, "show", "f12", "--json"), env))
+        after = run([py, "-c", BARE, str(big), "drop"], env)
+        add_ratios.append(adds[-1][0] / ((before[0] + after[0]) / 2))
+    shutil.rmtree(grow)
+    grown_index.unlink()
 
     queries = {
         "search ... --limit 10": ("search", "grain wheat exports", "--limit", "10", "--json"),
@@ -149,6 +195,7 @@ def main() -> None:
     print(f"  bare tomli.load, file by file:  {bare_cpu:7.2f} s  {med(bare_drop, 1):6.0f} MB")
     print(f"  bare tomli.load, keeping all:   {bare_keep_cpu:7.2f} s  {med(bare_keep, 1):6.0f} MB")
     print(f"  first run (parse+index), trade: {med(firsts, 0):7.2f} s  {med(firsts, 1):6.0f} MB")
+    print(f"  adding an article, show ID:     {med(adds, 0):7.2f} s  {med(adds, 1):6.0f} MB")
     print()
     print(f"  {'query':24} {'50 facts':>10} {'N facts':>10} {'time N/50':>10} {'mem N/50':>9}")
     for name in queries:
@@ -190,6 +237,14 @@ def main() -> None:
         "   goal <= 1x"
     )
     print(f"  first run memory vs bare load, by file:   {med(firsts, 1) / med(bare_drop, 1):5.2f}x")
+    print()
+    facts_added = article.read_text(encoding="utf-8").count("[[fact]]")
+    print(f"adding an article ({facts_added} facts in a file that sorts last; no goal set):")
+    print(
+        f"  against a bare load (file by file):       {statistics.median(add_ratios):5.2f}x   "
+        f"({min(add_ratios):.2f}x to {max(add_ratios):.2f}x)"
+    )
+    print(f"  against the first run (a full rebuild):   {med(adds, 0) / med(firsts, 0):5.2f}x")
 
 
 if __name__ == "__main__":
