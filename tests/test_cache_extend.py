@@ -70,6 +70,7 @@ def _rebuilt(run: Run, folder: Path) -> dict[str, Any]:
     """The index a rebuild from every file writes."""
     index = store.index_path(folder)
     index.unlink()
+    store.previous_path(index).unlink(missing_ok=True)
     as_json(run("--data", str(folder), "sources", "--json"))
     return index_content(index)
 
@@ -242,16 +243,21 @@ BROKEN = {
 }
 
 
-@pytest.mark.parametrize("text", BROKEN.values(), ids=BROKEN.keys())
+@pytest.mark.parametrize(("problem", "text"), BROKEN.items(), ids=BROKEN.keys())
 def test_problems_in_added_files_are_reported_as_a_rebuild_reports_them(
-    run: Run, cache: Path, tmp_path: Path, text: str
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str], problem: str, text: str
 ) -> None:
+    """From the new file alone, except a duplicate of an indexed id: the index
+    does not know where that was written, and the message says where."""
     folder = tmp_path / "kb"
     folder.mkdir()
     shutil.copy(MINI, folder / "a.toml")
     as_json(run("--data", str(folder), "facts", "--json"))
     (folder / "b.toml").write_text(text, encoding="utf-8")
+    parsed.clear()
     indexed = run("--data", str(folder), "facts", "--json")
+    duplicate = problem.startswith("a duplicate of an indexed")
+    assert parsed == (["b.toml", "a.toml", "b.toml"] if duplicate else ["b.toml"])
     direct = run("--data", str(folder), "--no-cache", "facts", "--json")
     assert indexed.exit_code == direct.exit_code != 0
     assert indexed.stderr == direct.stderr
@@ -319,3 +325,42 @@ def test_an_index_that_cannot_be_extended_is_rebuilt_without_a_word(
     assert (result.exit_code, result.stderr) == (0, "")
     assert parsed == ["a.toml", "b.toml"]
     assert [f["id"] for f in as_json(result)][-1] == "extra"
+
+
+def test_editing_the_files_just_added_extends_the_index_they_were_added_to(
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    """Writing an article means running, editing its file and running again: the
+    index before the file was added is kept, and extended again after each edit.
+    An edit to a file indexed before that rebuilds and lets it go."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.toml")
+    as_json(run("--data", str(folder), "facts", "--json"))
+    index = store.index_path(folder)
+    assert not store.previous_path(index).exists()  # a rebuild keeps none
+    (folder / "b.toml").write_text(_fact("extra"), encoding="utf-8")
+    parsed.clear()
+    as_json(run("--data", str(folder), "facts", "--json"))
+    assert parsed == ["b.toml"]
+    assert store.previous_path(index).exists()
+    for statement in ("An edited fact.", "Edited again."):
+        (folder / "b.toml").write_text(
+            _fact("extra").replace("An extra fact.", statement), encoding="utf-8"
+        )
+        parsed.clear()
+        facts = as_json(run("--data", str(folder), "facts", "--json"))
+        assert parsed == ["b.toml"]
+        assert facts[-1]["statement"] == statement
+        assert store.previous_path(index).exists()
+    assert index_content(index) == _rebuilt(run, folder)
+    (folder / "c.toml").write_text(_fact("third"), encoding="utf-8")
+    as_json(run("--data", str(folder), "facts", "--json"))
+    assert store.previous_path(index).exists()
+    a = folder / "a.toml"
+    a.write_text(a.read_text(encoding="utf-8").replace("Astana.", "Almaty."), encoding="utf-8")
+    parsed.clear()
+    facts = as_json(run("--data", str(folder), "facts", "--json"))
+    assert parsed == ["a.toml", "b.toml", "c.toml"]
+    assert "The forum met in Almaty." in {f["statement"] for f in facts}
+    assert not store.previous_path(index).exists()

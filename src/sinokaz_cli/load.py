@@ -162,9 +162,12 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
     else:
         if fresh is not None:
             return fresh
-        extended = _extend(target, files)
-        if extended is not None:
-            return extended
+        # Files added at the end extend this index; files just added and then
+        # edited extend the one it extended.
+        for start in (target, store.previous_path(target)):
+            extended = _extend(target, files, start)
+            if extended is not None:
+                return extended
     progress = _say_if_large(
         files, "indexing the knowledge files ({}); later runs answer from the index"
     )
@@ -188,14 +191,19 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
         return _load(files)
 
 
-def _extend(target: Path, files: list[Path]) -> KnowledgeBase | None:
-    """The index extended with the files added after it was written, when that is
-    all that changed (store.resume); None when it is not, or when the new files
-    have problems or the copy cannot be written: the caller then rebuilds from
-    every file, which reports the problems just as it would have anyway."""
+def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | None:
+    """The index at `start` extended with the files added after it was written,
+    put in place at `target`, when that is all that changed (store.resume); None
+    when it is not, or when the copy cannot be written: the caller rebuilds.
+
+    Problems in the new files raise a KnowledgeError, worded as a rebuild words
+    them: the indexed files are valid, so every problem is in the new files,
+    checked against the same ids. One detail is missing from the index: where
+    an indexed record was written. A new id that duplicates one is left to the
+    rebuild, which can say "first defined at" where."""
     from sinokaz_cli import store
 
-    resumed = store.resume(target, files)
+    resumed = store.resume(target, files, start)
     if resumed is None:
         return None
     builder, read, added = resumed
@@ -208,7 +216,15 @@ def _extend(target: Path, files: list[Path]) -> KnowledgeBase | None:
             kb.files = tuple(map(str, files))
             builder.finish(kb)
         return store.open_built(target)
-    except (KnowledgeError, OSError, store.DatabaseError):
+    except KnowledgeError:
+        builder.abandon()
+        for issue in read.issues:
+            if issue.first is not None:
+                file, _, index = issue.first
+                if (file, index) == store.INDEXED:
+                    return None
+        raise
+    except (OSError, store.DatabaseError):
         builder.abandon()
         return None
     except BaseException:

@@ -19,9 +19,12 @@ and decode only the records they print.
   reported on stderr and the tool reads the knowledge files instead.
 - Cheap to extend: when the only change is new files that sort after every
   indexed one (the next article, named by date or number), a copy of the
-  index is extended with them (`resume`) instead of being rebuilt. It then
-  holds what a rebuild would write (tests compare the two); any other change,
-  or any problem in the new files, rebuilds it from every file.
+  index is extended with them (`resume`) instead of being rebuilt; the index
+  it extended is kept, so that editing the new files extends that one again
+  instead of rebuilding. The new index then
+  holds what a rebuild would write (tests compare the two). Problems in the
+  new files are reported as a rebuild would report them; any other change
+  rebuilds it from every file.
 
 The format (tables, record encoding, version) is in index_format.py; the
 reading side, IndexedKB, in indexed.py.
@@ -68,6 +71,7 @@ __all__ = [
     "cache_dir",
     "index_path",
     "open_fresh",
+    "previous_path",
     "resume",
 ]
 
@@ -110,6 +114,11 @@ def index_path(data: Path) -> Path:
     return cache_dir() / f"index-{key:016x}.sqlite"
 
 
+def previous_path(target: Path) -> Path:
+    """Where the index before the last extension is kept (see Builder.finish)."""
+    return target.with_suffix(".previous.sqlite")
+
+
 def _sha256(path: Path) -> str:
     import hashlib  # only for files changed near indexing time, and when building
 
@@ -133,22 +142,23 @@ class Builder:
     abandon() removes: a knowledge base with problems leaves no index.
     """
 
-    def __init__(self, target: Path, extend: bool = False) -> None:
-        """A new, empty index; with `extend`, a copy of the one at `target` to add to
-        (see `resume`, which must then fill in what was learnt from it)."""
+    def __init__(self, target: Path, start: Path | None = None) -> None:
+        """A new index for `target`: empty, or a copy of the index at `start` to add
+        to (see `resume`, which must then fill in what was learnt from it)."""
         from sinokaz_cli import search
 
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_orphans(target)
         self.target = target
         self.tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
-        if extend:
+        self.start = start
+        if start is not None:
             import shutil
 
             # One open of the old file: a run replacing it meanwhile (by rename)
             # leaves this copy whole, old or new; resume reads what the copy holds.
             try:
-                shutil.copyfile(target, self.tmp)
+                shutil.copyfile(start, self.tmp)
             except BaseException:
                 self.tmp.unlink(missing_ok=True)
                 raise
@@ -156,7 +166,7 @@ class Builder:
         try:
             self.conn.execute("PRAGMA journal_mode = OFF")  # atomicity comes from the rename
             self.conn.execute("PRAGMA synchronous = OFF")
-            if not extend:
+            if start is None:
                 self.conn.executescript(TABLES)
             self.conn.execute("BEGIN")
         except BaseException:
@@ -310,7 +320,25 @@ class Builder:
         # Last, so that a file with our version number always has its indexes.
         conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
         conn.close()
+        self._keep_previous()
         os.replace(self.tmp, self.target)
+
+    def _keep_previous(self) -> None:
+        """Files just added are often edited next (the article being written): when
+        this index extends the one in place, that one is kept, linked under another
+        name, so that such an edit extends it again instead of rebuilding. A full
+        rebuild drops it: its files were not all kept. Best effort either way."""
+        previous = previous_path(self.target)
+        try:
+            if self.start != self.target:
+                if self.start is None:
+                    previous.unlink(missing_ok=True)
+                return
+            link = self.tmp.with_suffix(".previous.tmp")
+            os.link(self.target, link)  # no copy: the old index is about to be unlinked
+            os.replace(link, previous)
+        except OSError:
+            pass
 
     def _last_documents(self, themes: dict[str, list[str]]) -> None:
         """Write the documents that waited for every file: those of facts read before
@@ -367,15 +395,20 @@ class Resumed(NamedTuple):
     files: list[Path]  # the files to add, in order
 
 
+# Where validation is told an indexed record was first written: the index does
+# not keep records' places, so a duplicate of one is reported by a rebuild.
+INDEXED = ("", -1)
+
 # Damage an index can show when read as one: a rebuild is the answer to all of it.
 _DAMAGE = (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, IndexError)
 
 
-def resume(target: Path, files: Sequence[Path]) -> Resumed | None:
-    """A Builder extending the index at `target` with the files at the end of
-    `files` that it does not hold, when that is the only change: every file it
-    was built from comes first in `files`, in the same order, unchanged. None
-    otherwise, or when the index cannot be copied or read (the caller rebuilds).
+def resume(target: Path, files: Sequence[Path], start: Path) -> Resumed | None:
+    """A Builder making the index at `target` from the one at `start` (`target`
+    itself, or the one kept before it: previous_path), by adding the files at the
+    end of `files` that it does not hold, when that is the only difference: every
+    file it was built from comes first in `files`, in the same order, unchanged.
+    None otherwise, or when it cannot be copied or read (the caller rebuilds).
 
     The builder holds what a Builder that had just read the indexed files would
     hold, and the Collected what validation would know, so that reading the new
@@ -384,12 +417,12 @@ def resume(target: Path, files: Sequence[Path]) -> Resumed | None:
     # and copy it inside that read transaction, which keeps the one writer that
     # changes an index in place (_settle) from changing it mid-copy.
     try:
-        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"file:{start}?mode=ro", uri=True, isolation_level=None)
         try:
             conn.execute("BEGIN")
             if _indexed_first(conn, files) is None:
                 return None
-            builder = Builder(target, extend=True)
+            builder = Builder(target, start)
         finally:
             conn.close()
     except (*_DAMAGE, OSError):
@@ -447,13 +480,12 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     read.entities = [(e, indexed_reader) for e in entities]
     read.alignments = [(a, indexed_reader) for a in alignments]
     read.synonyms = list(synonyms)
-    nowhere = ("", -1)
     read.first = {
-        "source": dict.fromkeys((s.id for s in sources), nowhere),
-        "unit": dict.fromkeys((u.id for u in units), nowhere),
-        "entity": dict.fromkeys((e.id for e in entities), nowhere),
-        "fact": dict.fromkeys((r[0] for r in conn.execute("SELECT id FROM facts")), nowhere),
-        "alignment": dict.fromkeys((a.id for a in alignments), nowhere),
+        "source": dict.fromkeys((s.id for s in sources), INDEXED),
+        "unit": dict.fromkeys((u.id for u in units), INDEXED),
+        "entity": dict.fromkeys((e.id for e in entities), INDEXED),
+        "fact": dict.fromkeys((r[0] for r in conn.execute("SELECT id FROM facts")), INDEXED),
+        "alignment": dict.fromkeys((a.id for a in alignments), INDEXED),
     }
     read.paragraphs = {s.id: s.paragraphs for s in sources}
     read.unit_ids = {u.id for u in units}
