@@ -154,7 +154,8 @@ def main() -> None:
         after = run([py, "-c", BARE, str(big), "drop"], env)
         add_ratios.append(adds[-1][0] / ((before[0] + after[0]) / 2))
     shutil.rmtree(grow)
-    grown_index.unlink()
+    for index in grown_index.parent.glob(grown_index.stem + ".*"):  # and the one kept before it
+        index.unlink()
 
     queries = {
         "search ... --limit 10": ("search", "grain wheat exports", "--limit", "10", "--json"),
