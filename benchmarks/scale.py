@@ -15,8 +15,8 @@ machine is shared and absolute times drift:
   220 MB" for 35 MB measures);
 - the time to the first line of `trade --format jsonl`;
 - adding one more article file, named to sort last, to an indexed knowledge
-  base: the index is extended, not rebuilt (no goal in the issue; against the
-  same bare loads, and against the first run).
+  base, then editing it: the index is extended, not rebuilt (no goal in the
+  issue; against the same bare loads, and against the first run).
 
 The bare load is measured two ways: file by file, dropping each result (the
 least memory a parser needs), and keeping every file's result (what a
@@ -144,15 +144,21 @@ def main() -> None:
     (grown_index,) = set((work / "cache").glob("*.sqlite")) - indexes
     saved = work / "growing-index.sqlite"
     shutil.copyfile(grown_index, saved)
-    adds, add_ratios = [], []
+    adds, add_ratios, edits, edit_ratios = [], [], [], []
     for _ in range(max(1, args.runs // 2)):
         (grow / article.name).unlink(missing_ok=True)
         shutil.copyfile(saved, grown_index)
         shutil.copyfile(article, grow / article.name)
         before = run([py, "-c", BARE, str(big), "drop"], env)
         adds.append(run(sk(grow, "show", "f12", "--json"), env))
+        # Then an edit to it, as when the article is being written: the index kept
+        # from before it was added is extended again.
+        with (grow / article.name).open("a", encoding="utf-8") as fh:
+            fh.write("# edited\n")
+        edits.append(run(sk(grow, "show", "f12", "--json"), env))
         after = run([py, "-c", BARE, str(big), "drop"], env)
         add_ratios.append(adds[-1][0] / ((before[0] + after[0]) / 2))
+        edit_ratios.append(edits[-1][0] / ((before[0] + after[0]) / 2))
     shutil.rmtree(grow)
     for index in grown_index.parent.glob(grown_index.stem + ".*"):  # and the one kept before it
         index.unlink()
@@ -197,6 +203,7 @@ def main() -> None:
     print(f"  bare tomli.load, keeping all:   {bare_keep_cpu:7.2f} s  {med(bare_keep, 1):6.0f} MB")
     print(f"  first run (parse+index), trade: {med(firsts, 0):7.2f} s  {med(firsts, 1):6.0f} MB")
     print(f"  adding an article, show ID:     {med(adds, 0):7.2f} s  {med(adds, 1):6.0f} MB")
+    print(f"  then editing it, show ID:       {med(edits, 0):7.2f} s  {med(edits, 1):6.0f} MB")
     print()
     print(f"  {'query':24} {'50 facts':>10} {'N facts':>10} {'time N/50':>10} {'mem N/50':>9}")
     for name in queries:
@@ -246,6 +253,10 @@ def main() -> None:
         f"({min(add_ratios):.2f}x to {max(add_ratios):.2f}x)"
     )
     print(f"  against the first run (a full rebuild):   {med(adds, 0) / med(firsts, 0):5.2f}x")
+    print(
+        f"  then editing it, against a bare load:     {statistics.median(edit_ratios):5.2f}x   "
+        f"({min(edit_ratios):.2f}x to {max(edit_ratios):.2f}x)"
+    )
 
 
 if __name__ == "__main__":
