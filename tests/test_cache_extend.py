@@ -364,3 +364,27 @@ def test_editing_the_files_just_added_extends_the_index_they_were_added_to(
     assert parsed == ["a.toml", "b.toml", "c.toml"]
     assert "The forum met in Almaty." in {f["statement"] for f in facts}
     assert not store.previous_path(index).exists()
+
+
+def test_a_long_extension_says_what_it_is_doing_on_a_terminal_only(
+    run: Run, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large new files take a while even on their own: a person is told that the
+    new files are being indexed, with their size; a script is not."""
+    from test_cache import PROGRESS_ONE_FILE
+
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.toml")
+    as_json(run("--data", str(folder), "facts", "--json"))
+    monkeypatch.setattr(load, "NOTICE_BYTES", 0)  # as if the new file were large
+    monkeypatch.setattr(load, "_stderr_is_terminal", lambda: True)
+    (folder / "b.toml").write_text(_fact("extra"), encoding="utf-8")
+    result = run("--data", str(folder), "facts", "--json")
+    assert result.stderr == (
+        "sinokaz: indexing the new knowledge files (0 MB in 1 file); "
+        "later runs answer from the index\n" + PROGRESS_ONE_FILE
+    )
+    monkeypatch.setattr(load, "_stderr_is_terminal", lambda: False)
+    (folder / "c.toml").write_text(_fact("third"), encoding="utf-8")
+    assert run("--data", str(folder), "facts", "--json").stderr == ""
