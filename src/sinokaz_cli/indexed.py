@@ -232,13 +232,13 @@ class IndexedKB(KnowledgeBase):
         return [entity_in(r[0]) for r in self.conn.execute(sql, [k.value for k in kinds])]
 
     def mention_ids(self) -> dict[str, list[str]]:
+        # Joined in Python over two covering indexes (facts_id gives each row's id):
+        # a join in SQL read a whole fact row for each mention, twice as slow.
+        ids = dict(self.conn.execute("SELECT row, id FROM facts"))
         out: dict[str, list[str]] = {}
-        sql = (
-            "SELECT fe.entity, f.id FROM fact_entities fe JOIN facts f ON f.row = fe.fact_row "
-            "ORDER BY fe.entity, f.row"
-        )
-        for entity, fid in self.conn.execute(sql):
-            out.setdefault(entity, []).append(fid)
+        sql = "SELECT entity, fact_row FROM fact_entities ORDER BY entity, fact_row"
+        for entity, row in self.conn.execute(sql):
+            out.setdefault(entity, []).append(ids[row])
         return out
 
     def mention_counts(self) -> dict[str, int]:
