@@ -9,8 +9,10 @@ file, so that the answer and every message are the same either way.
 from __future__ import annotations
 
 import marshal
+import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -388,3 +390,33 @@ def test_a_long_extension_says_what_it_is_doing_on_a_terminal_only(
     monkeypatch.setattr(load, "_stderr_is_terminal", lambda: False)
     (folder / "c.toml").write_text(_fact("third"), encoding="utf-8")
     assert run("--data", str(folder), "facts", "--json").stderr == ""
+
+
+def test_runs_at_once_extend_it_without_corrupting_it(cache: Path, tmp_path: Path) -> None:
+    """Six runs find the same file added and each extends its own copy: every one
+    answers in full, and the index left in place is whole and fresh."""
+    generated = tmp_path / "generated"
+    generate(600, generated, files=5, seed=7)
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    for f in sorted(generated.glob("00[0-4]-*.toml")):
+        shutil.copy(f, folder)
+    env = {**os.environ, "SINOKAZ_CACHE_DIR": str(cache)}
+    cmd = [sys.executable, "-m", "sinokaz_cli", "--data", str(folder), "trade", "--json"]
+    subprocess.run(cmd, check=True, capture_output=True, env=env, timeout=120)
+    shutil.copy(generated / "005-articles.toml", folder)
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        for _ in range(6)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [(p.returncode, e) for p, (_, e) in zip(procs, outs, strict=True)] == [(0, "")] * 6
+    assert len({o for o, _ in outs}) == 1
+    assert not list(cache.glob(".*.tmp"))  # no temporary file left behind
+    index = store.index_path(folder)
+    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+    fresh = store.open_fresh(index, sorted(folder.glob("*.toml")))
+    assert fresh is not None
+    fresh.conn.close()
