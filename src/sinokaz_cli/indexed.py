@@ -89,7 +89,8 @@ class _Lookup:
         return int(self._conn.execute(f"SELECT COUNT(*) FROM {self._table}").fetchone()[0])
 
 
-def _marks(values: Sequence[object]) -> str:
+def marks(values: Sequence[object]) -> str:
+    """One SQL parameter mark per value: "?,?,?"."""
     return ",".join("?" * len(values))
 
 
@@ -163,14 +164,14 @@ class IndexedKB(KnowledgeBase):
         where: list[str] = ["1"]
         args: list[object] = []
         if categories:
-            where.append(f"category IN ({_marks(categories)})")
+            where.append(f"category IN ({marks(categories)})")
             args += [c.value for c in categories]
         if tags:
-            where.append(f"row IN (SELECT fact_row FROM fact_tags WHERE tag IN ({_marks(tags)}))")
+            where.append(f"row IN (SELECT fact_row FROM fact_tags WHERE tag IN ({marks(tags)}))")
             args += list(tags)
         if entities:
             where.append(
-                f"row IN (SELECT fact_row FROM fact_entities WHERE entity IN ({_marks(entities)}))"
+                f"row IN (SELECT fact_row FROM fact_entities WHERE entity IN ({marks(entities)}))"
             )
             args += list(entities)
         return " AND ".join(where), args
@@ -228,7 +229,7 @@ class IndexedKB(KnowledgeBase):
     def entity_list(self, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
         if not kinds:
             return list(self.entities)
-        sql = f"SELECT rec FROM entities WHERE kind IN ({_marks(kinds)}) ORDER BY row"
+        sql = f"SELECT rec FROM entities WHERE kind IN ({marks(kinds)}) ORDER BY row"
         return [entity_in(r[0]) for r in self.conn.execute(sql, [k.value for k in kinds])]
 
     def mention_ids(self) -> dict[str, list[str]]:
@@ -249,7 +250,7 @@ class IndexedKB(KnowledgeBase):
     def dated(self, categories: Sequence[Category] = ()) -> Collection[Fact]:
         where, args = "date_start IS NOT NULL", [c.value for c in categories]
         if categories:
-            where += f" AND category IN ({_marks(categories)})"
+            where += f" AND category IN ({marks(categories)})"
         return FactRows(self, where, args, order="date_start, row")
 
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
@@ -259,7 +260,7 @@ class IndexedKB(KnowledgeBase):
         sql = "SELECT id, facts, cited FROM sources WHERE facts > 0"
         args: list[str] = []
         if ids is not None:
-            sql += f" AND id IN ({_marks(ids)})"
+            sql += f" AND id IN ({marks(ids)})"
             args = list(ids)
         rows = self.conn.execute(sql, args)
         return {sid: (n, set(marshal.loads(c))) for sid, n, c in rows}
@@ -267,7 +268,7 @@ class IndexedKB(KnowledgeBase):
     def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
         where, args = "hw_kind IS NOT NULL", [c.value for c in categories]
         if categories:
-            where += f" AND category IN ({_marks(categories)})"
+            where += f" AND category IN ({marks(categories)})"
         sql = (
             f"SELECT rec, hw_figure FROM facts WHERE {where} "
             "ORDER BY hw_kind, hw_value, row LIMIT ?"
@@ -284,7 +285,7 @@ class IndexedKB(KnowledgeBase):
         # The best candidates were kept at indexing; only if too few of them are
         # free of what to avoid does this fall back to sorting the whole topic.
         rows = self.read_small("points").get(category.value, ())
-        sql = f"SELECT row, rec FROM facts WHERE row IN ({_marks(rows)}) ORDER BY pweight, row"
+        sql = f"SELECT row, rec FROM facts WHERE row IN ({marks(rows)}) ORDER BY pweight, row"
         candidates = [(row, fact_in(blob)) for row, blob in self.conn.execute(sql, rows)]
 
         def stale(f: Fact) -> bool:
@@ -301,8 +302,8 @@ class IndexedKB(KnowledgeBase):
     ) -> list[Fact]:
         facts, ents = sorted(avoid_facts), sorted(avoid_entities)
         stale = (
-            f"(id IN ({_marks(facts)}) OR row IN (SELECT fact_row FROM fact_entities "
-            f"WHERE entity IN ({_marks(ents)})))"
+            f"(id IN ({marks(facts)}) OR row IN (SELECT fact_row FROM fact_entities "
+            f"WHERE entity IN ({marks(ents)})))"
         )
         sql = (
             f"SELECT rec FROM (SELECT rec, row FROM facts WHERE category = ? "

@@ -56,7 +56,7 @@ from sinokaz_cli.index_format import (
     fact_in,
     fact_out,
 )
-from sinokaz_cli.indexed import IndexedKB
+from sinokaz_cli.indexed import IndexedKB, marks
 from sinokaz_cli.model import Category, Entity, EntityKind, Fact, KnowledgeBase, Source
 
 if TYPE_CHECKING:
@@ -330,13 +330,12 @@ class Builder:
         rebuild drops it: its files were not all kept. Best effort either way."""
         previous = previous_path(self.target)
         try:
-            if self.start != self.target:
-                if self.start is None:
-                    previous.unlink(missing_ok=True)
-                return
-            link = self.tmp.with_suffix(".previous.tmp")
-            os.link(self.target, link)  # no copy: the old index is about to be unlinked
-            os.replace(link, previous)
+            if self.start is None:
+                previous.unlink(missing_ok=True)
+            elif self.start == self.target:
+                link = self.tmp.with_suffix(".previous.tmp")
+                os.link(self.target, link)  # no copy: the old index is about to be unlinked
+                os.replace(link, previous)
         except OSError:
             pass
 
@@ -464,12 +463,8 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     builder.mentions = old.read_small("mentions")
     # The best candidates of each category stay the best among old facts.
     rows = [r for found in old.read_small("points").values() for r in found]
-    builder.weights = list(
-        conn.execute(
-            f"SELECT category, pweight, row FROM facts WHERE row IN ({', '.join('?' * len(rows))})",
-            rows,
-        )
-    )
+    sql = f"SELECT category, pweight, row FROM facts WHERE row IN ({marks(rows)})"
+    builder.weights = list(conn.execute(sql, rows))
 
     read = Collected()
     # Records already indexed are valid: nothing is ever reported against them,
