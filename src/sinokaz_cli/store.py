@@ -334,8 +334,13 @@ class Builder:
                 previous.unlink(missing_ok=True)
             elif self.start == self.target:
                 link = self.tmp.with_suffix(".previous.tmp")
-                os.link(self.target, link)  # no copy: the old index is about to be unlinked
-                os.replace(link, previous)
+                try:
+                    os.link(self.target, link)  # no copy: the old index is about to be unlinked
+                    os.replace(link, previous)
+                finally:
+                    # When another run has just kept this same index, both names are
+                    # links to one file, and rename() does nothing: drop this one.
+                    link.unlink(missing_ok=True)
         except OSError:
             pass
 
