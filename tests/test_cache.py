@@ -190,6 +190,30 @@ def test_files_added_to_or_removed_from_a_folder_are_seen(
     assert len(_facts(run, folder)) == 5
 
 
+def test_a_knowledge_path_spelt_another_way_uses_the_same_index(
+    run: Run, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script may name the folder by its full path and a person by a relative
+    one: both must answer from one index, not rebuild it each time they alternate."""
+    folder = tmp_path / "kbdir"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.toml")
+    monkeypatch.chdir(tmp_path)
+    spellings = {
+        folder: ("kbdir", str(folder), "./kbdir/", "kbdir/../kbdir"),
+        folder / "a.toml": ("kbdir/a.toml", str(folder / "a.toml"), "./kbdir//a.toml"),
+    }
+    for first_spelling, *others in spellings.values():
+        first = run("--data", first_spelling, "facts", "--json")
+        assert first.exit_code == 0, first.stderr
+        with monkeypatch.context() as m:
+            _no_parsing(m)
+            for spelt in others:
+                again = run("--data", spelt, "facts", "--json")
+                assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, "")
+    assert {p.name for p in cache.iterdir()} == {store.index_path(p).name for p in spellings}
+
+
 def test_a_broken_edit_is_reported_not_hidden_by_the_index(run: Run, cache: Path, kb: Path) -> None:
     _facts(run, kb)
     kb.write_text(

@@ -37,7 +37,7 @@ def index_content(path: Path) -> dict[str, Any]:
         return {
             "version": conn.execute("PRAGMA user_version").fetchone(),
             "files": conn.execute(
-                "SELECT path, size, mtime_ns, ino, sha256 FROM files ORDER BY path"
+                "SELECT name, size, mtime_ns, ino, sha256 FROM files ORDER BY name"
             ).fetchall(),
             "facts": conn.execute("SELECT * FROM facts ORDER BY row").fetchall(),
             "fact_entities": sorted(conn.execute("SELECT * FROM fact_entities")),

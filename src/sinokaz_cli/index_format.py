@@ -24,7 +24,7 @@ from sinokaz_cli.model import (
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 EVENTS_KEPT = 8  # leading events kept per category for briefs
@@ -186,7 +186,7 @@ DELETE_DOC = (
 
 TABLES = (
     """
-CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,
+CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,
                     sha256 TEXT, indexed_ns INTEGER);
 CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT, category TEXT, date_start TEXT,
                     hw_kind INTEGER, hw_value REAL, hw_figure INTEGER, pweight INTEGER,

@@ -119,6 +119,14 @@ def previous_path(target: Path) -> Path:
     return target.with_suffix(".previous.sqlite")
 
 
+def file_key(path: Path) -> str:
+    """How the index names a knowledge file: by its name alone. The index is
+    chosen by the resolved knowledge path (index_path), so the folder part is
+    the same whichever way it was spelt ("kb", "./kb", "/home/me/kb"), and
+    spelling it another way must not make the index look stale."""
+    return path.name
+
+
 def _sha256(path: Path) -> str:
     import hashlib  # only for files changed near indexing time, and when building
 
@@ -202,7 +210,7 @@ class Builder:
         size, mtime, ino = (st.st_size, st.st_mtime_ns, st.st_ino) if st else (-1, -1, -1)
         self.conn.execute(
             "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            (str(path), size, mtime, ino, digest, time.time_ns()),
+            (file_key(path), size, mtime, ino, digest, time.time_ns()),
         )
 
     def add_facts(self, facts: Sequence[Fact]) -> None:
@@ -498,17 +506,20 @@ def _indexed_first(conn: sqlite3.Connection, files: Sequence[Path]) -> int | Non
     if conn.execute("PRAGMA user_version").fetchone()[0] != USER_VERSION:
         return None
     row = conn.execute("SELECT rec FROM small WHERE name = 'files'").fetchone()
-    indexed = marshal.loads(row[0])
+    indexed = [file_key(Path(f)) for f in marshal.loads(row[0])]
     n = len(indexed)
-    if len(files) <= n or tuple(map(str, files[:n])) != indexed:
+    if len(files) <= n or list(map(file_key, files[:n])) != indexed:
         return None
-    recorded = {
-        r[0]: r[1:]
-        for r in conn.execute("SELECT path, size, mtime_ns, ino, sha256, indexed_ns FROM files")
-    }
-    if any(_unchanged(p, recorded[str(p)]) is None for p in files[:n]):
+    recorded = _recorded(conn)
+    if any(_unchanged(p, recorded[file_key(p)]) is None for p in files[:n]):
         return None
     return n
+
+
+def _recorded(conn: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
+    """file key -> (size, mtime_ns, ino, sha256, indexed_ns), as the index recorded it."""
+    sql = "SELECT name, size, mtime_ns, ino, sha256, indexed_ns FROM files"
+    return {r[0]: r[1:] for r in conn.execute(sql)}
 
 
 def _remove_orphans(target: Path) -> None:
@@ -568,28 +579,24 @@ def open_fresh(target: Path, files: Sequence[Path]) -> IndexedKB | None:
                     f"made by another version of sinokaz (schema {version:#x}, "
                     f"this one uses {USER_VERSION:#x})"
                 )
-            recorded = {
-                r[0]: r[1:]
-                for r in conn.execute(
-                    "SELECT path, size, mtime_ns, ino, sha256, indexed_ns FROM files"
-                )
-            }
+            recorded = _recorded(conn)
         except BaseException:
             conn.close()
             raise
     except sqlite3.DatabaseError as e:
         raise IndexUnusable(str(e)) from None
-    if set(recorded) != {str(p) for p in files}:
+    if set(recorded) != set(map(file_key, files)):
         conn.close()
         return None
     settled: list[tuple[Any, ...]] = []  # racy files whose content matched, long unchanged
     for p in files:
-        state = _unchanged(p, recorded[str(p)])
+        key = file_key(p)
+        state = _unchanged(p, recorded[key])
         if state is None:
             conn.close()
             return None
         if state:
-            settled.append((str(p), *recorded[str(p)][:4]))
+            settled.append((key, *recorded[key][:4]))
     if settled:
         _settle(target, settled)
     return IndexedKB(conn)
@@ -627,7 +634,7 @@ def _settle(target: Path, rows: list[tuple[Any, ...]]) -> None:
         with sqlite3.connect(f"file:{target}?mode=rw", uri=True, timeout=0.1) as rw:
             # Only rows still as checked: another run may have replaced the index.
             rw.executemany(
-                "UPDATE files SET indexed_ns = ? WHERE path = ? AND size = ? AND mtime_ns = ? "
+                "UPDATE files SET indexed_ns = ? WHERE name = ? AND size = ? AND mtime_ns = ? "
                 "AND ino = ? AND sha256 = ?",
                 [(now, *row) for row in rows],
             )
