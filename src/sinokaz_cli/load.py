@@ -138,7 +138,8 @@ def parse(text: str, file: str) -> dict[str, object]:
 
 def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
     """The knowledge behind `path`: from the on-disk index when it is fresh,
-    else parsed and validated (and the index rewritten for next time).
+    else parsed and validated (and the index rewritten for next time, or only
+    extended when files were added at the end: see _extend).
 
     The index can only ever cost a warning: when it is corrupt, of another
     version or cannot be written, the files are read directly.
