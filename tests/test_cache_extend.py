@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sinokaz_cli import load, store
 
@@ -112,6 +114,46 @@ def test_files_added_after_the_indexed_ones_extend_it_to_what_a_rebuild_writes(
     assert len(parsed) == 7
     assert extended == rebuilt
     assert as_json(run("--data", str(folder), "brief", "--json")) == extended_brief
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    seed=st.integers(0, 10_000),
+    files=st.integers(2, 6),
+    cuts=st.lists(st.integers(1, 7), min_size=1, max_size=3),
+)
+def test_any_knowledge_base_grown_file_by_file_indexes_as_a_rebuild_does(
+    run: Run,
+    cache: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    parsed: list[str],
+    seed: int,
+    files: int,
+    cuts: list[int],
+) -> None:
+    """Generated knowledge of any shape, indexed with its first files and then
+    grown in one or more steps, each step reading only its files, ends with the
+    index a rebuild writes."""
+    tmp = tmp_path_factory.mktemp("grown")
+    generated = tmp / "generated"
+    generate(200, generated, files=files, seed=seed)
+    names = sorted(f.name for f in generated.glob("*.toml"))
+    steps = sorted({min(cut, len(names) - 1) for cut in cuts}) + [len(names)]
+    folder = tmp / "kb"
+    folder.mkdir()
+    done = 0
+    for step in steps:
+        for name in names[done:step]:
+            shutil.copy(generated / name, folder / name)
+        parsed.clear()
+        as_json(run("--data", str(folder), "sources", "--json"))
+        assert parsed == names[done:step]
+        done = step
+    assert index_content(store.index_path(folder)) == _rebuilt(run, folder)
 
 
 UNCITED = """
