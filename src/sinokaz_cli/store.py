@@ -20,11 +20,10 @@ and decode only the records they print.
 - Cheap to extend: when the only change is new files that sort after every
   indexed one (the next article, named by date or number), a copy of the
   index is extended with them (`resume`) instead of being rebuilt; the index
-  it extended is kept, so that editing the new files extends that one again
-  instead of rebuilding. The new index then
-  holds what a rebuild would write (tests compare the two). Problems in the
-  new files are reported as a rebuild would report them; any other change
-  rebuilds it from every file.
+  it extended is kept, so that editing the new files extends that one again.
+  The new index holds what a rebuild would write (tests compare the two).
+  Problems in the new files are reported as a rebuild would report them; any
+  other change rebuilds it from every file.
 
 The format (tables, record encoding, version) is in index_format.py; the
 reading side, IndexedKB, in indexed.py.
