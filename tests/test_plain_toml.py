@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +69,7 @@ def test_no_invalid_file_is_read(name: str) -> None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return  # never reaches a parser: read_text rejects it first
+        return  # never reaches a parser: load.decode rejects it first
     got = plain_toml.loads(text)
     if got is not None:
         assert typed(got) == tomli_or_none(text)
@@ -308,3 +310,66 @@ def test_broken_plainest_documents_agree_on_the_json_path(
     text: str, at: int, char: str, insert: bool
 ) -> None:
     assert whole_agrees(broken(text, at, char, insert))
+
+
+# ─── the JSON path, a piece at a time ───────────────────────────────────────
+# A large file is rewritten into JSON in pieces (plain_toml._PIECE characters
+# each, cut where a header begins); the pieces must read as the whole does.
+
+
+@contextmanager
+def pieces_of(size: int) -> Iterator[None]:
+    before = plain_toml._PIECE
+    plain_toml._PIECE = size
+    try:
+        yield
+    finally:
+        plain_toml._PIECE = before
+
+
+def test_a_file_is_cut_where_its_headers_begin() -> None:
+    text = '# lead\ntop = 1\n[[a]]\nk = "x"\n\n[[b]]\nk = 2\n[[a]]\nk = "[[a]]"\n'
+    with pieces_of(1):
+        pieces = list(plain_toml._pieces(text))
+    assert pieces == [
+        "\n# lead\ntop = 1",
+        '\n[[a]]\nk = "x"\n',
+        "\n[[b]]\nk = 2",
+        '\n[[a]]\nk = "[[a]]"\n',
+    ]
+    with pieces_of(len(text)):
+        assert list(plain_toml._pieces(text)) == ["\n" + text]
+
+
+def test_a_large_generated_file_reads_in_pieces_as_tomli_reads_it(tmp_path: Path) -> None:
+    generate(400, tmp_path, files=4, seed=7)
+    # The files end to end: one file of every kind of record.
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(tmp_path.glob("*.toml")))
+    for size in (1, 333, 4096):
+        with pieces_of(size):
+            assert len(list(plain_toml._pieces(text))) > 1
+            assert_read_as_tomli_reads(plain_toml._whole(text), text)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_documents, st.integers(1, 80))
+def test_plainest_documents_read_in_pieces_as_whole(text: str, size: int) -> None:
+    whole = plain_toml._whole(text)
+    with pieces_of(size):
+        got = plain_toml._whole(text)
+    assert (got is None, typed(got)) == (whole is None, typed(whole))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    plain_documents,
+    st.integers(1, 80),
+    st.integers(0, 300),
+    st.sampled_from(list("\"\\[]{},=#\n '0a.:-")),
+    st.booleans(),
+)
+def test_broken_plainest_documents_agree_in_pieces(
+    text: str, size: int, at: int, char: str, insert: bool
+) -> None:
+    with pieces_of(size):
+        assert whole_agrees(broken(text, at, char, insert))

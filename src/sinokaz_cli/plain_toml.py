@@ -121,9 +121,49 @@ def _whole(text: str) -> dict[str, Any] | None:
     """The document of a file in the plainest shape (see above), else None."""
     if "[\n" in text or _plainest().fullmatch(text) is None:
         return None  # (an array over several lines is never in this shape)
+    doc: dict[str, Any] | None = None
+    arrays: set[str] = set()
+    for piece in _pieces(text):
+        items = _as_json(piece)
+        if items is None:
+            return None
+        if doc is None:
+            doc = items[0][1]  # the keys before the first header, if any
+            del doc[""]
+        for name, table in items[1:]:
+            records = doc.get(name)
+            if records is None:
+                records = doc[name] = []
+                arrays.add(name)
+            elif name not in arrays:
+                return None  # [[name]] after a key of that name: tomli's error
+            records.append(table)
+    return doc
+
+
+# How much of a file is rewritten into JSON at a time. One large knowledge file
+# rewritten whole held a second copy of its text (and a third, briefly) beside
+# the text and the document: a 40 MB file then peaked above a bare tomli.load.
+_PIECE = 1 << 20
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` with a newline before it, in pieces of about _PIECE characters
+    that each end where a `[[header]]` line begins (in this shape a line that
+    starts with "[[" is always a header), so that every piece is whole records."""
+    start, end = 0, text.find("\n[[", _PIECE)
+    yield "\n" + text[: end if end >= 0 else len(text)]
+    while end >= 0:
+        start, end = end, text.find("\n[[", end + _PIECE)
+        yield text[start : end if end >= 0 else len(text)]
+
+
+def _as_json(piece: str) -> list[Any] | None:
+    """The records of one piece (_pieces) as ["name", {...}] pairs, after a first
+    pair that holds the keys before any header; None when JSON cannot read it."""
     import json
 
-    t = _COMMENT_LINES.sub("", "\n" + text)
+    t = _COMMENT_LINES.sub("", piece)
     t = _BLANK_LINES.sub("\n", t).rstrip("\n")
     # Every line now starts with a newline. Each record becomes ["name", {...}]:
     # a header's line and line break open it, and the first key's quote with it.
@@ -133,24 +173,13 @@ def _whole(text: str) -> dict[str, Any] | None:
     t = _FIRST_INLINE_KEY.sub('{ "', t)
     t = _NEXT_INLINE_KEY.sub(', "', t)
     t = t.replace(" = ", '": ')
-    # The keys before the first header belong to the top-level table, which
-    # opens with a key no TOML bare key can be.
+    # The keys before the first header belong to a table that opens with a key
+    # no TOML bare key can be.
     try:
-        items = json.loads('[[0,{"":0' + t + "}]]", object_pairs_hook=_no_repeats)
+        items: list[Any] = json.loads('[[0,{"":0' + t + "}]]", object_pairs_hook=_no_repeats)
     except (ValueError, _Unplain):
         return None  # a table left empty, say: the line reader's to read
-    doc: dict[str, Any] = items[0][1]
-    del doc[""]
-    arrays: set[str] = set()
-    for name, table in items[1:]:
-        records = doc.get(name)
-        if records is None:
-            records = doc[name] = []
-            arrays.add(name)
-        elif name not in arrays:
-            return None  # [[name]] after a key of that name: tomli's error
-        records.append(table)
-    return doc
+    return items
 
 
 def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
