@@ -81,8 +81,8 @@ def _fail(file: str, message: str) -> KnowledgeError:
     return KnowledgeError([Problem(file=file, message=message)])
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a KnowledgeError naming the encoding problem."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a KnowledgeError saying why it cannot be read."""
     shown = str(path)
     try:
         mode = path.stat().st_mode
@@ -90,7 +90,7 @@ def read_text(path: Path) -> str:
             raise _fail(shown, "is a folder, not a file")
         if not stat.S_ISREG(mode):
             raise _fail(shown, "not a regular file (a FIFO, device or socket cannot be read)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except KnowledgeError:
         raise
     except IsADirectoryError:
@@ -99,6 +99,10 @@ def read_text(path: Path) -> str:
         raise _fail(shown, "permission denied") from None
     except OSError as e:
         raise _fail(shown, e.strerror or str(e)) from None
+
+
+def decode(data: bytes, shown: str) -> str:
+    """A knowledge file's bytes as text, or a KnowledgeError naming the encoding problem."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise KnowledgeError([Problem(shown, "is UTF-16; knowledge files must be UTF-8", 1, 1)])
     if data.startswith(b"\xef\xbb\xbf"):
@@ -329,19 +333,21 @@ def _load(
         shown = str(f)
         st = _stat(f) if builder is not None else None  # before reading: see add_file
         try:
-            text = read_text(f)
+            data = read_bytes(f)
+            if builder is not None:
+                builder.add_file(f, st, data)  # what was read, before anything else is made of it
+            text = decode(data, shown)
+            del data
             doc = parse(text, shown)
+            del text
         except KnowledgeError as e:
             # Keep going: report every broken file at once.
             parse_problems.extend(e.problems)
             if progress is not None:
                 progress.advance()
             continue
-        if builder is not None:
-            builder.add_file(f, st, text)
-        del text
-        read_document(doc, shown, out)
-        del doc  # before the next file is parsed
+        read_document(doc, shown, out)  # which empties it as it goes
+        del doc
         if builder is not None:
             if not out.issues and not parse_problems:  # else there will be no index
                 builder.learn(
@@ -367,7 +373,7 @@ def _stat(path: Path) -> os.stat_result | None:
     try:
         return path.stat()
     except OSError:
-        return None  # read_text says why
+        return None  # read_bytes says why
 
 
 class _Texts(dict[str, str]):

@@ -135,6 +135,9 @@ def _sha256(path: Path) -> str:
 # ─── building ───────────────────────────────────────────────────────────────
 
 
+FACTS_AT_ONCE = 4096
+
+
 class Builder:
     """Writes a new index while the files are read and validated (load.py).
 
@@ -200,12 +203,12 @@ class Builder:
         for src in sources:
             self.sources.setdefault(src.id, src)
 
-    def add_file(self, path: Path, st: os.stat_result | None, text: str) -> None:
+    def add_file(self, path: Path, st: os.stat_result | None, data: bytes) -> None:
         """Record a file as it was read: its stat from just before, and the hash of
-        the very text parsed, so an edit made meanwhile is seen on the next run."""
+        the very bytes parsed, so an edit made meanwhile is seen on the next run."""
         import hashlib
 
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(data).hexdigest()
         size, mtime, ino = (st.st_size, st.st_mtime_ns, st.st_ino) if st else (-1, -1, -1)
         self.conn.execute(
             "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
@@ -213,6 +216,12 @@ class Builder:
         )
 
     def add_facts(self, facts: Sequence[Fact]) -> None:
+        # A few thousand at a time: a large file's rows, search documents and
+        # links are then never all held at once.
+        for start in range(0, len(facts), FACTS_AT_ONCE):
+            self._add_facts(facts[start : start + FACTS_AT_ONCE])
+
+    def _add_facts(self, facts: Sequence[Fact]) -> None:
         from itertools import repeat
 
         from sinokaz_cli.ranking import headline, point_weight

@@ -45,7 +45,9 @@ _READ: dict[str, Any] = {}
 
 
 def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
-    """Read one parsed file's records into `out`."""
+    """Read one parsed file's records into `out`, emptying `doc` as it goes: each
+    record's table is dropped once read, so that a large file's tables and the
+    records made from them are never all held at once."""
     records = 0
     for key, value in doc.items():
         if key not in READERS:
@@ -76,7 +78,7 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
                 out.declare(key, rid, reader)
             # The reader lives on (references and duplicates point back to it), but
             # its raw table is read: let the parsed document go.
-            reader.raw = _READ
+            reader.raw = value[index] = _READ
             if record is None:
                 continue
             if key == "source":

@@ -1,0 +1,91 @@
+"""A large knowledge file is read in parts, so that the first run never holds
+it whole several times over: its text is turned into a document a piece at a
+time (plain_toml._PIECE), each record's table is dropped once it is read, and
+facts go to the index a batch at a time (store.FACTS_AT_ONCE). None of that
+may change an answer: the same knowledge as one file or as many, read in
+parts of any size, gives the same answers and the same index."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sinokaz_cli import load, plain_toml, store
+from sinokaz_cli.validate import Collected, read_document
+
+from conftest import Run, as_json
+from test_cache_extend import index_content
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from generate import generate  # noqa: E402
+
+QUERIES = [
+    ["trade", "--json"],
+    ["brief", "--json"],
+    ["timeline", "--json"],
+    ["search", "grain wheat exports", "--json"],
+    ["facts", "--entity", "e7", "--json"],
+    ["sources", "--json"],
+]
+
+
+@pytest.fixture
+def generated(tmp_path: Path) -> Path:
+    folder = tmp_path / "folder"
+    generate(600, folder, files=4, seed=11)
+    return folder
+
+
+def one_file(folder: Path, where: Path) -> Path:
+    """The folder's files end to end (they hold only records and comments)."""
+    where.mkdir()
+    whole = where / "all.toml"
+    whole.write_bytes(b"".join(f.read_bytes() for f in sorted(folder.glob("*.toml"))))
+    return whole
+
+
+def answers(run: Run, data: Path) -> list[Any]:
+    return [as_json(run("--data", str(data), *q)) for q in QUERIES]
+
+
+def test_one_file_read_in_parts_answers_as_the_folder_does(
+    run: Run, cache: Path, tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = one_file(generated, tmp_path / "one")
+    expected = answers(run, generated)
+    monkeypatch.setattr(plain_toml, "_PIECE", 500)
+    monkeypatch.setattr(store, "FACTS_AT_ONCE", 7)
+    assert len(list(plain_toml._pieces(whole.read_text(encoding="utf-8")))) > 100
+    assert answers(run, whole) == expected  # the first run, which indexes
+    assert answers(run, whole) == expected  # from the index
+    assert answers(run, whole.parent) == expected  # the file's folder
+    assert [as_json(run("--no-cache", "--data", str(whole), *q)) for q in QUERIES] == expected
+
+
+def test_facts_indexed_a_batch_at_a_time_make_the_index_made_at_once(
+    run: Run, cache: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_json(run("--data", str(generated), "trade", "--json"))
+    index = store.index_path(generated)
+    at_once = index_content(index)
+    index.unlink()
+    monkeypatch.setattr(store, "FACTS_AT_ONCE", 3)
+    as_json(run("--data", str(generated), "trade", "--json"))
+    assert index_content(index) == at_once
+
+
+def test_reading_a_document_drops_each_record_table_once_read(generated: Path) -> None:
+    path = sorted(generated.glob("*.toml"))[1]
+    doc = load.parse(path.read_text(encoding="utf-8"), str(path))
+    tables = [t for records in doc.values() for t in records]
+    out = Collected()
+    read_document(doc, str(path), out)
+    assert not out.issues
+    assert len(out.facts) > 100
+    # The document still has its shape, but none of the tables it was read from.
+    held = [t for records in doc.values() for t in records]
+    assert len(held) == len(tables)
+    assert not any(any(t is h for h in held) for t in tables)
