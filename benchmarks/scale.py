@@ -12,7 +12,8 @@ machine is shared and absolute times drift:
 - the first run, which parses, validates and writes the index, against the
   bare loads just before and after it (goal <= 1.5x in time, and in peak
   memory <= 1x a bare load that keeps what it read, which is what "peaks near
-  220 MB" for 35 MB measures);
+  220 MB" for 35 MB measures); and the same for the same knowledge written
+  as one large file, which cannot be read a file at a time;
 - the time to the first line of `trade --format jsonl`;
 - adding one more article file, named to sort last, to an indexed knowledge
   base, then editing it: the index is extended, not rebuilt (no goal in the
@@ -97,6 +98,19 @@ def growing_copy(big: Path, work: Path) -> tuple[Path, Path]:
     return grow, article
 
 
+def one_file(big: Path, work: Path) -> Path:
+    """A folder holding `big`'s files end to end as one file (they hold only
+    [[records]] and comments, so the whole is valid TOML)."""
+    one = work / f"{big.name}-one-file"
+    whole = one / "all.toml"
+    if not whole.exists():
+        one.mkdir(exist_ok=True)
+        with whole.open("wb") as out:
+            for f in sorted(big.glob("*.toml")):
+                out.write(f.read_bytes())
+    return one
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--facts", type=int, default=100_000)
@@ -120,20 +134,31 @@ def main() -> None:
     def sk(data: Path, *rest: str) -> list[str]:
         return [py, "-m", "sinokaz_cli", "--data", str(data), *rest]
 
-    # First run: an empty cache, so it parses, validates and indexes. Each one sits
-    # between two bare loads, and is compared with their mean: this machine's speed
-    # can swing by half within a minute, and a ratio of neighbours is steadier
-    # than a ratio of medians taken minutes apart.
-    firsts, bare_drop, bare_keep, first_ratios = [], [], [], []
-    for _ in range(max(1, args.runs // 2)):
-        for index in (work / "cache").glob("*.sqlite"):
-            index.unlink()
-        before = run([py, "-c", BARE, str(big), "drop"], env)
-        firsts.append(run(sk(big, "trade", "--json"), env))
-        after = run([py, "-c", BARE, str(big), "drop"], env)
-        bare_drop += [before, after]
-        first_ratios.append(firsts[-1][0] / ((before[0] + after[0]) / 2))
-        bare_keep.append(run([py, "-c", BARE, str(big), "keep"], env))
+    Sample = tuple[float, float]
+
+    def first_runs(data: Path, bare: str) -> tuple[list[Sample], list[Sample], list[float]]:
+        """First runs on `data` (an empty cache for it, so each parses, validates
+        and indexes), each between two bare loads ("drop" or "keep") and compared
+        with their mean: this machine's speed can swing by half within a minute,
+        and a ratio of neighbours is steadier than a ratio of medians taken
+        minutes apart. Returns the runs, the loads and the ratios."""
+        firsts, loads, ratios = [], [], []
+        for _ in range(max(1, args.runs // 2)):
+            for index in (work / "cache").glob("*.sqlite"):
+                index.unlink()
+            before = run([py, "-c", BARE, str(data), bare], env)
+            firsts.append(run(sk(data, "trade", "--json"), env))
+            after = run([py, "-c", BARE, str(data), bare], env)
+            loads += [before, after]
+            ratios.append(firsts[-1][0] / ((before[0] + after[0]) / 2))
+        return firsts, loads, ratios
+
+    # The same knowledge as one large file, which cannot be read file by file,
+    # against a bare load of it: that keeps all it read, as any load of it must.
+    one = one_file(big, work)
+    one_firsts, one_bare, one_ratios = first_runs(one, "keep")
+    firsts, bare_drop, first_ratios = first_runs(big, "drop")
+    bare_keep = [run([py, "-c", BARE, str(big), "keep"], env) for _ in range(len(firsts))]
     run(sk(small, "trade", "--json"), env)  # index the small one too
 
     # Adding an article: the growing copy's index is saved once and put back
@@ -245,6 +270,24 @@ def main() -> None:
         "   goal <= 1x"
     )
     print(f"  first run memory vs bare load, by file:   {med(firsts, 1) / med(bare_drop, 1):5.2f}x")
+    one_mb = (one / "all.toml").stat().st_size / 1e6
+    print()
+    print(f"the same knowledge as one {one_mb:.0f} MB file (first run against a bare load of it):")
+    print(
+        f"  bare tomli.load:                {med(one_bare, 0):7.2f} s  {med(one_bare, 1):6.0f} MB"
+    )
+    print(
+        f"  first run (parse+index), trade: {med(one_firsts, 0):7.2f} s  "
+        f"{med(one_firsts, 1):6.0f} MB"
+    )
+    print(
+        f"  first run vs bare load:                   {statistics.median(one_ratios):5.2f}x   "
+        f"goal <= 1.5x   ({min(one_ratios):.2f}x to {max(one_ratios):.2f}x)"
+    )
+    print(
+        f"  first run memory vs bare load:            "
+        f"{med(one_firsts, 1) / med(one_bare, 1):5.2f}x   goal <= 1x"
+    )
     print()
     facts_added = article.read_text(encoding="utf-8").count("[[fact]]")
     print(f"adding an article ({facts_added} facts in a file that sorts last; no goal set):")

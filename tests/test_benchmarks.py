@@ -54,6 +54,7 @@ def test_scale_benchmark_runs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "ratios against the goals:" in done.stdout
     assert "first run vs bare load" in done.stdout
+    assert "the same knowledge as one" in done.stdout
 
 
 def test_startup_benchmark_runs() -> None:
