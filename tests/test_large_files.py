@@ -1,7 +1,7 @@
 """A large knowledge file is read in parts, so that the first run never holds
 it whole several times over: its text is turned into a document a piece at a
 time (plain_toml._PIECE), each record's table is dropped once it is read, and
-facts go to the index a batch at a time (store.FACTS_AT_ONCE). None of that
+facts go to the index a batch at a time (index_build.FACTS_AT_ONCE). None of that
 may change an answer: the same knowledge as one file or as many, read in
 parts of any size, gives the same answers and the same index."""
 
@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_cache_extend import index_content
 
-from sinokaz_cli import load, plain_toml, store
+from sinokaz_cli import index_build, load, plain_toml, store
 from sinokaz_cli.validate import Collected, read_document
 
 from conftest import Run, as_json
-from test_cache_extend import index_content
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate  # noqa: E402
@@ -57,7 +57,7 @@ def test_one_file_read_in_parts_answers_as_the_folder_does(
     whole = one_file(generated, tmp_path / "one")
     expected = answers(run, generated)
     monkeypatch.setattr(plain_toml, "_PIECE", 500)
-    monkeypatch.setattr(store, "FACTS_AT_ONCE", 7)
+    monkeypatch.setattr(index_build, "FACTS_AT_ONCE", 7)
     assert len(list(plain_toml._pieces(whole.read_text(encoding="utf-8")))) > 100
     assert answers(run, whole) == expected  # the first run, which indexes
     assert answers(run, whole) == expected  # from the index
@@ -72,7 +72,7 @@ def test_facts_indexed_a_batch_at_a_time_make_the_index_made_at_once(
     index = store.index_path(generated)
     at_once = index_content(index)
     index.unlink()
-    monkeypatch.setattr(store, "FACTS_AT_ONCE", 3)
+    monkeypatch.setattr(index_build, "FACTS_AT_ONCE", 3)
     as_json(run("--data", str(generated), "trade", "--json"))
     assert index_content(index) == at_once
 

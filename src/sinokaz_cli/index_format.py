@@ -1,6 +1,6 @@
 """How the on-disk index is laid out: its version, its tables, and how records
 are encoded in it (marshal-encoded tuples: marshal needs no import and decodes
-a record in microseconds). store.py writes this format; indexed.py reads it.
+a record in microseconds). index_build.py writes this format; indexed.py reads it.
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def entity_in(blob: bytes) -> Entity:
 # once from sorted data is much cheaper than growing it row by row. (Fact ids
 # are written file by file, before duplicates across files are looked for,
 # so theirs too; theirs first, as the last search documents look facts up.)
-# An index that is extended (store.resume) has them already and keeps them
+# An index that is extended (index_extend.resume) has them already and keeps them
 # up to date as rows are added: hence IF NOT EXISTS.
 FACT_ID_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS facts_id ON facts (id)"
 INDEXES = """

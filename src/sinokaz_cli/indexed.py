@@ -107,7 +107,7 @@ class IndexedKB(KnowledgeBase):
         self.sources_by_id = _Lookup(conn, "sources", source_in)  # type: ignore[assignment]
 
     def read_small(self, name: str) -> Any:
-        """One entry of the small table, decoded (store.Builder.finish writes them)."""
+        """One entry of the small table, decoded (index_build.Builder.finish writes them)."""
         if name not in self._small:
             row = self.conn.execute("SELECT rec FROM small WHERE name = ?", (name,)).fetchone()
             self._small[name] = marshal.loads(row[0])

@@ -19,8 +19,8 @@ from sinokaz_cli.errors import KnowledgeError, Problem
 from sinokaz_cli.model import KnowledgeBase
 
 if TYPE_CHECKING:
-    from sinokaz_cli import store
     from sinokaz_cli.boundary import Progress
+    from sinokaz_cli.index_build import Builder
     from sinokaz_cli.lines import LineMap
     from sinokaz_cli.validate import Collected, Issue
 
@@ -173,12 +173,14 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
             extended = _extend(target, files, start)
             if extended is not None:
                 return extended
+    from sinokaz_cli.index_build import Builder
+
     progress = _say_if_large(
         files, "indexing the knowledge files ({}); later runs answer from the index"
     )
     try:
         with _bulk():
-            builder = store.Builder(target)
+            builder = Builder(target)
             try:
                 kb = _load(files, builder, progress)
                 builder.finish(kb)
@@ -198,7 +200,7 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
 
 def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | None:
     """The index at `start` extended with the files added after it was written,
-    put in place at `target`, when that is all that changed (store.resume); None
+    put in place at `target`, when that is all that changed (index_extend.resume); None
     when it is not, or when the copy cannot be written: the caller rebuilds.
 
     Problems in the new files raise a KnowledgeError, worded as a rebuild words
@@ -206,9 +208,9 @@ def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | Non
     checked against the same ids. One detail is missing from the index: where
     an indexed record was written. A new id that duplicates one is left to the
     rebuild, which can say "first defined at" where."""
-    from sinokaz_cli import store
+    from sinokaz_cli import index_extend, store
 
-    resumed = store.resume(target, files, start)
+    resumed = index_extend.resume(target, files, start)
     if resumed is None:
         return None
     builder, read, added = resumed
@@ -226,7 +228,7 @@ def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | Non
         for issue in read.issues:
             if issue.first is not None:
                 file, _, index = issue.first
-                if (file, index) == store.INDEXED:
+                if (file, index) == index_extend.INDEXED:
                     return None
         raise
     except (OSError, store.DatabaseError):
@@ -312,14 +314,14 @@ def _read(files: list[Path], notice: str | None) -> KnowledgeBase:
 
 def _load(
     files: list[Path],
-    builder: store.Builder | None = None,
+    builder: Builder | None = None,
     progress: Progress | None = None,
     read: Collected | None = None,
 ) -> KnowledgeBase:
     """Read, validate and cross-check every file. With a `builder`, each file's facts
     go into the new index as soon as the file is read, and the knowledge base
     returned holds everything but the facts. `read` is what other files, read
-    before (store.resume), declared: the files are checked against it too."""
+    before (index_extend.resume), declared: the files are checked against it too."""
     from sinokaz_cli.validate import Collected, cross_check, read_document
 
     out = Collected() if read is None else read

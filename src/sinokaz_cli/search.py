@@ -11,7 +11,7 @@ The query is expanded before it runs: stop words dropped, a word that is
 not in the vocabulary replaced by its nearest spellings ("Shakaliyev"), and
 synonyms from the knowledge files' [[synonym]] records added.
 
-The documents live in the on-disk index (store.py builds them file by file);
+The documents live in the on-disk index (index_build.py writes them file by file);
 with --no-cache, in an in-memory database built the same way. The FTS5 table
 is contentless: a document's rowid is its fact's row, and the words it was
 made from are read from the fact itself.

@@ -1,0 +1,336 @@
+"""Writing the on-disk index (store.py says where it lives and when it is used).
+
+The Builder takes each knowledge file's records as load.py reads and
+validates them, so that a large knowledge base is never held in memory whole,
+and puts the finished index in place with one rename.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sinokaz_cli.index_format import (
+    DELETE_DOC,
+    EVENTS_KEPT,
+    FACT_ID_INDEX,
+    INDEXES,
+    INSERT_DOC,
+    POINTS_KEPT,
+    SOURCES_KEPT,
+    TABLES,
+    USER_VERSION,
+    entity_out,
+    fact_in,
+    fact_out,
+)
+from sinokaz_cli.model import Category, Entity, EntityKind, Fact, KnowledgeBase, Source
+from sinokaz_cli.store import file_key, previous_path
+
+__all__ = ["FACTS_AT_ONCE", "Builder"]
+
+FACTS_AT_ONCE = 4096
+
+
+class Builder:
+    """Writes a new index while the files are read and validated (load.py).
+
+    Each file's facts go to SQLite as soon as the file is read, so a large
+    knowledge base is never held in memory whole. What needs every file is
+    gathered on the way (counts, citations, each fact's brief weights, which
+    entities facts mention) or done in finish(). A fact's search document
+    needs the names of its entities and the title of its source: it is
+    written with the fact when those have been read (as they usually have:
+    see learn), else in finish(), as are the few that alignments add to.
+    Until finish() renames it into place, the index is a temporary file that
+    abandon() removes: a knowledge base with problems leaves no index.
+    """
+
+    def __init__(self, target: Path, start: Path | None = None) -> None:
+        """A new index for `target`: empty, or a copy of the index at `start` to add
+        to (see `resume`, which must then fill in what was learnt from it)."""
+        from sinokaz_cli import search
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_orphans(target)
+        self.target = target
+        self.tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+        self.start = start
+        if start is not None:
+            import shutil
+
+            # One open of the old file: a run replacing it meanwhile (by rename)
+            # leaves this copy whole, old or new; resume reads what the copy holds.
+            try:
+                shutil.copyfile(start, self.tmp)
+            except BaseException:
+                self.tmp.unlink(missing_ok=True)
+                raise
+        self.conn = sqlite3.connect(self.tmp, isolation_level=None)
+        try:
+            self.conn.execute("PRAGMA journal_mode = OFF")  # atomicity comes from the rename
+            self.conn.execute("PRAGMA synchronous = OFF")
+            if start is None:
+                self.conn.executescript(TABLES)
+            self.conn.execute("BEGIN")
+        except BaseException:
+            self.abandon()
+            raise
+        self.rows = 0
+        self.counts: dict[str, int] = {}
+        self.cited: dict[str, tuple[int, set[int]]] = {}  # as KnowledgeBase.citations()
+        self.weights: list[tuple[str, int, int]] = []  # (category, point weight, row)
+        # category -> entity -> how many of its facts with figures mention it, in
+        # order of first mention: what KnowledgeBase.events_in ranks.
+        self.mentions: dict[str, dict[str, int]] = {}
+        # Entities and sources read so far, and the documents made from them:
+        # without themes, which alignments (read later) may add in finish().
+        self.entities: dict[str, Entity] = {}
+        self.sources: dict[str, Source] = {}
+        self.fields = search.Fields(self.entities, self.sources, {})
+        self.pending: list[int] = []  # rows whose document waits for finish()
+
+    def learn(self, entities: Sequence[Entity], sources: Sequence[Source]) -> None:
+        """Records a file declared, for the documents of the facts that follow."""
+        for e in entities:
+            self.entities.setdefault(e.id, e)
+        for src in sources:
+            self.sources.setdefault(src.id, src)
+
+    def add_file(self, path: Path, st: os.stat_result | None, data: bytes) -> None:
+        """Record a file as it was read: its stat from just before, and the hash of
+        the very bytes parsed, so an edit made meanwhile is seen on the next run."""
+        import hashlib
+
+        digest = hashlib.sha256(data).hexdigest()
+        size, mtime, ino = (st.st_size, st.st_mtime_ns, st.st_ino) if st else (-1, -1, -1)
+        self.conn.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (file_key(path), size, mtime, ino, digest, time.time_ns()),
+        )
+
+    def add_facts(self, facts: Sequence[Fact]) -> None:
+        # A few thousand at a time: a large file's rows, search documents and
+        # links are then never all held at once.
+        for start in range(0, len(facts), FACTS_AT_ONCE):
+            self._add_facts(facts[start : start + FACTS_AT_ONCE])
+
+    def _add_facts(self, facts: Sequence[Fact]) -> None:
+        from itertools import repeat
+
+        from sinokaz_cli.ranking import headline, point_weight
+
+        ents: list[tuple[str, int]] = []
+        tags: list[tuple[str, int]] = []
+        docs: list[tuple[int, str, str, str, str]] = []
+        fields, ready = self.fields, self.fields.ready
+        weights, counts, cited, by_category = self.weights, self.counts, self.cited, self.mentions
+        first_row = self.rows
+
+        # This runs once per fact of the knowledge base: local names, and C
+        # (zip, repeat, dict.fromkeys) rather than Python loops where it can.
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for row, f in enumerate(facts, first_row):
+                cat = f.category.value
+                figures = f.figures
+                found = headline(figures)
+                at, (kind, value) = found if found else (None, (None, None))
+                pweight = point_weight(f)
+                weights.append((cat, pweight, row))
+                counts[cat] = counts.get(cat, 0) + 1
+                source, paragraphs = f.cited
+                seen = cited.get(source)
+                if seen is None:
+                    cited[source] = (1, set(paragraphs))
+                else:
+                    seen[1].update(paragraphs)
+                    cited[source] = (seen[0] + 1, seen[1])
+                entities = f.entities
+                if entities:
+                    mentions = by_category.get(cat)
+                    if mentions is None:
+                        mentions = by_category[cat] = {}
+                    with_figures = 1 if figures else 0
+                    for e in entities:  # in order of first mention, for events_in
+                        mentions[e] = mentions.get(e, 0) + with_figures
+                speaker = f.speaker
+                involved = entities if speaker is None else (*entities, speaker)
+                ents.extend(zip(dict.fromkeys(involved), repeat(row)))
+                tags.extend(zip(dict.fromkeys(f.tags), repeat(row)))
+                if ready(f):
+                    docs.append((row, *fields(f)))
+                else:
+                    self.pending.append(row)
+                date = f.date
+                yield (
+                    row,
+                    f.id,
+                    cat,
+                    (date.start or None) if date is not None else None,
+                    kind,
+                    value,
+                    at,
+                    pweight,
+                    source,
+                    fact_out(f),
+                )
+
+        self.conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        self.conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
+        self.conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
+        self.conn.executemany(INSERT_DOC, docs)
+        self.rows += len(facts)
+
+    def finish(self, kb: KnowledgeBase) -> None:
+        """Write the rest from `kb` (validated, its facts already added) and put
+        the index in place."""
+        from sinokaz_cli import search
+
+        conn = self.conn
+        # An extended index is given everything again: the tables are small.
+        conn.execute("DELETE FROM entities")
+        conn.execute("DELETE FROM sources")
+        conn.execute("DELETE FROM small")
+        conn.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?)",
+            [(i, e.id, e.kind.value, entity_out(e)) for i, e in enumerate(kb.entities)],
+        )
+        conn.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+            [
+                (i, src.id, marshal.dumps(tuple(src)), *_cites(self.cited.get(src.id)))
+                for i, src in enumerate(kb.sources)
+            ],
+        )
+        ranked = sorted(self.cited, key=lambda sid: -self.cited[sid][0])
+        small = {
+            "units": tuple(tuple(u) for u in kb.units),
+            "alignments": tuple(tuple(a) for a in kb.alignments),
+            "synonyms": tuple(s.terms for s in kb.synonyms),
+            "sources_cited": len(self.cited),
+            "counts": {c.value: self.counts.get(c.value, 0) for c in Category},
+            "files": kb.files,
+            # What a brief needs, worked out now so that it costs the same at any size:
+            # the leading events per category, and each category's richest facts.
+            "events": {c.value: self._events(c, kb) for c in Category},
+            "points": _point_candidates(self.weights),
+            "source_ranking": tuple(ranked[:SOURCES_KEPT]),
+            # What resume() needs to go on counting as if it had read every file:
+            # the order sources were first cited in, and every entity's mentions.
+            "cited_order": tuple(self.cited),
+            "mentions": self.mentions,
+        }
+        conn.executemany(
+            "INSERT INTO small VALUES (?, ?)",
+            [(k, marshal.dumps(v)) for k, v in small.items()],  # type: ignore[arg-type]
+        )
+        conn.execute(FACT_ID_INDEX)
+        self._last_documents(search.themes_by_fact(kb.alignments))
+        conn.execute("COMMIT")
+        # Last, so that a file with our version number always has its indexes.
+        conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
+        conn.close()
+        self._keep_previous()
+        os.replace(self.tmp, self.target)
+
+    def _keep_previous(self) -> None:
+        """Files just added are often edited next (the article being written): when
+        this index extends the one in place, that one is kept, linked under another
+        name, so that such an edit extends it again instead of rebuilding. A full
+        rebuild drops it: its files were not all kept. Best effort either way."""
+        previous = previous_path(self.target)
+        try:
+            if self.start is None:
+                previous.unlink(missing_ok=True)
+            elif self.start == self.target:
+                link = self.tmp.with_suffix(".previous.tmp")
+                try:
+                    os.link(self.target, link)  # no copy: the old index is about to be unlinked
+                    os.replace(link, previous)
+                finally:
+                    # When another run has just kept this same index, both names are
+                    # links to one file, and rename() does nothing: drop this one.
+                    link.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def _last_documents(self, themes: dict[str, list[str]]) -> None:
+        """Write the documents that waited for every file: those of facts read before
+        their entities or source, and those alignments add themes to."""
+        from sinokaz_cli import search
+
+        conn = self.conn
+        full = search.Fields(self.entities, self.sources, themes)
+        fact_at = "SELECT rec FROM facts WHERE row = ?"
+        for row in self.pending:
+            f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
+            conn.execute(INSERT_DOC, (row, *full(f)))
+        pending = set(self.pending)
+        written = self.fields.themes  # what the documents written so far were given
+        for fid, given in themes.items():
+            if written.get(fid) == given:
+                continue  # an extended index's, unchanged
+            found = conn.execute("SELECT row, rec FROM facts WHERE id = ?", (fid,)).fetchone()
+            if found is None or found[0] in pending:
+                continue
+            row, f = found[0], fact_in(found[1])
+            old, new = self.fields(f), full(f)
+            if new != old:
+                conn.execute(DELETE_DOC, (row, *old))
+                conn.execute(INSERT_DOC, (row, *new))
+
+    def _events(self, category: Category, kb: KnowledgeBase) -> tuple[str, ...]:
+        """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
+        from sinokaz_cli import ranking
+
+        by_id = kb.entities_by_id
+        found = [
+            (eid, n)
+            for eid, n in self.mentions.get(category.value, {}).items()
+            if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
+        ]
+        found.sort(key=lambda item: ranking.event_rank(by_id[item[0]], item[1]))
+        return tuple(eid for eid, _ in found[:EVENTS_KEPT])
+
+    def abandon(self) -> None:
+        """Close and remove the unfinished index (safe to call twice)."""
+        self.conn.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def _remove_orphans(target: Path) -> None:
+    """Delete unfinished indexes that no running process will finish.
+
+    Ctrl-C ends the process at once (cli.py), so a run interrupted while
+    indexing leaves its temporary file, as large as the index, behind. Its
+    name holds the writer's process id: remove it when that process is gone.
+    A run still indexing keeps its file. (POSIX only: that is where a
+    process can be asked whether it exists without being touched.)"""
+    if os.name != "posix":
+        return
+    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+        try:
+            pid = int(tmp.name[len(target.name) + 2 :].split(".")[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except (ValueError, OSError):
+            pass  # not our name, or a process we may not signal: alive
+
+
+def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
+    n, cited = found or (0, set())
+    return n, marshal.dumps(tuple(sorted(cited)))
+
+
+def _point_candidates(weights: list[tuple[str, int, int]]) -> dict[str, tuple[int, ...]]:
+    """Per category, the rows of the POINTS_KEPT facts with the best point weight."""
+    by_cat: dict[str, list[tuple[int, int]]] = {}
+    for cat, pweight, row in weights:
+        by_cat.setdefault(cat, []).append((pweight, row))
+    return {cat: tuple(r for _, r in sorted(found)[:POINTS_KEPT]) for cat, found in by_cat.items()}

@@ -1,0 +1,145 @@
+"""Extending the on-disk index with knowledge files added after the indexed ones.
+
+When the only change since an index was written is new files whose names
+sort after every indexed one (the next article, named by date or number),
+`resume` copies the index and loads a Builder and a validation Collected
+with what it holds, so that reading just the new files into them (load.py)
+writes the index a rebuild from every file would write (tests compare the
+two). Problems in the new files are reported as a rebuild would report them;
+any other change rebuilds from every file.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from sinokaz_cli.index_build import Builder
+from sinokaz_cli.index_format import USER_VERSION
+from sinokaz_cli.indexed import IndexedKB, marks
+from sinokaz_cli.store import file_key, recorded, unchanged
+
+if TYPE_CHECKING:
+    from sinokaz_cli.record_reader import Collected
+
+__all__ = ["INDEXED", "Resumed", "resume"]
+
+
+class Resumed(NamedTuple):
+    """A copy of the index, ready to take the files added since it was written."""
+
+    builder: Builder
+    read: Collected  # what the indexed files declared, as validation needs it
+    files: list[Path]  # the files to add, in order
+
+
+# Where validation is told an indexed record was first written: the index does
+# not keep records' places, so a duplicate of one is reported by a rebuild.
+INDEXED = ("", -1)
+
+# Damage an index can show when read as one: a rebuild is the answer to all of it.
+_DAMAGE = (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, IndexError)
+
+
+def resume(target: Path, files: Sequence[Path], start: Path) -> Resumed | None:
+    """A Builder making the index at `target` from the one at `start` (`target`
+    itself, or the one kept before it: previous_path), by adding the files at the
+    end of `files` that it does not hold, when that is the only difference: every
+    file it was built from comes first in `files`, in the same order, unchanged.
+    None otherwise, or when it cannot be copied or read (the caller rebuilds).
+
+    The builder holds what a Builder that had just read the indexed files would
+    hold, and the Collected what validation would know, so that reading the new
+    files into them (load.py) and finish() write the index a rebuild would."""
+    # First ask the index itself, so that a change of another kind costs no copy;
+    # and copy it inside that read transaction, which keeps the one writer that
+    # changes an index in place (_settle) from changing it mid-copy.
+    try:
+        conn = sqlite3.connect(f"file:{start}?mode=ro", uri=True, isolation_level=None)
+        try:
+            conn.execute("BEGIN")
+            if _indexed_first(conn, files) is None:
+                return None
+            builder = Builder(target, start)
+        finally:
+            conn.close()
+    except (*_DAMAGE, OSError):
+        return None
+    try:
+        found = _take_over(builder, files)
+    except _DAMAGE:
+        found = None
+    if found is None:
+        builder.abandon()
+        return None
+    return Resumed(builder, *found)
+
+
+def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list[Path]] | None:
+    """Load `builder` with the state of the index it copied (see resume)."""
+    from sinokaz_cli import search
+    from sinokaz_cli.record_reader import Collected, RecordReader
+
+    conn = builder.conn
+    # Again: a run may have put a newer index in place before it was copied.
+    n = _indexed_first(conn, files)
+    if n is None:
+        return None
+    old = IndexedKB(conn)
+    entities, sources, units = old.entities, old.sources, old.units
+    alignments, synonyms = old.alignments, old.synonyms
+    builder.learn(entities, sources)
+    builder.fields = search.Fields(
+        builder.entities, builder.sources, search.themes_by_fact(alignments)
+    )
+    builder.rows = conn.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+    builder.counts = dict(old.read_small("counts"))
+    cited = {
+        sid: (facts, set(marshal.loads(blob)))
+        for sid, facts, blob in conn.execute("SELECT id, facts, cited FROM sources")
+    }
+    builder.cited = {sid: cited[sid] for sid in old.read_small("cited_order")}
+    builder.mentions = old.read_small("mentions")
+    # The best candidates of each category stay the best among old facts.
+    rows = [r for found in old.read_small("points").values() for r in found]
+    sql = f"SELECT category, pweight, row FROM facts WHERE row IN ({marks(rows)})"
+    builder.weights = list(conn.execute(sql, rows))
+
+    read = Collected()
+    # Records already indexed are valid: nothing is ever reported against them,
+    # so one placeholder reader stands for all of them.
+    indexed_reader = RecordReader(read, "", "", -1, {})
+    read.sources = [(s, indexed_reader) for s in sources]
+    read.units = [(u, indexed_reader) for u in units]
+    read.entities = [(e, indexed_reader) for e in entities]
+    read.alignments = [(a, indexed_reader) for a in alignments]
+    read.synonyms = list(synonyms)
+    read.first = {
+        "source": dict.fromkeys((s.id for s in sources), INDEXED),
+        "unit": dict.fromkeys((u.id for u in units), INDEXED),
+        "entity": dict.fromkeys((e.id for e in entities), INDEXED),
+        "fact": dict.fromkeys((r[0] for r in conn.execute("SELECT id FROM facts")), INDEXED),
+        "alignment": dict.fromkeys((a.id for a in alignments), INDEXED),
+    }
+    read.paragraphs = {s.id: s.paragraphs for s in sources}
+    read.unit_ids = {u.id for u in units}
+    return read, list(files[n:])
+
+
+def _indexed_first(conn: sqlite3.Connection, files: Sequence[Path]) -> int | None:
+    """How many files the index holds, if they are the first of `files`, in order,
+    unchanged, and more files follow; else None."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] != USER_VERSION:
+        return None
+    row = conn.execute("SELECT rec FROM small WHERE name = 'files'").fetchone()
+    indexed = [file_key(Path(f)) for f in marshal.loads(row[0])]
+    n = len(indexed)
+    if len(files) <= n or list(map(file_key, files[:n])) != indexed:
+        return None
+    indexed_files = recorded(conn)
+    if any(unchanged(p, indexed_files[file_key(p)]) is None for p in files[:n]):
+        return None
+    return n
