@@ -1,4 +1,5 @@
-"""Find the line of a record or field in a knowledge file's text.
+"""Find the line of a record or field in a knowledge file's text, and give
+each problem found in the files its line (`locate`).
 
 tomli returns no positions, so when (and only when) there are problems to
 report we scan the text: `[[kind]]` headers start records, `key =` lines
@@ -10,6 +11,13 @@ number, never correctness.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sinokaz_cli.errors import Problem
+
+if TYPE_CHECKING:
+    from sinokaz_cli.validate import Issue
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
@@ -57,3 +65,66 @@ class LineMap:
             if m and m.group(1).split(".")[0] == kind:
                 return number
         return None
+
+
+class _Texts(dict[str, str]):
+    """A file's text, read again on first use: only files with problems need it."""
+
+    def __missing__(self, file: str) -> str:
+        try:
+            text = self[file] = Path(file).read_bytes().decode("utf-8", "replace")
+        except OSError:
+            text = self[file] = ""
+        return text
+
+    def get(self, file: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self[file]
+
+
+def locate(issues: list[Issue]) -> list[Problem]:
+    """The problems to report: each issue with a line number, scanning only the
+    files that have issues. The files' text is not kept while they are read: a
+    file with problems is read again, to find their lines."""
+    texts = _Texts()
+    maps: dict[str, LineMap] = {}
+    problems = []
+    for issue in issues:
+        line = issue.line
+        text = texts.get(issue.file)
+        if line is None and text is not None and (issue.kind or issue.key):
+            lm = maps.get(issue.file)
+            if lm is None:
+                lm = maps[issue.file] = LineMap(text)
+            if issue.kind is not None and issue.index is not None:
+                line = (
+                    lm.field(issue.kind, issue.index, issue.key)
+                    if issue.key
+                    else lm.record(issue.kind, issue.index)
+                )
+            elif issue.key:
+                line = lm.table(issue.key)
+        message = issue.message
+        if issue.first is not None:
+            message += ", first defined at " + _where(issue.first, issue.file, texts, maps)
+        problems.append(
+            Problem(issue.file, message, line, issue.column, issue.record, issue.field, issue.hint)
+        )
+    # In file order; a problem with no line (a whole-file one) after the located ones.
+    problems.sort(key=lambda p: (p.file, p.line is None, p.line or 0))
+    return problems
+
+
+def _where(
+    first: tuple[str, str, int], file: str, texts: dict[str, str], maps: dict[str, LineMap]
+) -> str:
+    """'line 9' in the same file, else 'other.toml:9'."""
+    other, kind, index = first
+    text = texts.get(other)
+    line = None
+    if text is not None:
+        if other not in maps:
+            maps[other] = LineMap(text)
+        line = maps[other].field(kind, index, "id")
+    if other == file:
+        return f"line {line}" if line else "an earlier record"
+    return f"{other}:{line}" if line else other

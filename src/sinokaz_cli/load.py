@@ -21,8 +21,7 @@ from sinokaz_cli.model import KnowledgeBase
 if TYPE_CHECKING:
     from sinokaz_cli.boundary import Progress
     from sinokaz_cli.index_build import Builder
-    from sinokaz_cli.lines import LineMap
-    from sinokaz_cli.validate import Collected, Issue
+    from sinokaz_cli.validate import Collected
 
 ENV_VAR = "SINOKAZ_DATA"
 # Knowledge files larger than this take a second or more to index: a person at
@@ -325,9 +324,6 @@ def _load(
     from sinokaz_cli.validate import Collected, cross_check, read_document
 
     out = Collected() if read is None else read
-    # The files' text is not kept: only a file with problems is read again,
-    # to find their lines.
-    texts = _Texts()
     parse_problems: list[Problem] = []
     # How many of out.entities and out.sources the builder has seen.
     learnt = (len(out.entities), len(out.sources))
@@ -362,10 +358,14 @@ def _load(
         if progress is not None:
             progress.advance()
     if parse_problems:
-        raise KnowledgeError(parse_problems + _locate(out.issues, texts))
+        from sinokaz_cli.lines import locate
+
+        raise KnowledgeError(parse_problems + locate(out.issues))
     kb = cross_check(out)
     if out.issues:
-        raise KnowledgeError(_locate(out.issues, texts))
+        from sinokaz_cli.lines import locate
+
+        raise KnowledgeError(locate(out.issues))
     out.clear()  # readers and collection refer to each other: free them now
     kb.files = tuple(str(f) for f in files)
     return kb
@@ -376,67 +376,3 @@ def _stat(path: Path) -> os.stat_result | None:
         return path.stat()
     except OSError:
         return None  # read_bytes says why
-
-
-class _Texts(dict[str, str]):
-    """A file's text, read again on first use: only files with problems need it."""
-
-    def __missing__(self, file: str) -> str:
-        try:
-            text = self[file] = Path(file).read_bytes().decode("utf-8", "replace")
-        except OSError:
-            text = self[file] = ""
-        return text
-
-    def get(self, file: str, default: str | None = None) -> str | None:  # type: ignore[override]
-        return self[file]
-
-
-def _locate(issues: list[Issue], texts: dict[str, str]) -> list[Problem]:
-    """Give each issue a line number, scanning only files that have issues."""
-    from sinokaz_cli.lines import LineMap
-
-    maps: dict[str, LineMap] = {}
-    problems = []
-    for issue in issues:
-        line = issue.line
-        text = texts.get(issue.file)
-        if line is None and text is not None and (issue.kind or issue.key):
-            lm = maps.get(issue.file)
-            if lm is None:
-                lm = maps[issue.file] = LineMap(text)
-            if issue.kind is not None and issue.index is not None:
-                line = (
-                    lm.field(issue.kind, issue.index, issue.key)
-                    if issue.key
-                    else lm.record(issue.kind, issue.index)
-                )
-            elif issue.key:
-                line = lm.table(issue.key)
-        message = issue.message
-        if issue.first is not None:
-            message += ", first defined at " + _where(issue.first, issue.file, texts, maps)
-        problems.append(
-            Problem(issue.file, message, line, issue.column, issue.record, issue.field, issue.hint)
-        )
-    # In file order; a problem with no line (a whole-file one) after the located ones.
-    problems.sort(key=lambda p: (p.file, p.line is None, p.line or 0))
-    return problems
-
-
-def _where(
-    first: tuple[str, str, int], file: str, texts: dict[str, str], maps: dict[str, LineMap]
-) -> str:
-    """'line 9' in the same file, else 'other.toml:9'."""
-    other, kind, index = first
-    text = texts.get(other)
-    line = None
-    if text is not None:
-        from sinokaz_cli.lines import LineMap
-
-        if other not in maps:
-            maps[other] = LineMap(text)
-        line = maps[other].field(kind, index, "id")
-    if other == file:
-        return f"line {line}" if line else "an earlier record"
-    return f"{other}:{line}" if line else other
