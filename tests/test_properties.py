@@ -107,12 +107,12 @@ def general_reader_only() -> Iterator[None]:
     """Within the block, every fact goes through the field-by-field reader."""
     from sinokaz_cli import record_kinds
 
-    real = record_kinds._fast_fact
-    record_kinds._fast_fact = lambda r: None  # type: ignore[assignment]
+    real = record_kinds.fast_fact
+    record_kinds.fast_fact = lambda r: None  # type: ignore[assignment]
     try:
         yield
     finally:
-        record_kinds._fast_fact = real
+        record_kinds.fast_fact = real
 
 
 # What a fact's JSON keeps exactly as it was written.
@@ -229,7 +229,7 @@ def test_broken_files_exit_3_and_name_every_problem(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(facts())
 def test_fast_reader_agrees_with_the_general_one(generated: list[dict[str, object]]) -> None:
-    """record_kinds._fast_fact must build exactly what the field-by-field reader builds."""
+    """fast_facts.fast_fact must build exactly what the field-by-field reader builds."""
     from sinokaz_cli import load
 
     with generated_file(generated) as path:
@@ -320,7 +320,7 @@ def test_fast_reader_accepts_only_what_the_general_one_accepts(
 ) -> None:
     """Whatever a fact's lists hold, the fast path either declines or builds exactly
     what the field-by-field reader builds without a problem."""
-    from sinokaz_cli import record_kinds
+    from sinokaz_cli import fast_facts, record_kinds
     from sinokaz_cli.record_reader import Collected, RecordReader
 
     raw = {
@@ -333,7 +333,7 @@ def test_fast_reader_accepts_only_what_the_general_one_accepts(
         "paragraphs": paragraphs,
     }
     fast_out, slow_out = Collected(), Collected()
-    fast = record_kinds._fast_fact(RecordReader(fast_out, "kb.toml", "fact", 0, dict(raw)))
+    fast = fast_facts.fast_fact(RecordReader(fast_out, "kb.toml", "fact", 0, dict(raw)))
     with general_reader_only():
         slow = record_kinds._fact(RecordReader(slow_out, "kb.toml", "fact", 0, dict(raw)))
     if fast is not None:
