@@ -89,3 +89,22 @@ def test_reading_a_document_drops_each_record_table_once_read(generated: Path) -
     held = [t for records in doc.values() for t in records]
     assert len(held) == len(tables)
     assert not any(any(t is h for h in held) for t in tables)
+
+
+def test_the_progress_line_counts_up_through_one_large_file(
+    run: Run, cache: Path, tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal, a first run over one large file counts up as it parses,
+    validates and indexes it, instead of showing 0% until it is done."""
+    from test_cache import one_file_progress
+
+    whole = one_file(generated, tmp_path / "one")
+    monkeypatch.setattr(load, "NOTICE_BYTES", 0)  # as if the file were large
+    monkeypatch.setattr(load, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(index_build, "FACTS_AT_ONCE", 50)
+    result = run("--data", str(whole), "trade", "--json")
+    assert result.exit_code == 0, result.stderr
+    notice, _, drawn = result.stderr.partition("\n")
+    assert notice.startswith("sinokaz: indexing the knowledge files (")
+    percents = one_file_progress(drawn)
+    assert len(percents) >= 12 and percents[:2] == [15, 30]

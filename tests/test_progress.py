@@ -31,6 +31,27 @@ def test_it_counts_bytes_and_files_then_wipes_itself(capsys: pytest.CaptureFixtu
     assert Progress.active is None  # nothing left for an interrupt to start a line after
 
 
+def test_it_counts_up_within_a_file_and_says_100_only_once_it_is_read(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A knowledge base kept in one large file would show 0% until the end."""
+    progress = Progress([200, 200])
+    progress.advance()
+    progress.within(0.5)
+    progress.within(0.5)  # nothing new to draw
+    progress.within(1.0)
+    progress.advance()
+    progress.within(0.5)  # every file read: nothing to add
+    progress.close()
+    assert capsys.readouterr().err == (
+        "\rsinokaz: 50% (1 of 2 files)"
+        "\rsinokaz: 75% (1 of 2 files)"
+        "\rsinokaz: 99% (1 of 2 files)"
+        "\rsinokaz: 100% (2 of 2 files)"
+        "\r" + " " * len("sinokaz: 100% (2 of 2 files)") + "\r"
+    )
+
+
 def test_a_shorter_line_covers_the_longer_one_it_replaces(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

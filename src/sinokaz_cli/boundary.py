@@ -52,11 +52,25 @@ class Progress:
         if self.read_files < len(self.sizes):
             self.read_bytes += self.sizes[self.read_files]
         self.read_files += 1
-        percent = min(100, 100 * self.read_bytes // self.total)
+        self._count(100 * self.read_bytes)
+
+    def within(self, share: float) -> None:
+        """This share (0 to 1) of the file being read is done: one large file
+        (a knowledge base kept in one file) would otherwise stall the count
+        for as long as it takes to read."""
+        if self.read_files < len(self.sizes):
+            # In whole percent of the file, below its end: 100% is for when it
+            # has been read.
+            percent = min(round(share * 100), 99)
+            self._count(100 * self.read_bytes + percent * self.sizes[self.read_files])
+
+    def _count(self, done: int) -> None:
+        """Show `done`, in hundredths of a byte (integers: 15% is never 14.99...)."""
+        percent = min(100, done // self.total)
         n = len(self.sizes)
-        self._show(
-            f"sinokaz: {percent}% ({self.read_files:,} of {n:,} file{'' if n == 1 else 's'})"
-        )
+        line = f"sinokaz: {percent}% ({self.read_files:,} of {n:,} file{'' if n == 1 else 's'})"
+        if line != self.shown:
+            self._show(line)
 
     def _show(self, line: str) -> None:
         pad = " " * max(0, len(self.shown) - len(line))

@@ -11,7 +11,7 @@ import marshal
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -114,11 +114,14 @@ class Builder:
             (file_key(path), size, mtime, ino, digest, time.time_ns()),
         )
 
-    def add_facts(self, facts: Sequence[Fact]) -> None:
+    def add_facts(self, facts: Sequence[Fact], done: Callable[[float], None] | None = None) -> None:
+        """Index `facts`, telling `done` what share of them is indexed as it goes."""
         # A few thousand at a time: a large file's rows, search documents and
         # links are then never all held at once.
         for start in range(0, len(facts), FACTS_AT_ONCE):
             self._add_facts(facts[start : start + FACTS_AT_ONCE])
+            if done is not None:
+                done(min(len(facts), start + FACTS_AT_ONCE) / len(facts))
 
     def _add_facts(self, facts: Sequence[Fact]) -> None:
         from itertools import repeat
