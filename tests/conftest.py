@@ -65,6 +65,22 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the knowledge files parsed, in order, as runs parse them."""
+    from sinokaz_cli import load
+
+    names: list[str] = []
+    parse = load.parse
+
+    def spy(text: str, file: str) -> dict[str, object]:
+        names.append(Path(file).name)
+        return parse(text, file)
+
+    monkeypatch.setattr(load, "parse", spy)
+    return names
+
+
+@pytest.fixture
 def run() -> Run:
     """Invoke the CLI in-process; stdout and stderr come back separately."""
     runner = CliRunner()

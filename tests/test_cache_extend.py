@@ -56,20 +56,6 @@ def index_content(path: Path) -> dict[str, Any]:
         conn.close()
 
 
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the knowledge files parsed, in order, as runs parse them."""
-    names: list[str] = []
-    parse = load.parse
-
-    def spy(text: str, file: str) -> dict[str, object]:
-        names.append(Path(file).name)
-        return parse(text, file)
-
-    monkeypatch.setattr(load, "parse", spy)
-    return names
-
-
 def _rebuilt(run: Run, folder: Path) -> dict[str, Any]:
     """The index a rebuild from every file writes."""
     index = store.index_path(folder)

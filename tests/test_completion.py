@@ -65,3 +65,50 @@ def test_without_an_index_it_reads_the_files_and_writes_nothing(tmp_path: Path) 
 def test_a_broken_knowledge_file_offers_nothing_and_says_nothing() -> None:
     assert complete("show", "f", data=str(BAD / "unknown-values.toml")) == ([], "")
     assert complete("show", "f", data="/no/such/file.toml") == ([], "")
+
+
+def _fact(fid: str) -> str:
+    return (
+        f'[[fact]]\nid = "{fid}"\ncategory = "trade"\nstatement = "A fact added later."\n'
+        'source = "cd-2025-11-ties"\nparagraphs = [4]\nentities = ["almaty"]\n'
+    )
+
+
+def test_files_added_after_the_index_are_read_alone_and_nothing_is_written(
+    tmp_path: Path, cache: Path, parsed: list[str]
+) -> None:
+    """An article just added (and `check`ed, which writes no index): completion
+    reads only the new file, checked against the index, and offers its ids
+    after the indexed ones, as a full read would; the index stays as it was."""
+    from sinokaz_cli import store
+
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "a.toml").write_bytes(Path(load.bundled_path()).read_bytes())
+    assert CliRunner().invoke(app, ["--data", str(folder), "trade", "--json"]).exit_code == 0
+    index = store.index_path(folder)
+    before = index.read_bytes()
+    (folder / "b.toml").write_text(_fact("nurgaliyeva-added"), encoding="utf-8")
+
+    # What reading every file offers (the index put aside meanwhile).
+    index.rename(tmp_path / "aside")
+    full = complete("show", "nurgaliyeva-", data=str(folder))
+    (tmp_path / "aside").rename(index)
+    parsed.clear()
+    assert complete("show", "nurgaliyeva-", data=str(folder)) == full
+    assert full[0][-1] == "nurgaliyeva-added"
+    assert complete("entity", "alm", data=str(folder)) == (["almaty"], "")
+    assert parsed == ["b.toml", "b.toml"]
+    assert index.read_bytes() == before
+    assert [p.name for p in cache.iterdir()] == [index.name]
+
+
+def test_a_problem_in_an_added_file_offers_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "a.toml").write_bytes(Path(load.bundled_path()).read_bytes())
+    assert CliRunner().invoke(app, ["--data", str(folder), "trade", "--json"]).exit_code == 0
+    (folder / "b.toml").write_text(_fact("ciie-contracts-total"), encoding="utf-8")  # taken
+    assert complete("show", "ciie", data=str(folder)) == ([], "")
+    (folder / "b.toml").write_text(_fact("Not An Id"), encoding="utf-8")
+    assert complete("show", "ciie", data=str(folder)) == ([], "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +11,9 @@ from sinokaz_cli import __version__
 from sinokaz_cli.boundary import SinokazGroup
 from sinokaz_cli.model import Category, KnowledgeBase
 from sinokaz_cli.render import Format
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 EXIT_CODES = """\
 Exit codes: 0 success (an empty result too) · 1 internal error · 2 usage error ·
@@ -169,26 +172,35 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
     root = ctx.find_root()
     data = (root.params or {}).get("data")
     try:
-        kb = _knowledge_for_completion(data)
+        ids = _ids_for_completion(data, kind)
     except (SinokazError, OSError):
         return []
-    ids = kb.facts_by_id if kind == "fact" else kb.entities_by_id
     return [i for i in ids if i.startswith(incomplete)]
 
 
-def _knowledge_for_completion(data: str | None) -> KnowledgeBase:
-    """The index when it is fresh (each Tab at 100,000 facts took 7 s of parsing),
-    else the files. Never a build, a warning or a progress line: the shell is
-    drawing its prompt on the same terminal."""
+def _ids_for_completion(data: str | None, kind: str) -> Iterable[str]:
+    """The fact or entity ids, from the index when it is fresh (each Tab at 100,000
+    facts took 7 s of parsing); from the index and the files added since, when
+    that is all that changed (an article just added, then `check`ed, which
+    writes no index); else from the files. Never a build, a warning or a
+    progress line: the shell is drawing its prompt on the same terminal."""
     from sinokaz_cli import load, store
 
     root = load.resolve(data)
     files = load.knowledge_files(root)
     try:
-        fresh = store.open_fresh(store.index_path(root), files)
+        kb: KnowledgeBase | None = store.open_fresh(store.index_path(root), files)
     except (store.IndexUnusable, store.DatabaseError, OSError):
-        fresh = None
-    return fresh if fresh is not None else load.load(data)
+        kb = None
+    if kb is None:
+        added = load.read_added(root, files)
+        if added is not None:
+            indexed, kb = added
+            if kind == "fact":
+                return [*indexed, *(f.id for f in kb.facts)]
+    if kb is None:
+        kb = load.load(data)
+    return kb.facts_by_id if kind == "fact" else kb.entities_by_id
 
 
 def complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -25,7 +25,7 @@ from sinokaz_cli.store import file_key, recorded, unchanged
 if TYPE_CHECKING:
     from sinokaz_cli.record_reader import Collected
 
-__all__ = ["INDEXED", "Resumed", "resume"]
+__all__ = ["INDEXED", "Resumed", "declared", "resume"]
 
 
 class Resumed(NamedTuple):
@@ -81,7 +81,6 @@ def resume(target: Path, files: Sequence[Path], start: Path) -> Resumed | None:
 def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list[Path]] | None:
     """Load `builder` with the state of the index it copied (see resume)."""
     from sinokaz_cli import search
-    from sinokaz_cli.record_reader import Collected, RecordReader
 
     conn = builder.conn
     # Again: a run may have put a newer index in place before it was copied.
@@ -89,11 +88,9 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     if n is None:
         return None
     old = IndexedKB(conn)
-    entities, sources, units = old.entities, old.sources, old.units
-    alignments, synonyms = old.alignments, old.synonyms
-    builder.learn(entities, sources)
+    builder.learn(old.entities, old.sources)
     builder.fields = search.Fields(
-        builder.entities, builder.sources, search.themes_by_fact(alignments)
+        builder.entities, builder.sources, search.themes_by_fact(old.alignments)
     )
     builder.rows = conn.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
     builder.counts = dict(old.read_small("counts"))
@@ -107,7 +104,37 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     rows = [r for found in old.read_small("points").values() for r in found]
     sql = f"SELECT category, pweight, row FROM facts WHERE row IN ({marks(rows)})"
     builder.weights = list(conn.execute(sql, rows))
+    return _declared(old, conn), list(files[n:])
 
+
+def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path], list[str]] | None:
+    """Without copying or writing anything: what the index at `start` declared, as
+    validation needs it, the files added after its own, and its fact ids in order;
+    None unless those files are the only change (as for resume), or when the index
+    cannot be read. For completion, which reads but never writes the index."""
+    try:
+        conn = sqlite3.connect(f"file:{start}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("BEGIN")
+        n = _indexed_first(conn, files)
+        if n is None:
+            return None
+        ids = [r[0] for r in conn.execute("SELECT id FROM facts ORDER BY row")]
+        return _declared(IndexedKB(conn), conn), list(files[n:]), ids
+    except _DAMAGE:
+        return None
+    finally:
+        conn.close()
+
+
+def _declared(old: IndexedKB, conn: sqlite3.Connection) -> Collected:
+    """What the indexed files declared, as validation knows it after reading them."""
+    from sinokaz_cli.record_reader import Collected, RecordReader
+
+    entities, sources, units = old.entities, old.sources, old.units
+    alignments, synonyms = old.alignments, old.synonyms
     read = Collected()
     # Records already indexed are valid: nothing is ever reported against them,
     # so one placeholder reader stands for all of them.
@@ -126,7 +153,7 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     }
     read.paragraphs = {s.id: s.paragraphs for s in sources}
     read.unit_ids = {u.id for u in units}
-    return read, list(files[n:])
+    return read
 
 
 def _indexed_first(conn: sqlite3.Connection, files: Sequence[Path]) -> int | None:

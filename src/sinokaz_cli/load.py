@@ -241,6 +241,27 @@ def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | Non
             progress.close()
 
 
+def read_added(root: Path, files: list[Path]) -> tuple[list[str], KnowledgeBase] | None:
+    """Without writing anything: when the only change since the index at `root`
+    (or the one kept before it) was written is files added at the end, its fact
+    ids and the knowledge of the added files, read and checked against it (the
+    knowledge base holds every entity, but only the added files' facts). None for
+    any other change. A problem in the added files raises a KnowledgeError."""
+    from sinokaz_cli import index_extend, store
+
+    try:
+        target = store.index_path(root)
+    except OSError:
+        return None
+    for start in (target, store.previous_path(target)):
+        found = index_extend.declared(start, files)
+        if found is not None:
+            read, added, ids = found
+            with _bulk():
+                return ids, _load(added, read=read)
+    return None
+
+
 def _say_if_large(files: list[Path], message: str) -> Progress | None:
     """On a terminal, before reading large knowledge files: one line saying so
     (`message`, their size in place of {}), and a progress line to count up as
