@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -104,7 +104,8 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     rows = [r for found in old.read_small("points").values() for r in found]
     sql = f"SELECT category, pweight, row FROM facts WHERE row IN ({marks(rows)})"
     builder.weights = list(conn.execute(sql, rows))
-    return _declared(old, conn), list(files[n:])
+    fact_ids = (r[0] for r in conn.execute("SELECT id FROM facts"))
+    return _declared(old, fact_ids), list(files[n:])
 
 
 def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path], list[str]] | None:
@@ -122,15 +123,16 @@ def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path],
         if n is None:
             return None
         ids = [r[0] for r in conn.execute("SELECT id FROM facts ORDER BY row")]
-        return _declared(IndexedKB(conn), conn), list(files[n:]), ids
+        return _declared(IndexedKB(conn), ids), list(files[n:]), ids
     except _DAMAGE:
         return None
     finally:
         conn.close()
 
 
-def _declared(old: IndexedKB, conn: sqlite3.Connection) -> Collected:
-    """What the indexed files declared, as validation knows it after reading them."""
+def _declared(old: IndexedKB, fact_ids: Iterable[str]) -> Collected:
+    """What the indexed files declared, as validation knows it after reading them
+    (`fact_ids`: the index's, read once by the caller)."""
     from sinokaz_cli.record_reader import Collected, RecordReader
 
     entities, sources, units = old.entities, old.sources, old.units
@@ -148,7 +150,7 @@ def _declared(old: IndexedKB, conn: sqlite3.Connection) -> Collected:
         "source": dict.fromkeys((s.id for s in sources), INDEXED),
         "unit": dict.fromkeys((u.id for u in units), INDEXED),
         "entity": dict.fromkeys((e.id for e in entities), INDEXED),
-        "fact": dict.fromkeys((r[0] for r in conn.execute("SELECT id FROM facts")), INDEXED),
+        "fact": dict.fromkeys(fact_ids, INDEXED),
         "alignment": dict.fromkeys((a.id for a in alignments), INDEXED),
     }
     read.paragraphs = {s.id: s.paragraphs for s in sources}

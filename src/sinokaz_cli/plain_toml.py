@@ -151,7 +151,7 @@ def _pieces(text: str) -> Iterator[str]:
     """`text` with a newline before it, in pieces of about _PIECE characters
     that each end where a `[[header]]` line begins (in this shape a line that
     starts with "[[" is always a header), so that every piece is whole records."""
-    start, end = 0, text.find("\n[[", _PIECE)
+    end = text.find("\n[[", _PIECE)
     yield "\n" + text[: end if end >= 0 else len(text)]
     while end >= 0:
         start, end = end, text.find("\n[[", end + _PIECE)
