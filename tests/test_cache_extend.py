@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -22,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sinokaz_cli import load, store
+from sinokaz_cli.errors import KnowledgeError
 
 from conftest import MINI, Run, as_json
 
@@ -39,7 +41,7 @@ def index_content(path: Path) -> dict[str, Any]:
         return {
             "version": conn.execute("PRAGMA user_version").fetchone(),
             "files": conn.execute(
-                "SELECT name, size, mtime_ns, ino, sha256 FROM files ORDER BY name"
+                "SELECT name, size, mtime_ns, ino, sha256, first_row FROM files ORDER BY name"
             ).fetchall(),
             "facts": conn.execute("SELECT * FROM facts ORDER BY row").fetchall(),
             "fact_entities": sorted(conn.execute("SELECT * FROM fact_entities")),
@@ -248,6 +250,17 @@ BROKEN = {
     "a duplicate of an indexed entity's id": (
         '[[entity]]\nid = "china"\nkind = "place"\nname = "C"\n'
     ),
+    "a duplicate of an indexed source's id": (
+        '[[source]]\nid = "src-b"\ntitle = "T"\npublisher = "P"\npublished = "2024-06"\n'
+        "paragraphs = 2\n"
+    ),
+    "a duplicate of an indexed unit's id": (
+        '[[unit]]\nid = "firm"\nsingular = "firm"\nplural = "firms"\n'
+    ),
+    "a duplicate of an indexed policy pair's id": (
+        '[[alignment]]\nid = "green-pair"\nchina = "green-cn"\nkazakhstan = "green-kz"\n'
+        'theme = "t"\nfacts = ["green-link"]\n'
+    ),
     "an unknown entity": (
         '[[fact]]\nid = "n"\ncategory = "trade"\nstatement = "x"\nentities = ["nobody"]\n'
         'source = "src-a"\nparagraphs = [1]\n'
@@ -277,8 +290,8 @@ BROKEN = {
 def test_problems_in_added_files_are_reported_as_a_rebuild_reports_them(
     run: Run, cache: Path, tmp_path: Path, parsed: list[str], problem: str, text: str
 ) -> None:
-    """From the new file alone, except a duplicate of an indexed id: the index
-    does not know where that was written, and the message says where."""
+    """From the new file alone, a duplicate of an indexed id too: the index
+    knows where each record was written, and the message says where."""
     folder = tmp_path / "kb"
     folder.mkdir()
     shutil.copy(MINI, folder / "a.toml")
@@ -286,8 +299,7 @@ def test_problems_in_added_files_are_reported_as_a_rebuild_reports_them(
     (folder / "b.toml").write_text(text, encoding="utf-8")
     parsed.clear()
     indexed = run("--data", str(folder), "facts", "--json")
-    duplicate = problem.startswith("a duplicate of an indexed")
-    assert parsed == (["b.toml", "a.toml", "b.toml"] if duplicate else ["b.toml"])
+    assert parsed == ["b.toml"]
     direct = run("--data", str(folder), "--no-cache", "facts", "--json")
     assert indexed.exit_code == direct.exit_code != 0
     assert indexed.stderr == direct.stderr
@@ -295,6 +307,47 @@ def test_problems_in_added_files_are_reported_as_a_rebuild_reports_them(
     assert list(cache.glob(".*.tmp")) == []  # the copy being extended is gone
     (folder / "b.toml").unlink()
     assert len(as_json(run("--data", str(folder), "facts", "--json"))) == 5
+
+
+def test_a_repeated_id_is_placed_in_the_file_that_first_wrote_it(
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    """Over many files, a file of entities first and none of facts: the message
+    names the indexed file and line of the first fact, source, entity and unit,
+    as a rebuild does, from the new file alone."""
+    folder = tmp_path / "kb"
+    generate(600, folder, files=5, seed=7)
+    (folder / "999-alignment.toml").unlink()
+    as_json(run("--data", str(folder), "trade", "--json"))
+    articles = sorted(folder.glob("0*-articles.toml"))
+    fact = re.findall(r'^id = "(f\d+)"$', articles[2].read_text(encoding="utf-8"), re.M)[7]
+    (folder / "zzz.toml").write_text(
+        '[[source]]\nid = "s4"\ntitle = "T"\npublisher = "P"\npublished = "2024-06"\n'
+        'paragraphs = 2\n\n[[unit]]\nid = "tonne"\nsingular = "t"\nplural = "ts"\n\n'
+        '[[entity]]\nid = "e7"\nkind = "place"\nname = "E"\n\n'
+        f'[[fact]]\nid = "{fact}"\ncategory = "trade"\nstatement = "x"\nsource = "s1"\n'
+        "paragraphs = [1]\n",
+        encoding="utf-8",
+    )
+    parsed.clear()
+    indexed = run("--data", str(folder), "check")
+    assert parsed == [p.name for p in sorted(folder.glob("*.toml"))]  # check reads every file
+    parsed.clear()
+    extended = run("--data", str(folder), "trade", "--json")
+    assert parsed == ["zzz.toml"]
+    direct = run("--data", str(folder), "--no-cache", "trade", "--json")
+    assert extended.exit_code == direct.exit_code == indexed.exit_code == 3
+    assert extended.stderr == direct.stderr
+    # Every problem, not only the first that a run prints: the four repeated ids,
+    # each placed where a full read places it.
+    with pytest.raises(KnowledgeError) as from_index:
+        load.open_kb(str(folder))
+    with pytest.raises(KnowledgeError) as from_files:
+        load.load(str(folder))
+    said = [str(p) for p in from_index.value.problems]
+    assert said == [str(p) for p in from_files.value.problems]
+    assert sum("first defined at" in p for p in said) == 4, said
+    assert any(f"duplicate fact id {fact!r}, first defined at {articles[2]}:" in p for p in said)
 
 
 def _fact(fid: str) -> str:

@@ -21,6 +21,7 @@ from sinokaz_cli.index_format import (
     FACT_ID_INDEX,
     INDEXES,
     INSERT_DOC,
+    PLACED,
     POINTS_KEPT,
     SOURCES_KEPT,
     TABLES,
@@ -94,6 +95,8 @@ class Builder:
         self.sources: dict[str, Source] = {}
         self.fields = search.Fields(self.entities, self.sources, {})
         self.pending: list[int] = []  # rows whose document waits for finish()
+        # Where each record of the PLACED kinds was written (see place).
+        self.declared: dict[str, dict[str, tuple[str, int]]] = {}
 
     def learn(self, entities: Sequence[Entity], sources: Sequence[Source]) -> None:
         """Records a file declared, for the documents of the facts that follow."""
@@ -101,6 +104,12 @@ class Builder:
             self.entities.setdefault(e.id, e)
         for src in sources:
             self.sources.setdefault(src.id, src)
+
+    def place(self, first: dict[str, dict[str, tuple[str, int]]]) -> None:
+        """Where each id was first written, as validation noted it once every file
+        was read: kind -> id -> (file, position among its records of that kind).
+        finish() keeps it for the kinds in PLACED; a fact's place is its row."""
+        self.declared = {kind: first[kind] for kind in PLACED if kind in first}
 
     def add_file(self, path: Path, st: os.stat_result | None, data: bytes) -> None:
         """Record a file as it was read: its stat from just before, and the hash of
@@ -110,12 +119,14 @@ class Builder:
         digest = hashlib.sha256(data).hexdigest()
         size, mtime, ino = (st.st_size, st.st_mtime_ns, st.st_ino) if st else (-1, -1, -1)
         self.conn.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            (file_key(path), size, mtime, ino, digest, time.time_ns()),
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (file_key(path), size, mtime, ino, digest, time.time_ns(), self.rows),
         )
 
     def add_facts(self, facts: Sequence[Fact], done: Callable[[float], None] | None = None) -> None:
-        """Index `facts`, telling `done` what share of them is indexed as it goes."""
+        """Index the facts of the file added last, all of them and in order (their
+        rows then tell their places: see first_row), telling `done` what share is
+        indexed as it goes."""
         # A few thousand at a time: a large file's rows, search documents and
         # links are then never all held at once.
         for start in range(0, len(facts), FACTS_AT_ONCE):
@@ -227,6 +238,8 @@ class Builder:
             # the order sources were first cited in, and every entity's mentions.
             "cited_order": tuple(self.cited),
             "mentions": self.mentions,
+            # And where each record was written, to say where a repeated id was first.
+            "places": self._places(kb.files),
         }
         conn.executemany(
             "INSERT INTO small VALUES (?, ?)",
@@ -240,6 +253,14 @@ class Builder:
         conn.close()
         self._keep_previous()
         os.replace(self.tmp, self.target)
+
+    def _places(self, files: Sequence[str]) -> dict[str, dict[str, tuple[int, int]]]:
+        """kind -> id -> (file number, position), for the kinds in PLACED."""
+        number = {f: i for i, f in enumerate(files)}
+        return {
+            kind: {rid: (number[f], i) for rid, (f, i) in self.declared.get(kind, {}).items()}
+            for kind in PLACED
+        }
 
     def _keep_previous(self) -> None:
         """Files just added are often edited next (the article being written): when

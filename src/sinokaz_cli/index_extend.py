@@ -25,7 +25,7 @@ from sinokaz_cli.store import file_key, recorded, unchanged
 if TYPE_CHECKING:
     from sinokaz_cli.record_reader import Collected
 
-__all__ = ["INDEXED", "Resumed", "declared", "resume"]
+__all__ = ["Resumed", "declared", "resume"]
 
 
 class Resumed(NamedTuple):
@@ -35,10 +35,6 @@ class Resumed(NamedTuple):
     read: Collected  # what the indexed files declared, as validation needs it
     files: list[Path]  # the files to add, in order
 
-
-# Where validation is told an indexed record was first written: the index does
-# not keep records' places, so a duplicate of one is reported by a rebuild.
-INDEXED = ("", -1)
 
 # Damage an index can show when read as one: a rebuild is the answer to all of it.
 _DAMAGE = (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, IndexError)
@@ -104,8 +100,8 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     rows = [r for found in old.read_small("points").values() for r in found]
     sql = f"SELECT category, pweight, row FROM facts WHERE row IN ({marks(rows)})"
     builder.weights = list(conn.execute(sql, rows))
-    fact_ids = (r[0] for r in conn.execute("SELECT id FROM facts"))
-    return _declared(old, fact_ids), list(files[n:])
+    facts = conn.execute("SELECT id, row FROM facts")
+    return _declared(old, conn, facts, files[:n]), list(files[n:])
 
 
 def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path], list[str]] | None:
@@ -122,17 +118,25 @@ def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path],
         n = _indexed_first(conn, files)
         if n is None:
             return None
-        ids = [r[0] for r in conn.execute("SELECT id FROM facts ORDER BY row")]
-        return _declared(IndexedKB(conn), ids), list(files[n:]), ids
+        facts = conn.execute("SELECT id, row FROM facts ORDER BY row").fetchall()
+        ids = [fid for fid, _ in facts]
+        return _declared(IndexedKB(conn), conn, facts, files[:n]), list(files[n:]), ids
     except _DAMAGE:
         return None
     finally:
         conn.close()
 
 
-def _declared(old: IndexedKB, fact_ids: Iterable[str]) -> Collected:
-    """What the indexed files declared, as validation knows it after reading them
-    (`fact_ids`: the index's, read once by the caller)."""
+def _declared(
+    old: IndexedKB,
+    conn: sqlite3.Connection,
+    facts: Iterable[tuple[str, int]],
+    files: Sequence[Path],
+) -> Collected:
+    """What the indexed `files` declared, as validation knows it after reading
+    them. `facts` are the index's (id, row) pairs, read once by the caller."""
+    from bisect import bisect_right
+
     from sinokaz_cli.record_reader import Collected, RecordReader
 
     entities, sources, units = old.entities, old.sources, old.units
@@ -146,13 +150,20 @@ def _declared(old: IndexedKB, fact_ids: Iterable[str]) -> Collected:
     read.entities = [(e, indexed_reader) for e in entities]
     read.alignments = [(a, indexed_reader) for a in alignments]
     read.synonyms = list(synonyms)
+    # Where each id was written, as its file is named now: a new record that
+    # repeats one is told where the first is, as a rebuild would tell it.
+    shown = [str(f) for f in files]
+    places = old.read_small("places")
     read.first = {
-        "source": dict.fromkeys((s.id for s in sources), INDEXED),
-        "unit": dict.fromkeys((u.id for u in units), INDEXED),
-        "entity": dict.fromkeys((e.id for e in entities), INDEXED),
-        "fact": dict.fromkeys(fact_ids, INDEXED),
-        "alignment": dict.fromkeys((a.id for a in alignments), INDEXED),
+        kind: {rid: (shown[f], i) for rid, (f, i) in places[kind].items()} for kind in places
     }
+    # A file's facts take consecutive rows from its first_row.
+    first_rows = dict(conn.execute("SELECT name, first_row FROM files"))
+    starts = [first_rows[file_key(f)] for f in files]
+    fact_first = read.first["fact"] = {}
+    for fid, row in facts:
+        f = bisect_right(starts, row) - 1
+        fact_first[fid] = (shown[f], row - starts[f])
     read.paragraphs = {s.id: s.paragraphs for s in sources}
     read.unit_ids = {u.id for u in units}
     return read

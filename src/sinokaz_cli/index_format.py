@@ -24,9 +24,14 @@ from sinokaz_cli.model import (
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
+# Kinds of record whose place (file, position among the file's records of the
+# kind) the small table keeps, so that a file added later that repeats an id
+# can be told where the first one is. A fact's place follows from its row: a
+# file's facts take consecutive rows from the file's first_row.
+PLACED = ("source", "unit", "entity", "alignment")
 EVENTS_KEPT = 8  # leading events kept per category for briefs
 POINTS_KEPT = 64  # candidate key points kept per category for briefs
 SOURCES_KEPT = 16  # most-cited sources kept for briefs
@@ -187,7 +192,7 @@ DELETE_DOC = (
 TABLES = (
     """
 CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,
-                    sha256 TEXT, indexed_ns INTEGER);
+                    sha256 TEXT, indexed_ns INTEGER, first_row INTEGER);
 CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT, category TEXT, date_start TEXT,
                     hw_kind INTEGER, hw_value REAL, hw_figure INTEGER, pweight INTEGER,
                     source TEXT, rec BLOB);

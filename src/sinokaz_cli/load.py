@@ -204,9 +204,8 @@ def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | Non
 
     Problems in the new files raise a KnowledgeError, worded as a rebuild words
     them: the indexed files are valid, so every problem is in the new files,
-    checked against the same ids. One detail is missing from the index: where
-    an indexed record was written. A new id that duplicates one is left to the
-    rebuild, which can say "first defined at" where."""
+    checked against the same ids (and the index knows where each was written,
+    for "first defined at")."""
     from sinokaz_cli import index_extend, store
 
     resumed = index_extend.resume(target, files, start)
@@ -222,14 +221,6 @@ def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | Non
             kb.files = tuple(map(str, files))
             builder.finish(kb)
         return store.open_built(target)
-    except KnowledgeError:
-        builder.abandon()
-        for issue in read.issues:
-            if issue.first is not None:
-                file, _, index = issue.first
-                if (file, index) == index_extend.INDEXED:
-                    return None
-        raise
     except (OSError, store.DatabaseError):
         builder.abandon()
         return None
@@ -397,6 +388,8 @@ def _load(
         from sinokaz_cli.lines import locate
 
         raise KnowledgeError(locate(out.issues))
+    if builder is not None:
+        builder.place(out.first)  # before out is cleared
     out.clear()  # readers and collection refer to each other: free them now
     kb.files = tuple(str(f) for f in files)
     return kb
