@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -100,8 +100,7 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     rows = [r for found in old.read_small("points").values() for r in found]
     sql = f"SELECT category, pweight, row FROM facts WHERE row IN ({marks(rows)})"
     builder.weights = list(conn.execute(sql, rows))
-    facts = conn.execute("SELECT id, row FROM facts")
-    return _declared(old, conn, facts, files[:n]), list(files[n:])
+    return _declared(old, _fact_ids(conn), files[:n]), list(files[n:])
 
 
 def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path], list[str]] | None:
@@ -118,24 +117,23 @@ def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path],
         n = _indexed_first(conn, files)
         if n is None:
             return None
-        facts = conn.execute("SELECT id, row FROM facts ORDER BY row").fetchall()
-        ids = [fid for fid, _ in facts]
-        return _declared(IndexedKB(conn), conn, facts, files[:n]), list(files[n:]), ids
+        ids = _fact_ids(conn)
+        return _declared(IndexedKB(conn), ids, files[:n]), list(files[n:]), ids
     except _DAMAGE:
         return None
     finally:
         conn.close()
 
 
-def _declared(
-    old: IndexedKB,
-    conn: sqlite3.Connection,
-    facts: Iterable[tuple[str, int]],
-    files: Sequence[Path],
-) -> Collected:
+def _fact_ids(conn: sqlite3.Connection) -> list[str]:
+    """The index's fact ids in row order: the fact in row r is the r-th."""
+    return [fid for (fid,) in conn.execute("SELECT id FROM facts ORDER BY row")]
+
+
+def _declared(old: IndexedKB, fact_ids: list[str], files: Sequence[Path]) -> Collected:
     """What the indexed `files` declared, as validation knows it after reading
-    them. `facts` are the index's (id, row) pairs, read once by the caller."""
-    from bisect import bisect_right
+    them (`fact_ids`: _fact_ids, read once by the caller)."""
+    from itertools import repeat
 
     from sinokaz_cli.record_reader import Collected, RecordReader
 
@@ -157,13 +155,14 @@ def _declared(
     read.first = {
         kind: {rid: (shown[f], i) for rid, (f, i) in places[kind].items()} for kind in places
     }
-    # A file's facts take consecutive rows from its first_row.
-    first_rows = dict(conn.execute("SELECT name, first_row FROM files"))
-    starts = [first_rows[file_key(f)] for f in files]
+    # A file's facts take the consecutive rows from its first_row to the next
+    # file's: their positions count from there.
+    first_rows = dict(old.conn.execute("SELECT name, first_row FROM files"))
+    bounds = [first_rows[file_key(f)] for f in files] + [len(fact_ids)]
     fact_first = read.first["fact"] = {}
-    for fid, row in facts:
-        f = bisect_right(starts, row) - 1
-        fact_first[fid] = (shown[f], row - starts[f])
+    for name, start, end in zip(shown, bounds, bounds[1:], strict=False):  # n, n+1, n
+        places_in_file = zip(repeat(name), range(end - start))  # noqa: B905 (repeat is endless)
+        fact_first.update(zip(fact_ids[start:end], places_in_file, strict=True))
     read.paragraphs = {s.id: s.paragraphs for s in sources}
     read.unit_ids = {u.id for u in units}
     return read
