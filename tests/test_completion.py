@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sinokaz_cli import load
+from sinokaz_cli import knowledge_path, load
 from sinokaz_cli.app import app
 
 from conftest import BAD
@@ -43,7 +43,7 @@ def test_a_fresh_index_answers_without_reading_the_files(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     data = tmp_path / "kb.toml"
-    data.write_bytes((Path(load.bundled_path())).read_bytes())
+    data.write_bytes((Path(knowledge_path.bundled_path())).read_bytes())
     assert CliRunner().invoke(app, ["--data", str(data), "trade", "--json"]).exit_code == 0
 
     def no_parsing(*args: object, **kwargs: object) -> None:
@@ -57,7 +57,7 @@ def test_without_an_index_it_reads_the_files_and_writes_nothing(tmp_path: Path) 
     from sinokaz_cli import store
 
     data = tmp_path / "kb.toml"
-    data.write_bytes((Path(load.bundled_path())).read_bytes())
+    data.write_bytes((Path(knowledge_path.bundled_path())).read_bytes())
     assert complete("show", "tsing", data=str(data)) == (["tsingtao-in-kazakhstan"], "")
     assert not store.index_path(data).exists()
 
@@ -84,7 +84,7 @@ def test_files_added_after_the_index_are_read_alone_and_nothing_is_written(
 
     folder = tmp_path / "kb"
     folder.mkdir()
-    (folder / "a.toml").write_bytes(Path(load.bundled_path()).read_bytes())
+    (folder / "a.toml").write_bytes(Path(knowledge_path.bundled_path()).read_bytes())
     assert CliRunner().invoke(app, ["--data", str(folder), "trade", "--json"]).exit_code == 0
     index = store.index_path(folder)
     before = index.read_bytes()
@@ -106,7 +106,7 @@ def test_files_added_after_the_index_are_read_alone_and_nothing_is_written(
 def test_a_problem_in_an_added_file_offers_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "kb"
     folder.mkdir()
-    (folder / "a.toml").write_bytes(Path(load.bundled_path()).read_bytes())
+    (folder / "a.toml").write_bytes(Path(knowledge_path.bundled_path()).read_bytes())
     assert CliRunner().invoke(app, ["--data", str(folder), "trade", "--json"]).exit_code == 0
     (folder / "b.toml").write_text(_fact("ciie-contracts-total"), encoding="utf-8")  # taken
     assert complete("show", "ciie", data=str(folder)) == ([], "")

@@ -69,7 +69,7 @@ def test_no_invalid_file_is_read(name: str) -> None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return  # never reaches a parser: load.decode rejects it first
+        return  # never reaches a parser: knowledge_path.decode rejects it first
     got = plain_toml.loads(text)
     if got is not None:
         assert typed(got) == tomli_or_none(text)

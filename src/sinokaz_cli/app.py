@@ -185,9 +185,10 @@ def _ids_for_completion(data: str | None, kind: str) -> Iterable[str]:
     writes no index); else from the files. Never a build, a warning or a
     progress line: the shell is drawing its prompt on the same terminal."""
     from sinokaz_cli import load, store
+    from sinokaz_cli.knowledge_path import knowledge_files, resolve
 
-    root = load.resolve(data)
-    files = load.knowledge_files(root)
+    root = resolve(data)
+    files = knowledge_files(root)
     try:
         kb: KnowledgeBase | None = store.open_fresh(store.index_path(root), files)
     except (store.IndexUnusable, store.DatabaseError, OSError):

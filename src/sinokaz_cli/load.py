@@ -1,14 +1,11 @@
-"""Find the knowledge files, parse them and build the knowledge base.
-
-Where the knowledge comes from, first match wins: `--data PATH`, the
-SINOKAZ_DATA environment variable, the data file bundled with the package.
-A folder means every `*.toml` file in it, merged, in name order.
+"""Parse the knowledge files and build the knowledge base: from the on-disk
+index when it is fresh, else by reading, validating and indexing the files
+(which files a path means, and reading them: knowledge_path.py).
 """
 
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sinokaz_cli.errors import KnowledgeError, Problem
+from sinokaz_cli.knowledge_path import decode, knowledge_files, read_bytes, resolve
 from sinokaz_cli.model import KnowledgeBase
 
 if TYPE_CHECKING:
@@ -23,99 +21,9 @@ if TYPE_CHECKING:
     from sinokaz_cli.index_build import Builder
     from sinokaz_cli.validate import Collected
 
-ENV_VAR = "SINOKAZ_DATA"
 # Knowledge files larger than this take a second or more to index: a person at
 # a terminal is told why the run is slow (scripts, with stderr elsewhere, are not).
 NOTICE_BYTES = 4_000_000
-
-
-def bundled_path() -> Path:
-    """The knowledge file shipped with the package.
-
-    A wheel carries it inside the package; an editable or source checkout
-    reads the repository's own data/ folder.
-    """
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "facts.toml"
-    if packaged.is_file():
-        return packaged
-    return here.parent.parent / "data" / "facts.toml"
-
-
-def resolve(path: str | None) -> Path:
-    """The path to load: the one given, else $SINOKAZ_DATA, else the bundled file."""
-    if path:
-        return Path(path)
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    return bundled_path()
-
-
-def knowledge_files(path: Path) -> list[Path]:
-    """The TOML files behind `path`, or a KnowledgeError saying why there are none."""
-    shown = str(path)
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise _fail(shown, "no such file or folder") from None
-    except PermissionError:
-        raise _fail(shown, "permission denied") from None
-    except OSError as e:  # a symlink loop, a name too long, ...
-        raise _fail(shown, e.strerror or str(e)) from None
-    if stat.S_ISDIR(st.st_mode):
-        try:
-            files = sorted(p for p in path.iterdir() if p.suffix == ".toml")
-        except OSError as e:
-            raise _fail(shown, e.strerror or str(e)) from None
-        if not files:
-            raise _fail(shown, "folder holds no *.toml knowledge files")
-        return files
-    if not stat.S_ISREG(st.st_mode):
-        raise _fail(shown, "not a regular file (a FIFO, device or socket cannot be read)")
-    return [path]
-
-
-def _fail(file: str, message: str) -> KnowledgeError:
-    return KnowledgeError([Problem(file=file, message=message)])
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a KnowledgeError saying why it cannot be read."""
-    shown = str(path)
-    try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise _fail(shown, "is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            raise _fail(shown, "not a regular file (a FIFO, device or socket cannot be read)")
-        return path.read_bytes()
-    except KnowledgeError:
-        raise
-    except IsADirectoryError:
-        raise _fail(shown, "is a folder, not a file") from None
-    except PermissionError:
-        raise _fail(shown, "permission denied") from None
-    except OSError as e:
-        raise _fail(shown, e.strerror or str(e)) from None
-
-
-def decode(data: bytes, shown: str) -> str:
-    """A knowledge file's bytes as text, or a KnowledgeError naming the encoding problem."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise KnowledgeError([Problem(shown, "is UTF-16; knowledge files must be UTF-8", 1, 1)])
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise KnowledgeError(
-            [Problem(shown, "starts with a byte-order mark; save it as UTF-8 without BOM", 1, 1)]
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise KnowledgeError(
-            [Problem(shown, f"invalid UTF-8 (byte 0x{data[e.start]:02x})", line, column)]
-        ) from None
 
 
 def parse(text: str, file: str) -> dict[str, object]:

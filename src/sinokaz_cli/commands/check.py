@@ -99,6 +99,6 @@ def _check_json(ok: bool, kb: KnowledgeBase | None, problems: list[Any]) -> None
 @app.command(epilog=examples("sinokaz schema > facts.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the knowledge file (for editors using taplo)."""
-    from sinokaz_cli.load import bundled_path
+    from sinokaz_cli.knowledge_path import bundled_path
 
     sys.stdout.write((bundled_path().parent / "facts.schema.json").read_text(encoding="utf-8"))
