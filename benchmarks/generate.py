@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 from pathlib import Path
 
 CATEGORIES = ("trade", "tourism", "dialogue", "policy")
@@ -173,6 +174,16 @@ def generate(n: int, out: Path, files: int, seed: int) -> None:
         '[[synonym]]\nterms = ["tourism", "travel"]\n',
     ]
     (out / "999-alignment.toml").write_text("\n".join(pairs + synonyms), encoding="utf-8")
+
+
+def generated(work: Path, n: int) -> Path:
+    """The benchmarks' knowledge base of `n` facts in `work`, made on first use
+    (the same seed and file count every time, so runs can share it)."""
+    out = work / f"kb-{n}"
+    if not (out / "000-entities.toml").exists():
+        print(f"generating {n} facts in {out} ...", file=sys.stderr)
+        generate(n, out, max(1, n // 400), seed=1)
+    return out
 
 
 def main() -> None:

@@ -40,7 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generated  # noqa: E402
 
 BARE = """
 import sys, tomli
@@ -111,19 +111,20 @@ def one_file(big: Path, work: Path) -> Path:
     return one
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def options(doc: str, runs: int) -> tuple[argparse.Namespace, Path]:
+    """The options the benchmarks over generated knowledge share, and the folder
+    to work in (a new one unless --work names one)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--facts", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=runs)
     parser.add_argument("--work", type=Path, help="where to keep the generated data (reused)")
     args = parser.parse_args()
+    return args, args.work or Path(tempfile.mkdtemp(prefix="sinokaz-bench-"))
 
-    work = args.work or Path(tempfile.mkdtemp(prefix="sinokaz-bench-"))
-    small, big = work / "kb-50", work / f"kb-{args.facts}"
-    for path, n in ((small, 50), (big, args.facts)):
-        if not (path / "000-entities.toml").exists():
-            print(f"generating {n} facts in {path} ...", file=sys.stderr)
-            generate(n, path, max(1, n // 400), seed=1)
+
+def main() -> None:
+    args, work = options(__doc__, runs=5)
+    small, big = generated(work, 50), generated(work, args.facts)
     size_mb = sum(p.stat().st_size for p in big.glob("*.toml")) / 1e6
 
     py = sys.executable
