@@ -187,6 +187,14 @@ def main() -> None:
     calls, built = record_build(data, work)
     replayed = work / "first-run-replayed.sqlite"
     fts = work / "first-run-search-documents.sqlite"
+    # Hundreds of MB at 100,000 facts, and recorded again by each run: only the
+    # generated knowledge is kept for the next one.
+    import atexit
+    import shutil
+
+    for scratch in (calls, built, replayed, fts):
+        atexit.register(scratch.unlink, missing_ok=True)
+    atexit.register(shutil.rmtree, cache, ignore_errors=True)
     first_run = [py, "-m", "sinokaz_cli", "--data", str(data), "show", "f12", "--json"]
 
     parts = ("reading", "SQLite", "FTS5", "documents", "first run", "bare, keeping all")
