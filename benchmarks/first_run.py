@@ -120,14 +120,15 @@ def record_build(data: Path, work: Path) -> tuple[Path, Path]:
     def recording(*args: Any, **kwargs: Any) -> sqlite3.Connection:
         return connect(*args, factory=_Recording, **kwargs)
 
-    index_build.sqlite3.connect = recording  # type: ignore[assignment]
+    # The builder opens its database with sqlite3.connect, looked up when called.
+    sqlite3.connect = recording  # type: ignore[assignment]
     try:
         with load._bulk():
             builder = index_build.Builder(built)
             kb = load._load(knowledge_files(data), builder)
             builder.finish(kb)
     finally:
-        index_build.sqlite3.connect = connect
+        sqlite3.connect = connect
     calls = work / "first-run-statements.marshal"
     with calls.open("wb") as fh:
         marshal.dump(_Recording.calls, fh)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,26 @@ def test_first_run_benchmark_runs(tmp_path: Path) -> None:
     assert "SQLite: the index's statements alone" in out
     assert "reading + SQLite " in out
     assert "the replayed index matched the built one row for row" in out
+
+
+def test_first_run_replay_check_sees_any_changed_row(tmp_path: Path) -> None:
+    """The benchmark trusts its replay only if the check can fail: a changed row,
+    and a search document more, must each change what it compares."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from first_run import contents, record_build
+    finally:
+        sys.path.remove(str(BENCH))
+    calls, built = record_build(ROOT / "data", tmp_path)
+    assert calls.stat().st_size > 0
+    before = contents(built)
+    conn = sqlite3.connect(built)
+    conn.execute("UPDATE facts SET category = 'x' WHERE row = 5")
+    conn.commit()
+    assert [t for t in before if contents(built)[t] != before[t]] == ["facts"]
+    conn.execute(
+        "INSERT INTO docs (rowid, statement, names, tags, extra) VALUES (9999, 'zzz', '', '', '')"
+    )
+    conn.commit()
+    conn.close()
+    assert [t for t in before if contents(built)[t] != before[t]] == ["facts", "vocab"]
