@@ -46,7 +46,7 @@ from scale import BARE, options, run  # noqa: E402
 # Each part is timed inside its child, around the part alone, and printed.
 READING = """
 import sys, time
-from sinokaz_cli.load import load
+from sinokaz_cli.reading.load import load
 start = time.process_time()
 load(sys.argv[1])
 print(time.process_time() - start)
@@ -54,11 +54,11 @@ print(time.process_time() - start)
 
 DOCUMENTS = """
 import sys, time
-from sinokaz_cli import search
-from sinokaz_cli.load import load
+from sinokaz_cli.search.documents import Fields
+from sinokaz_cli.reading.load import load
 kb = load(sys.argv[1])
 start = time.process_time()
-fields = search.Fields.of(kb)
+fields = Fields.of(kb)
 for fact in kb.facts:
     fields(fact)
 print(time.process_time() - start)
@@ -66,7 +66,7 @@ print(time.process_time() - start)
 
 REPLAY = """
 import marshal, sqlite3, sys, time
-from sinokaz_cli.index_format import DOCS_SCHEMA
+from sinokaz_cli.search.schema import DOCS_SCHEMA
 with open(sys.argv[1], "rb") as fh:
     calls = marshal.load(fh)
 if sys.argv[3] == "docs":  # the search documents alone: the same calls, no other table
@@ -110,8 +110,9 @@ class _Recording(sqlite3.Connection):
 def record_build(data: Path, work: Path) -> tuple[Path, Path]:
     """Build the index of `data` once, keeping every statement the builder sent
     to its database. Returns (the recorded statements, the index built)."""
-    from sinokaz_cli import index_build, load
-    from sinokaz_cli.knowledge_path import knowledge_files
+    from sinokaz_cli.index import build
+    from sinokaz_cli.reading import load
+    from sinokaz_cli.reading.paths import knowledge_files
 
     built = work / "first-run-built.sqlite"
     built.unlink(missing_ok=True)
@@ -123,9 +124,9 @@ def record_build(data: Path, work: Path) -> tuple[Path, Path]:
     # The builder opens its database with sqlite3.connect, looked up when called.
     sqlite3.connect = recording  # type: ignore[assignment]
     try:
-        with load._bulk():
-            builder = index_build.Builder(built)
-            kb = load._load(knowledge_files(data), builder)
+        with load.bulk():
+            builder = build.Builder(built)
+            kb = load.load_files(knowledge_files(data), builder)
             builder.finish(kb)
     finally:
         sqlite3.connect = connect

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from sinokaz_cli.app import app
 from sinokaz_cli.commands import register
+from sinokaz_cli.commands.app import app
 
 register()  # import every command module, as the console script does
 
@@ -67,7 +67,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the knowledge files parsed, in order, as runs parse them."""
-    from sinokaz_cli import load
+    from sinokaz_cli.reading import load
 
     names: list[str] = []
     parse = load.parse

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sinokaz_cli import load, store
+from sinokaz_cli.index import fresh, opening, where
+from sinokaz_cli.index.indexed import IndexedKB
+from sinokaz_cli.reading import load
 
 from conftest import MINI, SHIPPED, Run, as_json
 
@@ -28,7 +30,7 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(files: object) -> None:
         raise AssertionError("parsed the files although the index was fresh")
 
-    monkeypatch.setattr(load, "_load", refuse)
+    monkeypatch.setattr(load, "load_files", refuse)
 
 
 def test_first_run_writes_the_index_and_later_runs_use_it(
@@ -36,7 +38,7 @@ def test_first_run_writes_the_index_and_later_runs_use_it(
 ) -> None:
     first = run("--data", str(kb), "facts", "--json")
     assert first.stderr == ""
-    assert [p.name for p in cache.iterdir()] == [store.index_path(kb).name]
+    assert [p.name for p in cache.iterdir()] == [where.index_path(kb).name]
     _no_parsing(monkeypatch)
     second = run("--data", str(kb), "facts", "--json")
     assert second.stdout == first.stdout
@@ -89,7 +91,7 @@ def test_no_cache_neither_reads_nor_writes(
     def refuse(*args: object) -> None:
         raise AssertionError("opened the index under --no-cache")
 
-    monkeypatch.setattr(store, "open_fresh", refuse)
+    monkeypatch.setattr(fresh, "open_fresh", refuse)
     assert run("--no-cache", "--data", str(kb), "trade").exit_code == 0  # ...and is ignored
 
 
@@ -131,7 +133,7 @@ def test_an_old_untouched_file_is_trusted_without_reading_it(
 ) -> None:
     old = 1_600_000_000_000_000_000  # 2020: long before the index is written
     os.utime(kb, ns=(old, old))
-    load.open_kb(str(kb))
+    opening.open_kb(str(kb))
     real = Path.read_bytes
 
     def counting(self: Path) -> bytes:
@@ -139,7 +141,7 @@ def test_an_old_untouched_file_is_trusted_without_reading_it(
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", counting)
-    assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
+    assert isinstance(opening.open_kb(str(kb)), IndexedKB)
 
 
 def test_a_file_indexed_as_soon_as_written_is_hashed_until_it_settles(
@@ -148,9 +150,9 @@ def test_a_file_indexed_as_soon_as_written_is_hashed_until_it_settles(
     """Racy git: a file written just before indexing is compared by content, and
     once it has been unchanged for longer than the clock can blur, the index is
     told so and later runs trust its stat (as after `pip install`, say)."""
-    now = store.time.time_ns()
+    now = fresh.time.time_ns()
     os.utime(kb, ns=(now, now))
-    load.open_kb(str(kb))
+    opening.open_kb(str(kb))
     real = Path.read_bytes
     reads: list[Path] = []
 
@@ -159,18 +161,18 @@ def test_a_file_indexed_as_soon_as_written_is_hashed_until_it_settles(
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", counting)
-    assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
+    assert isinstance(opening.open_kb(str(kb)), IndexedKB)
     assert reads == [kb]  # still within the racy window: compared, not settled
-    later = now + 10 * store.RACY_NS
-    monkeypatch.setattr(store.time, "time_ns", lambda: later)
-    assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
+    later = now + 10 * fresh.RACY_NS
+    monkeypatch.setattr(fresh.time, "time_ns", lambda: later)
+    assert isinstance(opening.open_kb(str(kb)), IndexedKB)
     assert reads == [kb, kb]  # compared once more, and settled
-    assert isinstance(load.open_kb(str(kb)), store.IndexedKB)
+    assert isinstance(opening.open_kb(str(kb)), IndexedKB)
     assert reads == [kb, kb]  # trusted by its stat from now on
     text = kb.read_text(encoding="utf-8")
     kb.write_text(text.replace("The forum met in Astana.", "The forum met in Astanb."), "utf-8")
     os.utime(kb, ns=(later, later))
-    statements = [f.statement for f in load.open_kb(str(kb)).facts]
+    statements = [f.statement for f in opening.open_kb(str(kb)).facts]
     assert "The forum met in Astanb." in statements  # and an edit is still seen
 
 
@@ -212,7 +214,7 @@ def test_a_knowledge_path_spelt_another_way_uses_the_same_index(
             for spelt in others:
                 again = run("--data", spelt, "facts", "--json")
                 assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, "")
-    assert {p.name for p in cache.iterdir()} == {store.index_path(p).name for p in spellings}
+    assert {p.name for p in cache.iterdir()} == {where.index_path(p).name for p in spellings}
 
 
 def test_a_broken_edit_is_reported_not_hidden_by_the_index(run: Run, cache: Path, kb: Path) -> None:
@@ -228,7 +230,7 @@ def test_a_broken_edit_is_reported_not_hidden_by_the_index(run: Run, cache: Path
 
 def test_a_corrupt_index_falls_back_with_a_warning(run: Run, cache: Path, kb: Path) -> None:
     good = _facts(run, kb)
-    index = store.index_path(kb)
+    index = where.index_path(kb)
     index.write_bytes(b"this is not a database" * 100)
     result = run("--data", str(kb), "facts", "--json")
     assert result.exit_code == 0
@@ -242,7 +244,7 @@ def test_a_corrupt_index_falls_back_with_a_warning(run: Run, cache: Path, kb: Pa
 
 def test_a_foreign_version_falls_back_with_a_warning(run: Run, cache: Path, kb: Path) -> None:
     good = _facts(run, kb)
-    index = store.index_path(kb)
+    index = where.index_path(kb)
     with sqlite3.connect(index) as conn:
         conn.execute("PRAGMA user_version = 7")
     conn.close()
@@ -282,7 +284,7 @@ def test_runs_at_once_do_not_corrupt_it(cache: Path, tmp_path: Path) -> None:
     assert len({o for o, _ in outs}) == 1
     assert all(e == "" for _, e in outs)
     assert not list(cache.glob(".*.tmp"))  # no temporary file left behind
-    with sqlite3.connect(f"file:{store.index_path(data)}?mode=ro", uri=True) as conn:
+    with sqlite3.connect(f"file:{where.index_path(data)}?mode=ro", uri=True) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
 
@@ -291,23 +293,23 @@ def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     monkeypatch.delenv("SINOKAZ_CACHE_DIR")
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert store.cache_dir() == tmp_path / "xdg" / "sinokaz"
+    assert where.cache_dir() == tmp_path / "xdg" / "sinokaz"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert store.cache_dir() == tmp_path / "home" / ".cache" / "sinokaz"
+    assert where.cache_dir() == tmp_path / "home" / ".cache" / "sinokaz"
     monkeypatch.delenv("XDG_CACHE_HOME")
-    assert store.cache_dir() == tmp_path / "home" / ".cache" / "sinokaz"
+    assert where.cache_dir() == tmp_path / "home" / ".cache" / "sinokaz"
 
 
 def test_env_var_moves_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SINOKAZ_CACHE_DIR", str(tmp_path / "elsewhere"))
-    assert store.index_path(MINI).parent == tmp_path / "elsewhere"
+    assert where.index_path(MINI).parent == tmp_path / "elsewhere"
 
 
 def test_one_index_per_knowledge_path(cache: Path, tmp_path: Path) -> None:
     a, b = tmp_path / "a.toml", tmp_path / "b.toml"
-    assert store.index_path(a) != store.index_path(b)
-    assert store.index_path(a) == store.index_path(tmp_path / "." / "a.toml")
+    assert where.index_path(a) != where.index_path(b)
+    assert where.index_path(a) == where.index_path(tmp_path / "." / "a.toml")
 
 
 def test_no_home_folder_falls_back_with_a_warning(
@@ -341,17 +343,17 @@ def test_a_broken_knowledge_base_leaves_no_index_behind(run: Run, cache: Path, k
 
 def test_an_interrupted_runs_temporary_index_is_removed_later(cache: Path, kb: Path) -> None:
     cache.mkdir()
-    name = store.index_path(kb).name
+    name = where.index_path(kb).name
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     orphan = cache / f".{name}.{dead.pid}.1.tmp"  # its writer has exited
     working = cache / f".{name}.{os.getppid()}.2.tmp"  # its writer still runs
     for path in (orphan, working):
         path.write_bytes(b"half an index")
-    load.open_kb(str(kb))
+    opening.open_kb(str(kb))
     assert not orphan.exists()
     assert working.exists()
-    assert store.index_path(kb).exists()
+    assert where.index_path(kb).exists()
 
 
 GENERATED_COMMANDS = [
@@ -396,7 +398,7 @@ def test_a_many_file_knowledge_base_indexed_file_by_file_answers_as_read_whole(
         assert direct.exit_code == first.exit_code == again.exit_code == 0, direct.stderr
         assert first.stdout == direct.stdout, command
         assert again.stdout == direct.stdout, command
-        store.index_path(data).unlink()  # each command's first run builds it again
+        where.index_path(data).unlink()  # each command's first run builds it again
 
 
 def one_file_progress(drawn: str) -> list[int]:
@@ -427,7 +429,7 @@ def test_a_long_first_run_says_why_on_a_terminal_only(
     monkeypatch.setattr(load, "NOTICE_BYTES", 0)  # as if the file were large
     monkeypatch.setattr(load, "_stderr_is_terminal", lambda: False)
     assert run("--data", str(kb), "trade", "--json").stderr == ""
-    store.index_path(kb).unlink()
+    where.index_path(kb).unlink()
 
     monkeypatch.setattr(load, "_stderr_is_terminal", lambda: True)
     size = kb.stat().st_size / 1e6
@@ -449,7 +451,7 @@ def test_a_long_first_run_says_why_on_a_terminal_only(
     assert one_file_progress(drawn) == [50, 100]  # parsed, read
 
     monkeypatch.setattr(load, "NOTICE_BYTES", kb.stat().st_size)  # small: no notice
-    store.index_path(kb).unlink()
+    where.index_path(kb).unlink()
     assert run("--data", str(kb), "trade", "--json").stderr == ""
 
 

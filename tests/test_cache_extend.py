@@ -22,8 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sinokaz_cli import load, store
 from sinokaz_cli.errors import KnowledgeError
+from sinokaz_cli.index import fresh, opening, where
+from sinokaz_cli.reading import load
 
 from conftest import MINI, Run, as_json
 
@@ -60,9 +61,9 @@ def index_content(path: Path) -> dict[str, Any]:
 
 def _rebuilt(run: Run, folder: Path) -> dict[str, Any]:
     """The index a rebuild from every file writes."""
-    index = store.index_path(folder)
+    index = where.index_path(folder)
     index.unlink()
-    store.previous_path(index).unlink(missing_ok=True)
+    where.previous_path(index).unlink(missing_ok=True)
     as_json(run("--data", str(folder), "sources", "--json"))
     return index_content(index)
 
@@ -96,7 +97,7 @@ def test_files_added_after_the_indexed_ones_extend_it_to_what_a_rebuild_writes(
         parsed.clear()
         extended_brief = as_json(run("--data", str(folder), "brief", "--json"))
         assert parsed == [f.name for f in added]  # only the new files were read
-    extended = index_content(store.index_path(folder))
+    extended = index_content(where.index_path(folder))
     parsed.clear()
     rebuilt = _rebuilt(run, folder)
     assert len(parsed) == 7
@@ -141,7 +142,7 @@ def test_any_knowledge_base_grown_file_by_file_indexes_as_a_rebuild_does(
         as_json(run("--data", str(folder), "sources", "--json"))
         assert parsed == names[done:step]
         done = step
-    assert index_content(store.index_path(folder)) == _rebuilt(run, folder)
+    assert index_content(where.index_path(folder)) == _rebuilt(run, folder)
 
 
 UNCITED = """
@@ -238,7 +239,7 @@ def test_facts_added_about_indexed_records_count_as_a_rebuild_counts_them(
     hits = as_json(run("--data", str(folder), "search", "cleaner air", "--json"))
     assert parsed == ["b.toml"]
     assert {h["id"] for h in hits} == {"green-link", "green-again"}
-    extended = index_content(store.index_path(folder))
+    extended = index_content(where.index_path(folder))
     assert extended == _rebuilt(run, folder)
 
 
@@ -341,7 +342,7 @@ def test_a_repeated_id_is_placed_in_the_file_that_first_wrote_it(
     # Every problem, not only the first that a run prints: the four repeated ids,
     # each placed where a full read places it.
     with pytest.raises(KnowledgeError) as from_index:
-        load.open_kb(str(folder))
+        opening.open_kb(str(folder))
     with pytest.raises(KnowledgeError) as from_files:
         load.load(str(folder))
     said = [str(p) for p in from_index.value.problems]
@@ -399,7 +400,7 @@ def test_an_index_that_cannot_be_extended_is_rebuilt_without_a_word(
     folder.mkdir()
     shutil.copy(MINI, folder / "a.toml")
     as_json(run("--data", str(folder), "facts", "--json"))
-    with sqlite3.connect(store.index_path(folder)) as conn:
+    with sqlite3.connect(where.index_path(folder)) as conn:
         conn.execute("DELETE FROM small WHERE name = 'mentions'")
     conn.close()
     (folder / "b.toml").write_text(_fact("extra"), encoding="utf-8")
@@ -420,13 +421,13 @@ def test_editing_the_files_just_added_extends_the_index_they_were_added_to(
     folder.mkdir()
     shutil.copy(MINI, folder / "a.toml")
     as_json(run("--data", str(folder), "facts", "--json"))
-    index = store.index_path(folder)
-    assert not store.previous_path(index).exists()  # a rebuild keeps none
+    index = where.index_path(folder)
+    assert not where.previous_path(index).exists()  # a rebuild keeps none
     (folder / "b.toml").write_text(_fact("extra"), encoding="utf-8")
     parsed.clear()
     as_json(run("--data", str(folder), "facts", "--json"))
     assert parsed == ["b.toml"]
-    assert store.previous_path(index).exists()
+    assert where.previous_path(index).exists()
     for statement in ("An edited fact.", "Edited again."):
         (folder / "b.toml").write_text(
             _fact("extra").replace("An extra fact.", statement), encoding="utf-8"
@@ -435,18 +436,18 @@ def test_editing_the_files_just_added_extends_the_index_they_were_added_to(
         facts = as_json(run("--data", str(folder), "facts", "--json"))
         assert parsed == ["b.toml"]
         assert facts[-1]["statement"] == statement
-        assert store.previous_path(index).exists()
+        assert where.previous_path(index).exists()
     assert index_content(index) == _rebuilt(run, folder)
     (folder / "c.toml").write_text(_fact("third"), encoding="utf-8")
     as_json(run("--data", str(folder), "facts", "--json"))
-    assert store.previous_path(index).exists()
+    assert where.previous_path(index).exists()
     a = folder / "a.toml"
     a.write_text(a.read_text(encoding="utf-8").replace("Astana.", "Almaty."), encoding="utf-8")
     parsed.clear()
     facts = as_json(run("--data", str(folder), "facts", "--json"))
     assert parsed == ["a.toml", "b.toml", "c.toml"]
     assert "The forum met in Almaty." in {f["statement"] for f in facts}
-    assert not store.previous_path(index).exists()
+    assert not where.previous_path(index).exists()
 
 
 def test_a_long_extension_says_what_it_is_doing_on_a_terminal_only(
@@ -495,10 +496,10 @@ def test_runs_at_once_extend_it_without_corrupting_it(cache: Path, tmp_path: Pat
     assert [(p.returncode, e) for p, (_, e) in zip(procs, outs, strict=True)] == [(0, "")] * 6
     assert len({o for o, _ in outs}) == 1
     assert not list(cache.glob(".*.tmp"))  # no temporary file left behind
-    index = store.index_path(folder)
+    index = where.index_path(folder)
     with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
-    fresh = store.open_fresh(index, sorted(folder.glob("*.toml")))
-    assert fresh is not None
-    fresh.conn.close()
+    found = fresh.open_fresh(index, sorted(folder.glob("*.toml")))
+    assert found is not None
+    found.conn.close()

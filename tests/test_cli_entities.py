@@ -69,7 +69,7 @@ def test_the_facts_column_counts_without_reading_every_mention(
 ) -> None:
     """Tables and TSV show how many facts involve each entity, which the index
     counts; only JSON needs every fact id, which costs a join over all mentions."""
-    from sinokaz_cli.indexed import IndexedKB
+    from sinokaz_cli.index.indexed import IndexedKB
 
     whole = {e["id"]: len(e["fact_ids"]) for e in as_json(run("entities", "--json"))}
     run("entities")  # the index exists before mention_ids is taken away

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sinokaz_cli import knowledge_path, load
-from sinokaz_cli.app import app
+from sinokaz_cli.commands.app import app
+from sinokaz_cli.index import where
+from sinokaz_cli.reading import load, paths
 
 from conftest import BAD
 
@@ -43,7 +44,7 @@ def test_a_fresh_index_answers_without_reading_the_files(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     data = tmp_path / "kb.toml"
-    data.write_bytes((Path(knowledge_path.bundled_path())).read_bytes())
+    data.write_bytes((Path(paths.bundled_path())).read_bytes())
     assert CliRunner().invoke(app, ["--data", str(data), "trade", "--json"]).exit_code == 0
 
     def no_parsing(*args: object, **kwargs: object) -> None:
@@ -54,12 +55,10 @@ def test_a_fresh_index_answers_without_reading_the_files(
 
 
 def test_without_an_index_it_reads_the_files_and_writes_nothing(tmp_path: Path) -> None:
-    from sinokaz_cli import store
-
     data = tmp_path / "kb.toml"
-    data.write_bytes((Path(knowledge_path.bundled_path())).read_bytes())
+    data.write_bytes((Path(paths.bundled_path())).read_bytes())
     assert complete("show", "tsing", data=str(data)) == (["tsingtao-in-kazakhstan"], "")
-    assert not store.index_path(data).exists()
+    assert not where.index_path(data).exists()
 
 
 def test_a_broken_knowledge_file_offers_nothing_and_says_nothing() -> None:
@@ -80,13 +79,11 @@ def test_files_added_after_the_index_are_read_alone_and_nothing_is_written(
     """An article just added (and `check`ed, which writes no index): completion
     reads only the new file, checked against the index, and offers its ids
     after the indexed ones, as a full read would; the index stays as it was."""
-    from sinokaz_cli import store
-
     folder = tmp_path / "kb"
     folder.mkdir()
-    (folder / "a.toml").write_bytes(Path(knowledge_path.bundled_path()).read_bytes())
+    (folder / "a.toml").write_bytes(Path(paths.bundled_path()).read_bytes())
     assert CliRunner().invoke(app, ["--data", str(folder), "trade", "--json"]).exit_code == 0
-    index = store.index_path(folder)
+    index = where.index_path(folder)
     before = index.read_bytes()
     (folder / "b.toml").write_text(_fact("nurgaliyeva-added"), encoding="utf-8")
 
@@ -106,7 +103,7 @@ def test_files_added_after_the_index_are_read_alone_and_nothing_is_written(
 def test_a_problem_in_an_added_file_offers_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "kb"
     folder.mkdir()
-    (folder / "a.toml").write_bytes(Path(knowledge_path.bundled_path()).read_bytes())
+    (folder / "a.toml").write_bytes(Path(paths.bundled_path()).read_bytes())
     assert CliRunner().invoke(app, ["--data", str(folder), "trade", "--json"]).exit_code == 0
     (folder / "b.toml").write_text(_fact("ciie-contracts-total"), encoding="utf-8")  # taken
     assert complete("show", "ciie", data=str(folder)) == ([], "")

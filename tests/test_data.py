@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import tomli
 
-from sinokaz_cli.load import load
-from sinokaz_cli.model import Category, EntityKind, Qualifier
-from sinokaz_cli.query import coverage
+from sinokaz_cli.knowledge.query import coverage
+from sinokaz_cli.knowledge.records import Category, EntityKind, Qualifier
+from sinokaz_cli.reading.load import load
 
 from conftest import MINI, ROOT, SHIPPED
 
@@ -197,8 +197,7 @@ def test_schema_enums_match_the_model() -> None:
 
 
 def test_schema_fields_match_the_validator() -> None:
-    from sinokaz_cli.record_reader import ENTITY_FIELDS
-    from sinokaz_cli.validate import DATE_FIELDS, FACT_FIELDS, FIGURE_FIELDS
+    from sinokaz_cli.reading.fields import DATE_FIELDS, ENTITY_FIELDS, FACT_FIELDS, FIGURE_FIELDS
 
     schema = json.loads((SHIPPED.parent / "facts.schema.json").read_text(encoding="utf-8"))
     fact = schema["properties"]["fact"]["items"]["properties"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sinokaz_cli import display
-from sinokaz_cli.load import load
-from sinokaz_cli.model import Citation, DateQualifier, DateRef, Figure, Qualifier
+from sinokaz_cli.knowledge.records import Citation, DateQualifier, DateRef, Figure, Qualifier
+from sinokaz_cli.reading.load import load
+from sinokaz_cli.render import display
 
 from conftest import MINI
 
@@ -73,7 +73,7 @@ def test_paragraph_runs(paragraphs: tuple[int, ...], text: str) -> None:
 
 
 def test_counted_for_people_to_read() -> None:
-    from sinokaz_cli.display import counted
+    from sinokaz_cli.messages import counted
 
     assert counted(1, "fact") == "1 fact"
     assert counted(0, "fact") == "0 facts"

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from sinokaz_cli.app import app
 from sinokaz_cli.commands import register
+from sinokaz_cli.commands.app import app
 from sinokaz_cli.errors import ExitCode
 
 from conftest import ROOT, Run

@@ -213,13 +213,13 @@ def test_colour_follows_the_environment(run: Run, env: dict[str, str], coloured:
 
 
 def test_internal_error_is_one_line(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sinokaz_cli import load
+    from sinokaz_cli.index import opening
 
     def boom(*args: object, **kwargs: object) -> None:
         secret = "do-not-print-me"  # noqa: F841  (a local that must never be shown)
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(load, "open_kb", boom)
+    monkeypatch.setattr(opening, "open_kb", boom)
     result = run("trade", "--json")
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -231,26 +231,26 @@ def test_internal_error_is_one_line(run: Run, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_debug_shows_the_traceback(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sinokaz_cli import load
+    from sinokaz_cli.index import opening
 
-    monkeypatch.setattr(load, "open_kb", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(opening, "open_kb", lambda *a, **k: 1 / 0)
     result = run("trade", "--json", env={"SINOKAZ_DEBUG": "1"})
     assert isinstance(result.exception, ZeroDivisionError)
 
 
 def test_locals_are_never_shown() -> None:
-    from sinokaz_cli.app import app
+    from sinokaz_cli.commands.app import app
 
     assert app.pretty_exceptions_show_locals is False
 
 
 def test_interrupt_inside_a_command(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sinokaz_cli import load
+    from sinokaz_cli.index import opening
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(load, "open_kb", interrupted)
+    monkeypatch.setattr(opening, "open_kb", interrupted)
     result = run("trade", "--json")
     assert result.exit_code == 130
     assert result.stderr == "sinokaz: interrupted\n"

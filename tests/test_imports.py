@@ -25,12 +25,12 @@ from conftest import SHIPPED
 BUILDING = {
     "tomli",
     "hashlib",
-    "sinokaz_cli.plain_toml",
-    "sinokaz_cli.validate",
-    "sinokaz_cli.record_reader",
-    "sinokaz_cli.record_kinds",
+    "sinokaz_cli.reading.toml",
+    "sinokaz_cli.reading.validate",
+    "sinokaz_cli.reading.fields",
+    "sinokaz_cli.reading.kinds",
 }
-SEARCHING = {"sinokaz_cli.search", "sinokaz_cli.textnorm", "unicodedata"}
+SEARCHING = {"sinokaz_cli.search.engine", "sinokaz_cli.search.textnorm", "unicodedata"}
 DRAWING = {"rich", "rich.console", "rich.table"}
 
 
@@ -106,7 +106,7 @@ def test_search_loads_the_search_machinery_but_not_rich(
     indexed: tuple[Path, dict[str, str]],
 ) -> None:
     names = imported(indexed, "search", "charter train", "--json")
-    assert {"sinokaz_cli.search", "sinokaz_cli.textnorm"} <= names
+    assert {"sinokaz_cli.search.engine", "sinokaz_cli.search.textnorm"} <= names
     assert not names & (BUILDING | DRAWING | {"json"})
 
 

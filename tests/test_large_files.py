@@ -1,9 +1,8 @@
-"""A large knowledge file is read in parts, so that the first run never holds
-it whole several times over: its text is turned into a document a piece at a
-time (plain_toml._PIECE), each record's table is dropped once it is read, and
-facts go to the index a batch at a time (index_build.FACTS_AT_ONCE). None of that
-may change an answer: the same knowledge as one file or as many, read in
-parts of any size, gives the same answers and the same index."""
+"""A large knowledge file is read so that the first run never holds it whole
+several times over: each record's table is dropped once it is read, and facts
+go to the index a batch at a time (build.FACTS_AT_ONCE). None of that may
+change an answer: the same knowledge as one file or as many, indexed in
+batches of any size, gives the same answers and the same index."""
 
 from __future__ import annotations
 
@@ -14,8 +13,10 @@ from typing import Any
 import pytest
 from test_cache_extend import index_content
 
-from sinokaz_cli import index_build, load, plain_toml, store
-from sinokaz_cli.validate import Collected, read_document
+from sinokaz_cli.index import build, where
+from sinokaz_cli.reading import load, toml
+from sinokaz_cli.reading.fields import Collected
+from sinokaz_cli.reading.validate import read_document
 
 from conftest import Run, as_json
 
@@ -39,10 +40,10 @@ def generated(tmp_path: Path) -> Path:
     return folder
 
 
-def one_file(folder: Path, where: Path) -> Path:
+def one_file(folder: Path, into: Path) -> Path:
     """The folder's files end to end (they hold only records and comments)."""
-    where.mkdir()
-    whole = where / "all.toml"
+    into.mkdir()
+    whole = into / "all.toml"
     whole.write_bytes(b"".join(f.read_bytes() for f in sorted(folder.glob("*.toml"))))
     return whole
 
@@ -51,14 +52,12 @@ def answers(run: Run, data: Path) -> list[Any]:
     return [as_json(run("--data", str(data), *q)) for q in QUERIES]
 
 
-def test_one_file_read_in_parts_answers_as_the_folder_does(
+def test_one_file_answers_as_the_folder_does(
     run: Run, cache: Path, tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = one_file(generated, tmp_path / "one")
     expected = answers(run, generated)
-    monkeypatch.setattr(plain_toml, "_PIECE", 500)
-    monkeypatch.setattr(index_build, "FACTS_AT_ONCE", 7)
-    assert len(list(plain_toml._pieces(whole.read_text(encoding="utf-8")))) > 100
+    monkeypatch.setattr(build, "FACTS_AT_ONCE", 7)
     assert answers(run, whole) == expected  # the first run, which indexes
     assert answers(run, whole) == expected  # from the index
     assert answers(run, whole.parent) == expected  # the file's folder
@@ -69,17 +68,17 @@ def test_facts_indexed_a_batch_at_a_time_make_the_index_made_at_once(
     run: Run, cache: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     as_json(run("--data", str(generated), "trade", "--json"))
-    index = store.index_path(generated)
+    index = where.index_path(generated)
     at_once = index_content(index)
     index.unlink()
-    monkeypatch.setattr(index_build, "FACTS_AT_ONCE", 3)
+    monkeypatch.setattr(build, "FACTS_AT_ONCE", 3)
     as_json(run("--data", str(generated), "trade", "--json"))
     assert index_content(index) == at_once
 
 
 def test_reading_a_document_drops_each_record_table_once_read(generated: Path) -> None:
     path = sorted(generated.glob("*.toml"))[1]
-    doc = load.parse(path.read_text(encoding="utf-8"), str(path))
+    doc = toml.parse(path.read_text(encoding="utf-8"), str(path))
     tables = [t for records in doc.values() for t in records]
     out = Collected()
     read_document(doc, str(path), out)
@@ -101,7 +100,7 @@ def test_the_progress_line_counts_up_through_one_large_file(
     whole = one_file(generated, tmp_path / "one")
     monkeypatch.setattr(load, "NOTICE_BYTES", 0)  # as if the file were large
     monkeypatch.setattr(load, "_stderr_is_terminal", lambda: True)
-    monkeypatch.setattr(index_build, "FACTS_AT_ONCE", 50)
+    monkeypatch.setattr(build, "FACTS_AT_ONCE", 50)
     result = run("--data", str(whole), "trade", "--json")
     assert result.exit_code == 0, result.stderr
     notice, _, drawn = result.stderr.partition("\n")

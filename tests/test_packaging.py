@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from sinokaz_cli import __version__
-from sinokaz_cli.knowledge_path import bundled_path
+from sinokaz_cli.reading.paths import bundled_path
 
 from conftest import SHIPPED
 

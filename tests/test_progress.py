@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sinokaz_cli.boundary import Progress, say
+from sinokaz_cli.messages import Progress, say
 
 
 def test_it_counts_bytes_and_files_then_wipes_itself(capsys: pytest.CaptureFixture[str]) -> None:

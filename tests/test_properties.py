@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sinokaz_cli.app import app
 from sinokaz_cli.commands import register
+from sinokaz_cli.commands.app import app
 
 import tomlwrite
 
@@ -105,14 +105,14 @@ def generated_file(generated: list[dict[str, object]]) -> Iterator[Path]:
 @contextmanager
 def general_reader_only() -> Iterator[None]:
     """Within the block, every fact goes through the field-by-field reader."""
-    from sinokaz_cli import record_kinds
+    from sinokaz_cli.reading import kinds
 
-    real = record_kinds.fast_fact
-    record_kinds.fast_fact = lambda r: None  # type: ignore[assignment]
+    real = kinds.fast_fact
+    kinds.fast_fact = lambda r: None  # type: ignore[assignment]
     try:
         yield
     finally:
-        record_kinds.fast_fact = real
+        kinds.fast_fact = real
 
 
 # What a fact's JSON keeps exactly as it was written.
@@ -230,7 +230,7 @@ def test_broken_files_exit_3_and_name_every_problem(
 @given(facts())
 def test_fast_reader_agrees_with_the_general_one(generated: list[dict[str, object]]) -> None:
     """fast_facts.fast_fact must build exactly what the field-by-field reader builds."""
-    from sinokaz_cli import load
+    from sinokaz_cli.reading import load
 
     with generated_file(generated) as path:
         fast = load.load(str(path)).facts
@@ -290,7 +290,7 @@ def test_json_lines_are_the_same_before_and_after_the_switch_to_json(
 @given(facts())
 def test_direct_fact_element_is_the_generic_one(generated: list[dict[str, object]]) -> None:
     """render.fact_element writes what jsonout.element(records.fact_json(...)) writes."""
-    from sinokaz_cli import load
+    from sinokaz_cli.reading import load
     from sinokaz_cli.render.fact_element import fact_element
     from sinokaz_cli.render.jsonout import element
     from sinokaz_cli.render.records import fact_json
@@ -320,8 +320,8 @@ def test_fast_reader_accepts_only_what_the_general_one_accepts(
 ) -> None:
     """Whatever a fact's lists hold, the fast path either declines or builds exactly
     what the field-by-field reader builds without a problem."""
-    from sinokaz_cli import fast_facts, record_kinds
-    from sinokaz_cli.record_reader import Collected, RecordReader
+    from sinokaz_cli.reading import fast_facts, kinds
+    from sinokaz_cli.reading.fields import Collected, RecordReader
 
     raw = {
         "id": "f",
@@ -335,7 +335,7 @@ def test_fast_reader_accepts_only_what_the_general_one_accepts(
     fast_out, slow_out = Collected(), Collected()
     fast = fast_facts.fast_fact(RecordReader(fast_out, "kb.toml", "fact", 0, dict(raw)))
     with general_reader_only():
-        slow = record_kinds._fact(RecordReader(slow_out, "kb.toml", "fact", 0, dict(raw)))
+        slow = kinds._fact(RecordReader(slow_out, "kb.toml", "fact", 0, dict(raw)))
     if fast is not None:
         assert slow_out.issues == []
         assert fast == slow

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import tomli
 
-from sinokaz_cli.load import load
-from sinokaz_cli.search import Index
+from sinokaz_cli.reading.load import load
+from sinokaz_cli.search.engine import Index
 
 from conftest import SHIPPED
 

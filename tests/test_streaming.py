@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from sinokaz_cli.indexed import IndexedKB
-from sinokaz_cli.model import Fact, KnowledgeBase
+from sinokaz_cli.index.indexed import IndexedKB
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import Fact
 
 from conftest import Run
 

@@ -119,10 +119,10 @@ def test_head_counts_what_it_does_not_show() -> None:
 def test_from_the_index_only_the_rows_shown_are_decoded(
     big: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sinokaz_cli import indexed, load
-    from sinokaz_cli.model import Category
+    from sinokaz_cli.index import indexed, opening
+    from sinokaz_cli.knowledge.records import Category
 
-    kb = load.open_kb(big)
+    kb = opening.open_kb(big)
     assert isinstance(kb, indexed.IndexedKB)
     decoded: list[bytes] = []
     real = indexed.fact_in

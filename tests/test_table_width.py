@@ -25,7 +25,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from typer.testing import CliRunner
 
-from sinokaz_cli.app import app
+from sinokaz_cli.commands.app import app
 from sinokaz_cli.render.table import MIN_WIDTH
 
 import tomlwrite

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinokaz_cli import textnorm
+from sinokaz_cli.search import textnorm
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,8 @@ INTERRUPTED = 130  # = errors.ExitCode.INTERRUPTED; not imported, to own SIGINT 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
     # The tool writes nothing but its output, so there is nothing to clean up:
     # leave at once, without unwinding (no KeyboardInterrupt, no traceback).
-    boundary = sys.modules.get("sinokaz_cli.boundary")  # a progress line may be drawn
-    progress = getattr(getattr(boundary, "Progress", None), "active", None)
+    messages = sys.modules.get("sinokaz_cli.messages")  # a progress line may be drawn
+    progress = getattr(getattr(messages, "Progress", None), "active", None)
     line_open = bool(getattr(progress, "shown", ""))
     os.write(2, b"\nsinokaz: interrupted\n" if line_open else b"sinokaz: interrupted\n")
     os._exit(INTERRUPTED)
@@ -31,8 +31,8 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from sinokaz_cli.app import app
     from sinokaz_cli.commands import register
+    from sinokaz_cli.commands.app import app
 
     _escape_what_stdout_cannot_encode()
     register(sys.argv[1:])

@@ -1,6 +1,6 @@
 """The project's errors and the exit code each one maps to.
 
-The core raises these; only the CLI boundary (cli_errors.py) turns them into
+The core raises these; only the CLI boundary (commands/boundary.py) turns them into
 a line on stderr and an exit status.
 """
 

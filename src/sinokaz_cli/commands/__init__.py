@@ -65,7 +65,7 @@ def register(argv: Sequence[str] | None = None) -> None:
     for name in (COMMANDS[command],) if command else MODULES:
         importlib.import_module(f"sinokaz_cli.commands.{name}")
     if command:
-        from sinokaz_cli.app import app
+        from sinokaz_cli.commands.app import app
 
         app.registered_commands[:] = [
             c for c in app.registered_commands if _name(c.name, c.callback) == command

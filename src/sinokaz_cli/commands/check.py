@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from sinokaz_cli.app import JsonOpt, app, examples, path_given
-from sinokaz_cli.boundary import report_knowledge_error
+from sinokaz_cli.commands.app import JsonOpt, app, examples, path_given
+from sinokaz_cli.commands.boundary import report_knowledge_error
 from sinokaz_cli.errors import ExitCode, KnowledgeError
-from sinokaz_cli.model import KnowledgeBase
+from sinokaz_cli.knowledge.base import KnowledgeBase
 
 # ─── check and schema ───────────────────────────────────────────────────────
 
@@ -34,8 +34,8 @@ def check(
     stderr and exits 3.
     """
     from sinokaz_cli.errors import Problem
-    from sinokaz_cli.load import load
-    from sinokaz_cli.query import coverage
+    from sinokaz_cli.knowledge.query import coverage
+    from sinokaz_cli.reading.load import load
 
     target = path or (ctx.find_root().obj or {}).get("data")
     try:
@@ -61,7 +61,7 @@ def check(
     if json_:
         _check_json(True, kb, [])
         return
-    from sinokaz_cli.display import counted
+    from sinokaz_cli.messages import counted
 
     counts = (
         counted(len(kb.facts), "fact"),
@@ -99,6 +99,6 @@ def _check_json(ok: bool, kb: KnowledgeBase | None, problems: list[Any]) -> None
 @app.command(epilog=examples("sinokaz schema > facts.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the knowledge file (for editors using taplo)."""
-    from sinokaz_cli.knowledge_path import bundled_path
+    from sinokaz_cli.reading.paths import bundled_path
 
     sys.stdout.write((bundled_path().parent / "facts.schema.json").read_text(encoding="utf-8"))

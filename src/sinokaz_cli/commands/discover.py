@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from sinokaz_cli.app import (
+from sinokaz_cli.commands.app import (
     AllOpt,
     CategoriesOpt,
     FieldsOpt,
@@ -20,7 +20,7 @@ from sinokaz_cli.app import (
     knowledge,
     output_format,
 )
-from sinokaz_cli.model import Category, EntityKind
+from sinokaz_cli.knowledge.records import Category, EntityKind
 from sinokaz_cli.render import Format
 
 
@@ -46,11 +46,11 @@ def search(
     the knowledge files. Nothing found is an empty result (exit 0), with a did-you-mean on
     stderr when a near word exists. A query with no words is a usage error (exit 2).
     """
-    from sinokaz_cli import textnorm
-    from sinokaz_cli.boundary import say
     from sinokaz_cli.errors import UsageError
+    from sinokaz_cli.messages import say
     from sinokaz_cli.render.records import hit_listing
-    from sinokaz_cli.search import Index
+    from sinokaz_cli.search import textnorm
+    from sinokaz_cli.search.engine import Index
 
     query = " ".join(words)
     found = textnorm.tokens(query)
@@ -91,7 +91,7 @@ def entities(
     all_: AllOpt = False,
 ) -> None:
     """People, organisations, places, events, programmes and products, with their roles."""
-    from sinokaz_cli import query
+    from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import entity_listing
 
     kb = knowledge(ctx)
@@ -119,7 +119,7 @@ def entity(
     --json prints one object: the entity's fields, and "facts" with the full fact objects.
     An unknown id exits 4 and suggests near ids.
     """
-    from sinokaz_cli import query
+    from sinokaz_cli.knowledge import query
 
     kb = knowledge(ctx)
     e = query.entity(kb, entity_id)
@@ -153,7 +153,7 @@ def timeline(
     all_: AllOpt = False,
 ) -> None:
     """Dated facts in order, each date with its precision; inferred dates are marked."""
-    from sinokaz_cli import query
+    from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import timeline_listing
 
     kb = knowledge(ctx)
@@ -182,7 +182,7 @@ def sources(
     all_: AllOpt = False,
 ) -> None:
     """Each source with its fact count and which of its paragraphs are cited."""
-    from sinokaz_cli import query
+    from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import source_listing
 
     kb = knowledge(ctx)
@@ -221,7 +221,7 @@ def brief(
 ) -> None:
     """A one-screen briefing: headline figures, key points per topic, the dialogue, the
     policy pairs and the sources, every point cited."""
-    from sinokaz_cli import brief as briefing
+    from sinokaz_cli.knowledge import brief as briefing
 
     kb = knowledge(ctx)
     b = briefing.build(kb, topic or [])

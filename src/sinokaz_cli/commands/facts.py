@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from sinokaz_cli.app import (
+from sinokaz_cli.commands.app import (
     AllOpt,
     CategoriesOpt,
     FieldsOpt,
@@ -57,7 +57,7 @@ def facts(
     Several values of one filter widen the match (any of them); different filters narrow it
     (all of them). An unknown tag or entity id exits 4 with a suggestion.
     """
-    from sinokaz_cli import query
+    from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import fact_listing
 
     kb = knowledge(ctx)
@@ -98,7 +98,7 @@ def show(
 
     --json prints one object (not an array). An unknown id exits 4 and suggests near ids.
     """
-    from sinokaz_cli import query
+    from sinokaz_cli.knowledge import query
 
     kb = knowledge(ctx)
     f = query.fact(kb, fact_id)

@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from sinokaz_cli import display
-from sinokaz_cli.app import (
+from sinokaz_cli.commands.app import (
     AllOpt,
     FieldsOpt,
     FormatOpt,
@@ -18,7 +17,7 @@ from sinokaz_cli.app import (
     knowledge,
     output_format,
 )
-from sinokaz_cli.model import Category
+from sinokaz_cli.knowledge.records import TOPIC_TITLES, Category
 from sinokaz_cli.render import Format
 
 # ─── topic commands ─────────────────────────────────────────────────────────
@@ -41,7 +40,7 @@ def _topic(
         listing = fact_listing(kb, kb.select([category]), category=False)
         emit(listing, chosen, fields)
         return
-    from sinokaz_cli import query
+    from sinokaz_cli.knowledge import query
     from sinokaz_cli.render import summary, table
 
     con = table.console()
@@ -49,7 +48,7 @@ def _topic(
     if category is Category.DIALOGUE:
         for ev in query.events(kb):
             con.print(summary.event(ev, kb))
-    con.print(summary.topic(summ, kb, display.TOPIC_TITLES[category]))
+    con.print(summary.topic(summ, kb, TOPIC_TITLES[category]))
     if category is Category.POLICY and kb.alignments:
         con.print()
         table.print_head(
@@ -116,7 +115,7 @@ def policy(
     if not pairs:
         _topic(ctx, Category.POLICY, fmt, json_, fields, all_)
         return
-    from sinokaz_cli import query
+    from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import pair_listing
 
     kb = knowledge(ctx)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from sinokaz_cli import display
-from sinokaz_cli.brief import Brief
-from sinokaz_cli.display import counted
-from sinokaz_cli.model import Citation, KnowledgeBase
-from sinokaz_cli.query import EventSummary
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.brief import Brief
+from sinokaz_cli.knowledge.query import EventSummary
+from sinokaz_cli.knowledge.records import Citation
+from sinokaz_cli.messages import counted
+from sinokaz_cli.render import display
 from sinokaz_cli.render.markdown import cell as md
 from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, text
 

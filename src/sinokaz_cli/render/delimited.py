@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sinokaz_cli.render.listing import Column
-from sinokaz_cli.render.safe import visible
+from sinokaz_cli.safe import visible
 
 
 def tsv(records: Iterable[Any], columns: Sequence[Column[Any]]) -> Iterator[str]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sinokaz_cli import display
-from sinokaz_cli.model import Entity, Fact, KnowledgeBase
-from sinokaz_cli.query import Coverage
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.query import Coverage
+from sinokaz_cli.knowledge.records import Entity, Fact
+from sinokaz_cli.messages import counted
+from sinokaz_cli.render import display
 from sinokaz_cli.render.summary import fact_table
 from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, new_table, text
 
@@ -15,13 +17,13 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-    from sinokaz_cli.search import Hit
+    from sinokaz_cli.search.engine import Hit
 
 
 def highlighted(statement: str, matched: Sequence[str]) -> Text:
     """The statement with its matched words in reverse video; data stays data."""
-    from sinokaz_cli.render.safe import visible
-    from sinokaz_cli.search import matched_terms, spans
+    from sinokaz_cli.safe import visible
+    from sinokaz_cli.search.engine import matched_terms, spans
 
     out = text(statement)
     if visible(statement, keep_newlines=True) != statement:
@@ -86,7 +88,7 @@ def entity(
         row("Cited", display.citation(e.cited, kb))
     parts: list[RenderableType] = [t]
     n = len(facts)
-    parts.append(text(f"\n{display.counted(n, 'fact')} mention {e.name}", "bold"))
+    parts.append(text(f"\n{counted(n, 'fact')} mention {e.name}", "bold"))
     shown, hidden = head(facts, show_all)
     if shown:
         parts.append(fact_table(shown, kb, show_category=True))

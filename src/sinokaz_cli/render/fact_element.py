@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sinokaz_cli import display
-from sinokaz_cli.model import Citation, DateRef, Fact, KnowledgeBase
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import Citation, DateRef, Fact
+from sinokaz_cli.render import display
 from sinokaz_cli.render.jsonout import RAW_CONTROLS, escape_controls
 from sinokaz_cli.render.jsonout import encode_string as _enc
 

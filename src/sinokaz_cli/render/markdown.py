@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sinokaz_cli.render.listing import Column
-from sinokaz_cli.render.safe import visible
+from sinokaz_cli.safe import visible
 
 # Characters that would change the meaning of Markdown or HTML around them.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~$])")

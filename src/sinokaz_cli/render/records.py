@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from sinokaz_cli import display
-from sinokaz_cli.model import DateRef, Entity, Fact, Figure, KnowledgeBase
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import DateRef, Entity, Fact, Figure
+from sinokaz_cli.render import display
 from sinokaz_cli.render.listing import Column, Json, Listing
 
 if TYPE_CHECKING:  # annotations only: importing these would load sqlite3 and more
-    from sinokaz_cli.brief import Brief
-    from sinokaz_cli.query import Coverage, Mentions, Pair
-    from sinokaz_cli.search import Hit
+    from sinokaz_cli.knowledge.brief import Brief
+    from sinokaz_cli.knowledge.query import Coverage, Mentions, Pair
+    from sinokaz_cli.search.engine import Hit
 
 FACT_FIELDS = (
     "id",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sinokaz_cli import display
-from sinokaz_cli.model import Fact, KnowledgeBase
-from sinokaz_cli.query import EventSummary, HeadlineFigure, Pair, TopicSummary
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.query import EventSummary, HeadlineFigure, Pair, TopicSummary
+from sinokaz_cli.knowledge.records import Fact
+from sinokaz_cli.messages import counted
+from sinokaz_cli.render import display
 from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_table, text
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableTyp
 
     n = summary.total
     lines: list[RenderableType] = [
-        _line((title, "bold"), f" — {display.counted(n, 'fact')}"),
+        _line((title, "bold"), f" — {counted(n, 'fact')}"),
     ]
     if summary.figures:
         lines.append(_line(("Headline figures", "bold")))

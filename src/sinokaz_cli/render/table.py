@@ -10,7 +10,7 @@ from itertools import islice
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from sinokaz_cli.render.listing import Column
-from sinokaz_cli.render.safe import visible
+from sinokaz_cli.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -131,7 +131,7 @@ def print_head(
     if not shown:
         message = f"no {noun}" if empty is None else empty
         if message:
-            from sinokaz_cli.boundary import say
+            from sinokaz_cli.messages import say
 
             say(message)
         return

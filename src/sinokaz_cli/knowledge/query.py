@@ -10,7 +10,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from sinokaz_cli.errors import NotFoundError
-from sinokaz_cli.model import (
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import (
     Alignment,
     Category,
     DateRef,
@@ -18,7 +19,6 @@ from sinokaz_cli.model import (
     EntityKind,
     Fact,
     Figure,
-    KnowledgeBase,
     Source,
 )
 from sinokaz_cli.suggest import did_you_mean

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sinokaz_cli import units
-from sinokaz_cli.model import Entity, Fact, Figure
+from sinokaz_cli.knowledge import units
+from sinokaz_cli.knowledge.records import Entity, Fact, Figure
 
 
 def figure_weight(fig: Figure) -> tuple[int, float]:

@@ -3,7 +3,7 @@
 When the only change since an index was written is new files whose names
 sort after every indexed one (the next article, named by date or number),
 `resume` copies the index and loads a Builder and a validation Collected
-with what it holds, so that reading just the new files into them (load.py)
+with what it holds, so that reading just the new files into them (reading/load.py)
 writes the index a rebuild from every file would write (tests compare the
 two). Problems in the new files are reported as a rebuild would report them;
 any other change rebuilds from every file.
@@ -17,13 +17,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from sinokaz_cli.index_build import Builder
-from sinokaz_cli.index_format import USER_VERSION
-from sinokaz_cli.indexed import IndexedKB, marks
-from sinokaz_cli.store import file_key, recorded, unchanged
+from sinokaz_cli.index.build import Builder
+from sinokaz_cli.index.format import USER_VERSION
+from sinokaz_cli.index.fresh import recorded, unchanged
+from sinokaz_cli.index.indexed import IndexedKB, marks
+from sinokaz_cli.index.where import file_key
+from sinokaz_cli.search.documents import Fields, themes_by_fact
 
 if TYPE_CHECKING:
-    from sinokaz_cli.record_reader import Collected
+    from sinokaz_cli.reading.fields import Collected
 
 __all__ = ["Resumed", "declared", "resume"]
 
@@ -49,7 +51,7 @@ def resume(target: Path, files: Sequence[Path], start: Path) -> Resumed | None:
 
     The builder holds what a Builder that had just read the indexed files would
     hold, and the Collected what validation would know, so that reading the new
-    files into them (load.py) and finish() write the index a rebuild would."""
+    files into them (reading/load.py) and finish() write the index a rebuild would."""
     # First ask the index itself, so that a change of another kind costs no copy;
     # and copy it inside that read transaction, which keeps the one writer that
     # changes an index in place (_settle) from changing it mid-copy.
@@ -76,8 +78,6 @@ def resume(target: Path, files: Sequence[Path], start: Path) -> Resumed | None:
 
 def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list[Path]] | None:
     """Load `builder` with the state of the index it copied (see resume)."""
-    from sinokaz_cli import search
-
     conn = builder.conn
     # Again: a run may have put a newer index in place before it was copied.
     n = _indexed_first(conn, files)
@@ -85,9 +85,7 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
         return None
     old = IndexedKB(conn)
     builder.learn(old.entities, old.sources)
-    builder.fields = search.Fields(
-        builder.entities, builder.sources, search.themes_by_fact(old.alignments)
-    )
+    builder.fields = Fields(builder.entities, builder.sources, themes_by_fact(old.alignments))
     builder.rows = conn.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
     builder.counts = dict(old.read_small("counts"))
     cited = {
@@ -135,7 +133,7 @@ def _declared(old: IndexedKB, fact_ids: list[str], files: Sequence[Path]) -> Col
     them (`fact_ids`: _fact_ids, read once by the caller)."""
     from itertools import repeat
 
-    from sinokaz_cli.record_reader import Collected, RecordReader
+    from sinokaz_cli.reading.fields import Collected, RecordReader
 
     entities, sources, units = old.entities, old.sources, old.units
     alignments, synonyms = old.alignments, old.synonyms

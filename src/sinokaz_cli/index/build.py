@@ -1,6 +1,6 @@
-"""Writing the on-disk index (store.py says where it lives and when it is used).
+"""Writing the on-disk index (fresh.py says when it is used, where.py where it lives).
 
-The Builder takes each knowledge file's records as load.py reads and
+The Builder takes each knowledge file's records as reading/load.py reads and
 validates them, so that a large knowledge base is never held in memory whole,
 and puts the finished index in place with one rename.
 """
@@ -15,12 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sinokaz_cli.index_format import (
-    DELETE_DOC,
+from sinokaz_cli.index.format import (
     EVENTS_KEPT,
     FACT_ID_INDEX,
     INDEXES,
-    INSERT_DOC,
     PLACED,
     POINTS_KEPT,
     SOURCES_KEPT,
@@ -30,8 +28,12 @@ from sinokaz_cli.index_format import (
     fact_in,
     fact_out,
 )
-from sinokaz_cli.model import Category, Entity, EntityKind, Fact, KnowledgeBase, Source
-from sinokaz_cli.store import file_key, previous_path
+from sinokaz_cli.index.where import file_key, previous_path
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.ranking import event_rank, headline, point_weight
+from sinokaz_cli.knowledge.records import Category, Entity, EntityKind, Fact, Source
+from sinokaz_cli.search.documents import Fields, themes_by_fact
+from sinokaz_cli.search.schema import DELETE_DOC, INSERT_DOC
 
 __all__ = ["FACTS_AT_ONCE", "Builder"]
 
@@ -39,7 +41,7 @@ FACTS_AT_ONCE = 4096
 
 
 class Builder:
-    """Writes a new index while the files are read and validated (load.py).
+    """Writes a new index while the files are read and validated (reading/load.py).
 
     Each file's facts go to SQLite as soon as the file is read, so a large
     knowledge base is never held in memory whole. What needs every file is
@@ -55,8 +57,6 @@ class Builder:
     def __init__(self, target: Path, start: Path | None = None) -> None:
         """A new index for `target`: empty, or a copy of the index at `start` to add
         to (see `resume`, which must then fill in what was learnt from it)."""
-        from sinokaz_cli import search
-
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_orphans(target)
         self.target = target
@@ -93,7 +93,7 @@ class Builder:
         # without themes, which alignments (read later) may add in finish().
         self.entities: dict[str, Entity] = {}
         self.sources: dict[str, Source] = {}
-        self.fields = search.Fields(self.entities, self.sources, {})
+        self.fields = Fields(self.entities, self.sources, {})
         self.pending: list[int] = []  # rows whose document waits for finish()
         # Where each record of the PLACED kinds was written (see place).
         self.declared: dict[str, dict[str, tuple[str, int]]] = {}
@@ -136,8 +136,6 @@ class Builder:
 
     def _add_facts(self, facts: Sequence[Fact]) -> None:
         from itertools import repeat
-
-        from sinokaz_cli.ranking import headline, point_weight
 
         ents: list[tuple[str, int]] = []
         tags: list[tuple[str, int]] = []
@@ -203,8 +201,6 @@ class Builder:
     def finish(self, kb: KnowledgeBase) -> None:
         """Write the rest from `kb` (validated, its facts already added) and put
         the index in place."""
-        from sinokaz_cli import search
-
         conn = self.conn
         # An extended index is given everything again: the tables are small.
         conn.execute("DELETE FROM entities")
@@ -246,7 +242,7 @@ class Builder:
             [(k, marshal.dumps(v)) for k, v in small.items()],  # type: ignore[arg-type]
         )
         conn.execute(FACT_ID_INDEX)
-        self._last_documents(search.themes_by_fact(kb.alignments))
+        self._last_documents(themes_by_fact(kb.alignments))
         conn.execute("COMMIT")
         # Last, so that a file with our version number always has its indexes.
         conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
@@ -286,10 +282,8 @@ class Builder:
     def _last_documents(self, themes: dict[str, list[str]]) -> None:
         """Write the documents that waited for every file: those of facts read before
         their entities or source, and those alignments add themes to."""
-        from sinokaz_cli import search
-
         conn = self.conn
-        full = search.Fields(self.entities, self.sources, themes)
+        full = Fields(self.entities, self.sources, themes)
         fact_at = "SELECT rec FROM facts WHERE row = ?"
         for row in self.pending:
             f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
@@ -310,15 +304,13 @@ class Builder:
 
     def _events(self, category: Category, kb: KnowledgeBase) -> tuple[str, ...]:
         """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
-        from sinokaz_cli import ranking
-
         by_id = kb.entities_by_id
         found = [
             (eid, n)
             for eid, n in self.mentions.get(category.value, {}).items()
             if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
         ]
-        found.sort(key=lambda item: ranking.event_rank(by_id[item[0]], item[1]))
+        found.sort(key=lambda item: event_rank(by_id[item[0]], item[1]))
         return tuple(eid for eid, _ in found[:EVENTS_KEPT])
 
     def abandon(self) -> None:

@@ -14,9 +14,17 @@ import math
 import re
 from typing import Any
 
-from sinokaz_cli import units as builtin_units
-from sinokaz_cli.model import Category, Citation, DateQualifier, DateRef, Fact, Figure, Qualifier
-from sinokaz_cli.record_reader import (
+from sinokaz_cli.knowledge import units as builtin_units
+from sinokaz_cli.knowledge.records import (
+    Category,
+    Citation,
+    DateQualifier,
+    DateRef,
+    Fact,
+    Figure,
+    Qualifier,
+)
+from sinokaz_cli.reading.fields import (
     _DATE_KEYS,
     _FACT_KEYS,
     _FIGURE_KEYS,

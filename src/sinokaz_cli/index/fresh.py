@@ -6,8 +6,7 @@ usual and then writes everything it learnt into one SQLite file in the
 user's cache folder; later runs answer from that file with indexed queries
 and decode only the records they print.
 
-- Where: $SINOKAZ_CACHE_DIR, else the platform's cache folder ($XDG_CACHE_HOME
-  or ~/.cache on Linux), in sinokaz/, one file per knowledge path.
+- Where: one file per knowledge path in the user's cache folder (where.py).
 - Never wrong: each file's size, mtime (ns) and inode are recorded. A file
   whose stat matches is trusted only if it was last changed well before the
   index was written (RACY_NS); otherwise its SHA-256 is compared, so an edit
@@ -22,35 +21,29 @@ and decode only the records they print.
   index is extended with them instead of being rebuilt; the index it
   extended is kept, so that editing the new files extends that one again.
 
-This module finds an index and opens it when it is fresh. Writing one is in
-index_build.py (Builder), extending one in index_extend.py (resume); the
-format (tables, record encoding, version) is in index_format.py, and the
-reading side, IndexedKB, in indexed.py.
+This module opens an index when it is fresh. Writing one is in build.py
+(Builder), extending one in extend.py (resume); the format (tables, record
+encoding, version) is in format.py, the reading side, IndexedKB, in
+indexed.py, and the choice between index and files in opening.py.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sinokaz_cli.index_format import RACY_NS, USER_VERSION
-from sinokaz_cli.indexed import IndexedKB
+from sinokaz_cli.index.format import RACY_NS, USER_VERSION
+from sinokaz_cli.index.indexed import IndexedKB
+from sinokaz_cli.index.where import file_key
 
 __all__ = [
     "DatabaseError",
     "IndexUnusable",
-    "IndexedKB",
-    "cache_dir",
-    "file_key",
-    "index_path",
     "open_built",
     "open_fresh",
-    "previous_path",
     "recorded",
     "unchanged",
 ]
@@ -61,50 +54,6 @@ DatabaseError = sqlite3.Error
 
 class IndexUnusable(Exception):
     """The index cannot be used; the message says why (for the warning)."""
-
-
-# ─── where ──────────────────────────────────────────────────────────────────
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("SINOKAZ_CACHE_DIR")
-    if env:
-        return Path(env)
-    if sys.platform == "darwin":
-        return Path(os.path.expanduser("~/Library/Caches/sinokaz"))
-    if os.name == "nt":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "sinokaz" / "Cache"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "sinokaz"
-    try:
-        return Path.home() / ".cache" / "sinokaz"
-    except RuntimeError:  # no HOME and no password entry to find one
-        raise OSError("no cache folder: no home folder is known; set SINOKAZ_CACHE_DIR") from None
-
-
-def index_path(data: Path) -> Path:
-    """One index per knowledge path. The name is a 64-bit FNV-1a hash of the path:
-    no import needed, and a collision could only cost a rebuild, never a wrong
-    answer, since the index records which files it was built from."""
-    key = 0xCBF29CE484222325
-    for byte in str(data.resolve()).encode("utf-8", "surrogateescape"):
-        key = ((key ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return cache_dir() / f"index-{key:016x}.sqlite"
-
-
-def previous_path(target: Path) -> Path:
-    """Where the index before the last extension is kept (see index_build.Builder.finish)."""
-    return target.with_suffix(".previous.sqlite")
-
-
-def file_key(path: Path) -> str:
-    """How the index names a knowledge file: by its name alone. The index is
-    chosen by the resolved knowledge path (index_path), so the folder part is
-    the same whichever way it was spelt ("kb", "./kb", "/home/me/kb"), and
-    spelling it another way must not make the index look stale."""
-    return path.name
 
 
 def _sha256(path: Path) -> str:

@@ -9,32 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sinokaz_cli import units
-from sinokaz_cli.model import (
-    Category,
+from sinokaz_cli.knowledge import units
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import (
     Citation,
     DateQualifier,
     DateRef,
     Entity,
     Figure,
-    KnowledgeBase,
     Precision,
     Qualifier,
     Source,
 )
-
-
-def counted(n: int, one: str, many: str | None = None) -> str:
-    """ "1 fact", "2,500 sources", "3 entities": a count for people to read."""
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
-
-
-TOPIC_TITLES = {
-    Category.TRADE: "Trade",
-    Category.TOURISM: "Tourism",
-    Category.DIALOGUE: "Party dialogue",
-    Category.POLICY: "Policy alignment",
-}
+from sinokaz_cli.messages import counted
 
 QUALIFIER_WORDS = {
     Qualifier.EXACT: "",

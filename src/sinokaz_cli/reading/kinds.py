@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sinokaz_cli import units as builtin_units
-from sinokaz_cli.fast_facts import fast_fact
-from sinokaz_cli.model import (
+from sinokaz_cli.knowledge import units as builtin_units
+from sinokaz_cli.knowledge.records import (
     Alignment,
     Category,
     Citation,
@@ -27,7 +26,8 @@ from sinokaz_cli.model import (
     Synonym,
     Unit,
 )
-from sinokaz_cli.record_reader import (
+from sinokaz_cli.reading.fast_facts import fast_fact
+from sinokaz_cli.reading.fields import (
     DATE_FIELDS,
     ENTITY_FIELDS,
     FACT_FIELDS,

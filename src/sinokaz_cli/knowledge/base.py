@@ -1,162 +1,28 @@
-"""Typed, immutable records of the knowledge base.
+"""The knowledge base: every record of the knowledge files, and the questions
+asked of it, answered in memory.
 
-The loader builds these once; nothing downstream sees raw TOML. Records are
-NamedTuples rather than dataclasses: a frozen dataclass costs ~1.4 ms to
-create at import (it compiles its methods), a NamedTuple ~0.2 ms, and the
-tool pays that on every run.
+index.indexed.IndexedKB answers the same questions from the on-disk index
+without loading every record; the two are held to the same answers by tests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from enum import Enum
 from functools import cached_property
 from itertools import islice
-from typing import NamedTuple
 
-
-class Category(str, Enum):
-    TRADE = "trade"
-    TOURISM = "tourism"
-    DIALOGUE = "dialogue"
-    POLICY = "policy"
-
-
-class EntityKind(str, Enum):
-    PERSON = "person"
-    ORG = "org"
-    PLACE = "place"
-    EVENT = "event"
-    PROGRAMME = "programme"
-    PRODUCT = "product"
-
-
-class Qualifier(str, Enum):
-    """How exact a figure is, in the article's own terms."""
-
-    EXACT = "exact"
-    MORE_THAN = "more_than"
-    AT_LEAST = "at_least"
-    AROUND = "around"
-    LESS_THAN = "less_than"
-    AT_MOST = "at_most"
-    UP_TO = "up_to"
-
-
-class DateQualifier(str, Enum):
-    ABOUT = "about"
-    BEFORE = "before"
-    AFTER = "after"
-    BY = "by"
-
-
-class Precision(str, Enum):
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-
-
-class Source(NamedTuple):
-    id: str
-    title: str
-    publisher: str
-    published: str  # ISO year-month, e.g. "2025-11"
-    paragraphs: int
-    subtitle: str | None = None
-    contact: str | None = None
-    url: str | None = None
-    file: str | None = None
-
-
-class Unit(NamedTuple):
-    """A counted noun that figures may use."""
-
-    id: str
-    singular: str
-    plural: str
-
-
-class DateRef(NamedTuple):
-    """A date as the article states it, with what we can resolve of it.
-
-    `start`/`end` are ISO-8601 strings of day, month or year precision; a
-    relative date we cannot place ("in recent years") has neither.
-    """
-
-    text: str
-    start: str | None = None
-    end: str | None = None
-    qualifier: DateQualifier | None = None
-    inferred: bool = False
-    basis: str | None = None
-
-    @property
-    def precision(self) -> Precision | None:
-        if self.start is None:
-            return None
-        return {10: Precision.DAY, 7: Precision.MONTH}.get(len(self.start), Precision.YEAR)
-
-
-class Figure(NamedTuple):
-    value: int | float
-    unit: str
-    qualifier: Qualifier = Qualifier.EXACT
-    about: str | None = None
-
-
-class Citation(NamedTuple):
-    source: str
-    paragraphs: tuple[int, ...]
-
-
-class Role(NamedTuple):
-    title: str
-    of: str | None = None
-
-
-class Entity(NamedTuple):
-    id: str
-    kind: EntityKind
-    name: str
-    aliases: tuple[str, ...] = ()
-    description: str | None = None
-    part_of: str | None = None
-    roles: tuple[Role, ...] = ()
-    # Events only: where, when, who hosted and under what theme.
-    place: str | None = None
-    hosts: tuple[str, ...] = ()
-    theme: str | None = None
-    date: DateRef | None = None
-    cited: Citation | None = None
-
-
-class Fact(NamedTuple):
-    id: str
-    category: Category
-    statement: str
-    cited: Citation
-    tags: tuple[str, ...] = ()
-    entities: tuple[str, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    date: DateRef | None = None
-    speaker: str | None = None
-    attribution: str | None = None
-    quote: str | None = None
-    note: str | None = None
-
-
-class Alignment(NamedTuple):
-    """A Chinese policy paired with a Kazakh one, and the facts behind the pair."""
-
-    id: str
-    china: str
-    kazakhstan: str
-    theme: str
-    facts: tuple[str, ...]
-
-
-class Synonym(NamedTuple):
-    terms: tuple[str, ...]
+from sinokaz_cli.knowledge.ranking import event_rank, figure_weight, headline_figure, point_weight
+from sinokaz_cli.knowledge.records import (
+    Alignment,
+    Category,
+    Entity,
+    EntityKind,
+    Fact,
+    Figure,
+    Source,
+    Synonym,
+    Unit,
+)
 
 
 class KnowledgeBase:
@@ -201,7 +67,7 @@ class KnowledgeBase:
         return self.facts[row]
 
     # ─── queries ─────────────────────────────────────────────────────────────
-    # The in-memory answers. store.IndexedKB answers the same questions from
+    # The in-memory answers. index.indexed.IndexedKB answers the same questions from
     # the on-disk index without loading every record.
 
     def select(
@@ -287,8 +153,6 @@ class KnowledgeBase:
 
     def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
         """The facts whose figures a brief leads with: one figure each, weightiest first."""
-        from sinokaz_cli.ranking import figure_weight, headline_figure
-
         found = [(f, fig) for f in self.select(categories) if (fig := headline_figure(f))]
         found.sort(key=lambda c: figure_weight(c[1]))  # stable: file order within a weight
         return found[:limit]
@@ -297,8 +161,6 @@ class KnowledgeBase:
         self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
     ) -> list[Fact]:
         """A topic's key points: those touching nothing to avoid first, richest first."""
-        from sinokaz_cli.ranking import point_weight
-
         in_topic = list(self.select([category]))
 
         def key(f: Fact) -> tuple[bool, int]:
@@ -319,8 +181,6 @@ class KnowledgeBase:
                     found = by_event.setdefault(eid, [])
                     if f.figures:
                         found.append(f)
-        from sinokaz_cli.ranking import event_rank
-
         ranked = sorted(
             by_event.items(),
             key=lambda item: event_rank(self.entities_by_id[item[0]], len(item[1])),

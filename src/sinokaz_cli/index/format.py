@@ -1,6 +1,6 @@
 """How the on-disk index is laid out: its version, its tables, and how records
 are encoded in it (marshal-encoded tuples: marshal needs no import and decodes
-a record in microseconds). index_build.py writes this format; indexed.py reads it.
+a record in microseconds). build.py writes this format; indexed.py reads it.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import marshal
 from typing import Any
 
-from sinokaz_cli.model import (
+from sinokaz_cli.knowledge.records import (
     Category,
     Citation,
     DateQualifier,
@@ -21,6 +21,7 @@ from sinokaz_cli.model import (
     Role,
     Source,
 )
+from sinokaz_cli.search.schema import DOCS_SCHEMA
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
@@ -161,7 +162,7 @@ def entity_in(blob: bytes) -> Entity:
 # once from sorted data is much cheaper than growing it row by row. (Fact ids
 # are written file by file, before duplicates across files are looked for,
 # so theirs too; theirs first, as the last search documents look facts up.)
-# An index that is extended (index_extend.resume) has them already and keeps them
+# An index that is extended (extend.resume) has them already and keeps them
 # up to date as rows are added: hence IF NOT EXISTS.
 FACT_ID_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS facts_id ON facts (id)"
 INDEXES = """
@@ -174,21 +175,6 @@ CREATE INDEX IF NOT EXISTS fact_tags_tag ON fact_tags (tag, fact_row);
 """
 
 # The search documents (search.Fields makes them).
-# Contentless: only the index is kept (the facts table holds the text), and a
-# document's rowid is its fact's row, so a hit is read by its primary key.
-DOCS_SCHEMA = (
-    "CREATE VIRTUAL TABLE docs USING fts5("
-    "statement, names, tags, extra, content = '', "
-    "tokenize = 'unicode61 remove_diacritics 2');\n"
-    "CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');\n"
-)
-INSERT_DOC = "INSERT INTO docs (rowid, statement, names, tags, extra) VALUES (?, ?, ?, ?, ?)"
-# A contentless table forgets what it indexed: deleting a document means
-# giving its columns again, exactly as they were inserted.
-DELETE_DOC = (
-    "INSERT INTO docs (docs, rowid, statement, names, tags, extra) VALUES ('delete', ?, ?, ?, ?, ?)"
-)
-
 TABLES = (
     """
 CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,

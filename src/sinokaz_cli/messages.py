@@ -1,25 +1,24 @@
-"""The one place where errors become a line on stderr and an exit status.
+"""What the tool says on stderr besides its errors: one-line messages and
+warnings, and the progress line drawn while large knowledge files are read.
 
-Commands raise; this group's `invoke` catches. Usage errors stay Click's
-(exit 2, raised before `invoke` runs). Set SINOKAZ_DEBUG=1 to see the
-traceback of an internal error.
+Every layer may speak through here (reading warns about a slow first run,
+the index about a cache it cannot use); only commands/boundary.py decides
+exit codes.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import Any
 
-import typer
-from typer.core import TyperGroup
 
-from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 fact", "2,500 sources", "3 entities": a count for people to read."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def say(message: str) -> None:
     """One line on stderr, prefixed with the program name (above a progress line)."""
-    from sinokaz_cli.render.safe import visible
+    from sinokaz_cli.safe import visible
 
     try:
         if Progress.active is not None:
@@ -34,7 +33,7 @@ class Progress:
     """A short line on stderr that counts up while large knowledge files are read,
     "sinokaz: 37% (93 of 252 files)", rewritten in place and wiped when done.
 
-    Made only for a terminal (load.py). It stays short so it never wraps, which
+    Made only for a terminal (reading/load.py). It stays short so it never wraps, which
     a carriage return could not undo. What is said meanwhile (say) appears
     above it, and an interrupt (cli.py) starts on a line of its own."""
 
@@ -95,58 +94,5 @@ class Progress:
             pass
 
 
-def report_knowledge_error(e: KnowledgeError, every: bool) -> None:
-    problems = e.problems if every else e.problems[:1]
-    for p in problems:
-        say(str(p))
-    if not every and len(e.problems) > 1:
-        more = len(e.problems) - 1
-        say(f"... and {more:,} more problem{'s' if more > 1 else ''}; run 'sinokaz check' for all")
-
-
-def _quiet_stdout() -> None:
-    """After the reader of a pipe has gone: stop Python's exit-time flush from failing."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # not a real file (e.g. under CliRunner)
-        pass
-
-
-class SinokazGroup(TyperGroup):
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            result = super().invoke(ctx)
-            # Flush here, inside the boundary: a reader that has gone away (| head)
-            # must surface as BrokenPipeError below, not at interpreter exit.
-            sys.stdout.flush()
-            return result
-        except (typer.Exit, typer.Abort):
-            raise
-        except SinokazError as e:
-            if isinstance(e, KnowledgeError):
-                report_knowledge_error(e, every=False)
-            else:
-                say(str(e))
-            raise typer.Exit(int(e.exit_code)) from None
-        except BrokenPipeError:
-            _quiet_stdout()
-            raise typer.Exit(int(ExitCode.OK)) from None
-        except KeyboardInterrupt:
-            say("interrupted")
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except Exception as e:
-            if _is_click_signal(e):
-                raise
-            if os.environ.get("SINOKAZ_DEBUG"):
-                raise
-            say(
-                f"internal error: {type(e).__name__}: {e} — rerun with SINOKAZ_DEBUG=1 "
-                "for the traceback"
-            )
-            raise typer.Exit(int(ExitCode.INTERNAL)) from None
-
-
-def _is_click_signal(e: Exception) -> bool:
-    """Usage errors from the click inside Typer pass through to its own handler."""
-    return isinstance(e, typer.TyperException)
+def warn(message: str) -> None:
+    say("warning: " + message)

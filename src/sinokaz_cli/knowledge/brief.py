@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sinokaz_cli import query
-from sinokaz_cli.display import TOPIC_TITLES
-from sinokaz_cli.model import Category, Fact, KnowledgeBase
+from sinokaz_cli.knowledge import query
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import TOPIC_TITLES, Category, Fact
 
 # One screen: a large knowledge base shows its top few and says how many more.
 MAX_PAIRS = 5

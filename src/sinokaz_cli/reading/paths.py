@@ -23,11 +23,11 @@ def bundled_path() -> Path:
     A wheel carries it inside the package; an editable or source checkout
     reads the repository's own data/ folder.
     """
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "facts.toml"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data" / "facts.toml"
     if packaged.is_file():
         return packaged
-    return here.parent.parent / "data" / "facts.toml"
+    return package.parent.parent / "data" / "facts.toml"
 
 
 def resolve(path: str | None) -> Path:
@@ -86,21 +86,3 @@ def read_bytes(path: Path) -> bytes:
         raise _fail(shown, "permission denied") from None
     except OSError as e:
         raise _fail(shown, e.strerror or str(e)) from None
-
-
-def decode(data: bytes, shown: str) -> str:
-    """A knowledge file's bytes as text, or a KnowledgeError naming the encoding problem."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise KnowledgeError([Problem(shown, "is UTF-16; knowledge files must be UTF-8", 1, 1)])
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise KnowledgeError(
-            [Problem(shown, "starts with a byte-order mark; save it as UTF-8 without BOM", 1, 1)]
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise KnowledgeError(
-            [Problem(shown, f"invalid UTF-8 (byte 0x{data[e.start]:02x})", line, column)]
-        ) from None

@@ -14,17 +14,9 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple, TypeVar
 
-from sinokaz_cli.model import (
-    Alignment,
-    Citation,
-    Entity,
-    Fact,
-    Source,
-    Synonym,
-    Unit,
-)
+from sinokaz_cli.knowledge.records import Alignment, Citation, Entity, Fact, Source, Synonym, Unit
+from sinokaz_cli.knowledge.units import BUILTIN as BUILTIN_UNITS
 from sinokaz_cli.suggest import did_you_mean
-from sinokaz_cli.units import BUILTIN as BUILTIN_UNITS
 
 # Used with fullmatch: "$" would also match before a final newline. ASCII
 # digits only: \d takes digits of every script.
@@ -121,7 +113,8 @@ class Ref(NamedTuple):
 
 
 class Collected:
-    """Everything read so far, across files. (Plain class: see model.py on dataclasses.)"""
+    """Everything read so far, across files. (A plain class: knowledge/records.py
+    says why not a dataclass.)"""
 
     def __init__(self) -> None:
         self.issues: list[Issue] = []

@@ -1,7 +1,7 @@
 """Turn parsed TOML documents into typed records, collecting every problem.
 
 Nothing stops at the first error: each record is read field by field
-(record_reader.py, record_kinds.py), every problem is noted with its file,
+(fields.py, kinds.py), every problem is noted with its file,
 record and field, and cross-file rules (duplicate ids, dangling references)
 run once all files are read. Lines are looked up only when there is
 something to report.
@@ -11,13 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sinokaz_cli import units as builtin_units
-from sinokaz_cli.model import (
-    EntityKind,
-    KnowledgeBase,
-)
-from sinokaz_cli.record_kinds import READERS
-from sinokaz_cli.record_reader import (
+from sinokaz_cli.knowledge import units as builtin_units
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import EntityKind
+from sinokaz_cli.reading.fields import (
     DATE_FIELDS,
     FACT_FIELDS,
     FIGURE_FIELDS,
@@ -27,6 +24,7 @@ from sinokaz_cli.record_reader import (
     RecordReader,
     past_end,
 )
+from sinokaz_cli.reading.kinds import READERS
 from sinokaz_cli.suggest import did_you_mean
 
 __all__ = [

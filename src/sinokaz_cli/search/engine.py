@@ -1,17 +1,15 @@
 """Full-text search over facts: SQLite FTS5 with BM25 ranking.
 
-Each fact is one document with four weighted fields: its statement (and
-quotation); the names, aliases and roles of the entities it involves; its
-tags and category; and the rest (source title, what its entities are,
-figure labels, the themes of the policy pairs it supports). Text is folded and stemmed in Python
-(textnorm) before FTS5 sees it, so the index and the query always agree,
-and the matched words of a hit can be found again for highlighting.
+Each fact is one document of four weighted fields (documents.py). Text is
+folded and stemmed in Python (textnorm.py) before FTS5 sees it, so the index
+and the query always agree, and the matched words of a hit can be found
+again for highlighting.
 
 The query is expanded before it runs: stop words dropped, a word that is
 not in the vocabulary replaced by its nearest spellings ("Shakaliyev"), and
 synonyms from the knowledge files' [[synonym]] records added.
 
-The documents live in the on-disk index (index_build.py writes them file by file);
+The documents live in the on-disk index (index/build.py writes them file by file);
 with --no-cache, in an in-memory database built the same way. The FTS5 table
 is contentless: a document's rowid is its fact's row, and the words it was
 made from are read from the fact itself.
@@ -20,12 +18,14 @@ made from are read from the fact itself.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from sinokaz_cli import textnorm
-from sinokaz_cli.index_format import DOCS_SCHEMA, INSERT_DOC
-from sinokaz_cli.model import Alignment, Entity, Fact, KnowledgeBase, Source
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import Fact
+from sinokaz_cli.search import textnorm
+from sinokaz_cli.search.documents import documents, spellings
+from sinokaz_cli.search.schema import DOCS_SCHEMA, INSERT_DOC
 
 # bm25() weights for (statement, names, tags, extra): the statement counts most.
 WEIGHTS = (1.0, 0.7, 0.6, 0.3)
@@ -61,138 +61,10 @@ class _Query:
         return self.terms | {t for p in self.phrases for t in p}
 
 
-def themes_by_fact(alignments: Iterable[Alignment]) -> dict[str, list[str]]:
-    """fact id -> the themes of the policy pairs it supports."""
-    themes: dict[str, list[str]] = {}
-    for a in alignments:
-        for fid in a.facts:
-            themes.setdefault(fid, []).append(a.theme)
-    return themes
-
-
-class _TermsOf(dict[str, str]):
-    """Text -> textnorm.terms_text(text), worked out on first sight."""
-
-    def __missing__(self, text: str) -> str:
-        found = self[text] = textnorm.terms_text(text)
-        return found
-
-
-class Fields:
-    """Builds each fact's four search fields, tokenising each entity and source once.
-
-    It reads entities and sources through the mappings it is given, so the
-    index builder can make a fact's document as soon as its file is read
-    (see `ready`), before the other files' records are known.
-    """
-
-    def __init__(
-        self,
-        entities: Mapping[str, Entity],
-        sources: Mapping[str, Source],
-        themes: Mapping[str, Sequence[str]],
-    ) -> None:
-        self.entities, self.sources, self.themes = entities, sources, themes
-        self._names: dict[str, tuple[str, str]] = {}
-        self._sources: dict[str, str] = {}
-        self._short = _TermsOf()  # tags, categories, dates, attributions: they repeat
-
-    @classmethod
-    def of(cls, kb: KnowledgeBase) -> Fields:
-        return cls(kb.entities_by_id, kb.sources_by_id, themes_by_fact(kb.alignments))
-
-    def ready(self, f: Fact) -> bool:
-        """Whether every entity and the source `f` names are known yet."""
-        known = self.entities
-        return (
-            f.cited.source in self.sources
-            and all(map(known.__contains__, f.entities))
-            and (f.speaker is None or f.speaker in known)
-        )
-
-    def _entity(self, eid: str) -> tuple[str, str]:
-        """(names, aliases and roles; description) of one entity, as stems."""
-        found = self._names.get(eid)
-        if found is None:
-            e = self.entities.get(eid)
-            if e is None:
-                return ("", "")  # not cached: the builder may learn it later
-            names = " ".join([e.name, *e.aliases, *(r.title for r in e.roles)])
-            found = self._names[eid] = (
-                textnorm.terms_text(names),
-                textnorm.terms_text(e.description or ""),
-            )
-        return found
-
-    def _source(self, sid: str) -> str:
-        found = self._sources.get(sid)
-        if found is None:
-            src = self.sources.get(sid)
-            if src is None:
-                return ""
-            found = self._sources[sid] = textnorm.terms_text(f"{src.title} {src.publisher}")
-        return found
-
-    def __call__(self, f: Fact) -> tuple[str, str, str, str]:
-        """(statement, names, tags, extra): the docs table's columns."""
-        # Runs once per fact when indexing. terms_text(" ".join(parts)) is " ".join
-        # of each part's terms (a space always ends a word), so repeated parts are
-        # worked out once; empty parts are left out, which leaves the words alone.
-        terms, entity = self._short.__getitem__, self._entity  # a dict lookup from C when seen
-        speaker = f.speaker
-        names: list[str] = []
-        extra = [self._source(f.cited.source)]
-        for eid in dict.fromkeys(f.entities if speaker is None else (*f.entities, speaker)):
-            name, description = entity(eid)
-            names.append(name)
-            extra.append(description)
-        for fig in f.figures:
-            if fig.about:
-                extra.append(textnorm.terms_text(fig.about))
-        if f.date is not None:
-            extra.append(terms(f.date.text))
-        if f.attribution:
-            extra.append(terms(f.attribution))
-        themes = self.themes.get(f.id)
-        if themes:
-            extra += map(terms, themes)
-        tags = [*map(terms, f.tags), terms(f.category.value)]
-        return (
-            textnorm.terms_text(f.statement + " " + (f.quote or "")),
-            " ".join(filter(None, names)),
-            " ".join(filter(None, tags)),
-            " ".join(filter(None, extra)),
-        )
-
-
-def documents(kb: KnowledgeBase) -> Iterator[tuple[int, str, str, str, str]]:
-    """One row per fact for the docs table: (rowid, statement, names, tags, extra)."""
-    fields = Fields.of(kb)
-    return ((row, *fields(f)) for row, f in enumerate(kb.facts))
-
-
-def spellings(kb: KnowledgeBase) -> dict[str, str]:
-    """stem -> a written form of it, for "did you mean"."""
-    out: dict[str, str] = {}
-    texts: list[str] = []
-    for f in kb.facts:
-        texts.append(f.statement)
-        texts.extend(f.tags)
-    for e in kb.entities:
-        texts.append(e.name)
-        texts.extend(e.aliases)
-    for text in texts:
-        for tok in textnorm.tokens(text):
-            word = textnorm.fold(tok.text)
-            for term in tok.terms:
-                out.setdefault(term, word)
-    return out
-
-
 class Index:
     """A search index over one knowledge base.
 
-    Over the on-disk index (store.IndexedKB) it queries the tables written
+    Over the on-disk index (index.indexed.IndexedKB) it queries the tables written
     there; over an in-memory knowledge base it builds the same tables in an
     in-memory database first.
     """

@@ -13,21 +13,15 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
-from sinokaz_cli.index_format import (
-    EVENTS_KEPT,
-    POINTS_KEPT,
-    entity_in,
-    fact_in,
-    source_in,
-)
-from sinokaz_cli.model import (
+from sinokaz_cli.index.format import EVENTS_KEPT, POINTS_KEPT, entity_in, fact_in, source_in
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import (
     Alignment,
     Category,
     Entity,
     EntityKind,
     Fact,
     Figure,
-    KnowledgeBase,
     Source,
     Synonym,
     Unit,
@@ -107,7 +101,7 @@ class IndexedKB(KnowledgeBase):
         self.sources_by_id = _Lookup(conn, "sources", source_in)  # type: ignore[assignment]
 
     def read_small(self, name: str) -> Any:
-        """One entry of the small table, decoded (index_build.Builder.finish writes them)."""
+        """One entry of the small table, decoded (build.Builder.finish writes them)."""
         if name not in self._small:
             row = self.conn.execute("SELECT rec FROM small WHERE name = ?", (name,)).fetchone()
             self._small[name] = marshal.loads(row[0])

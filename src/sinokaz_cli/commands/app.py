@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from sinokaz_cli import __version__
-from sinokaz_cli.boundary import SinokazGroup
-from sinokaz_cli.model import Category, KnowledgeBase
+from sinokaz_cli.commands.boundary import SinokazGroup
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import Category
 from sinokaz_cli.render import Format
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def main_callback(
 
 
 def knowledge(ctx: typer.Context) -> KnowledgeBase:
-    from sinokaz_cli.load import open_kb
+    from sinokaz_cli.index.opening import open_kb
 
     options = ctx.find_root().obj or {}
     return open_kb(options.get("data"), use_cache=not options.get("no_cache"))
@@ -184,23 +185,25 @@ def _ids_for_completion(data: str | None, kind: str) -> Iterable[str]:
     that is all that changed (an article just added, then `check`ed, which
     writes no index); else from the files. Never a build, a warning or a
     progress line: the shell is drawing its prompt on the same terminal."""
-    from sinokaz_cli import load, store
-    from sinokaz_cli.knowledge_path import knowledge_files, resolve
+    from sinokaz_cli.index import fresh, where
+    from sinokaz_cli.index.opening import read_added
+    from sinokaz_cli.reading.load import load
+    from sinokaz_cli.reading.paths import knowledge_files, resolve
 
     root = resolve(data)
     files = knowledge_files(root)
     try:
-        kb: KnowledgeBase | None = store.open_fresh(store.index_path(root), files)
-    except (store.IndexUnusable, store.DatabaseError, OSError):
+        kb: KnowledgeBase | None = fresh.open_fresh(where.index_path(root), files)
+    except (fresh.IndexUnusable, fresh.DatabaseError, OSError):
         kb = None
     if kb is None:
-        added = load.read_added(root, files)
+        added = read_added(root, files)
         if added is not None:
             indexed, kb = added
             if kind == "fact":
                 return [*indexed, *(f.id for f in kb.facts)]
     if kb is None:
-        kb = load.load(data)
+        kb = load(data)
     return kb.facts_by_id if kind == "fact" else kb.entities_by_id
 
 

@@ -1,0 +1,75 @@
+"""The one place where errors become a line on stderr and an exit status.
+
+Commands raise; this group's `invoke` catches. Usage errors stay Click's
+(exit 2, raised before `invoke` runs). Set SINOKAZ_DEBUG=1 to see the
+traceback of an internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError
+from sinokaz_cli.messages import say
+
+
+def report_knowledge_error(e: KnowledgeError, every: bool) -> None:
+    problems = e.problems if every else e.problems[:1]
+    for p in problems:
+        say(str(p))
+    if not every and len(e.problems) > 1:
+        more = len(e.problems) - 1
+        say(f"... and {more:,} more problem{'s' if more > 1 else ''}; run 'sinokaz check' for all")
+
+
+def _quiet_stdout() -> None:
+    """After the reader of a pipe has gone: stop Python's exit-time flush from failing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (e.g. under CliRunner)
+        pass
+
+
+class SinokazGroup(TyperGroup):
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            result = super().invoke(ctx)
+            # Flush here, inside the boundary: a reader that has gone away (| head)
+            # must surface as BrokenPipeError below, not at interpreter exit.
+            sys.stdout.flush()
+            return result
+        except (typer.Exit, typer.Abort):
+            raise
+        except SinokazError as e:
+            if isinstance(e, KnowledgeError):
+                report_knowledge_error(e, every=False)
+            else:
+                say(str(e))
+            raise typer.Exit(int(e.exit_code)) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except KeyboardInterrupt:
+            say("interrupted")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except Exception as e:
+            if _is_click_signal(e):
+                raise
+            if os.environ.get("SINOKAZ_DEBUG"):
+                raise
+            say(
+                f"internal error: {type(e).__name__}: {e} — rerun with SINOKAZ_DEBUG=1 "
+                "for the traceback"
+            )
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _is_click_signal(e: Exception) -> bool:
+    """Usage errors from the click inside Typer pass through to its own handler."""
+    return isinstance(e, typer.TyperException)

@@ -1,0 +1,145 @@
+"""Each fact as a search document: four weighted fields of folded, stemmed
+words (words.py), made the same way for the on-disk index (index/build.py
+writes them file by file) and for the in-memory one a --no-cache run builds.
+
+The fields: the statement (and quotation); the names, aliases and roles of
+the entities it involves; its tags and category; and the rest (source title,
+what its entities are, figure labels, the themes of the policy pairs it
+supports).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.records import Alignment, Entity, Fact, Source
+from sinokaz_cli.search import textnorm
+
+
+def themes_by_fact(alignments: Iterable[Alignment]) -> dict[str, list[str]]:
+    """fact id -> the themes of the policy pairs it supports."""
+    themes: dict[str, list[str]] = {}
+    for a in alignments:
+        for fid in a.facts:
+            themes.setdefault(fid, []).append(a.theme)
+    return themes
+
+
+class _TermsOf(dict[str, str]):
+    """Text -> textnorm.terms_text(text), worked out on first sight."""
+
+    def __missing__(self, text: str) -> str:
+        found = self[text] = textnorm.terms_text(text)
+        return found
+
+
+class Fields:
+    """Builds each fact's four search fields, tokenising each entity and source once.
+
+    It reads entities and sources through the mappings it is given, so the
+    index builder can make a fact's document as soon as its file is read
+    (see `ready`), before the other files' records are known.
+    """
+
+    def __init__(
+        self,
+        entities: Mapping[str, Entity],
+        sources: Mapping[str, Source],
+        themes: Mapping[str, Sequence[str]],
+    ) -> None:
+        self.entities, self.sources, self.themes = entities, sources, themes
+        self._names: dict[str, tuple[str, str]] = {}
+        self._sources: dict[str, str] = {}
+        self._short = _TermsOf()  # tags, categories, dates, attributions: they repeat
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> Fields:
+        return cls(kb.entities_by_id, kb.sources_by_id, themes_by_fact(kb.alignments))
+
+    def ready(self, f: Fact) -> bool:
+        """Whether every entity and the source `f` names are known yet."""
+        known = self.entities
+        return (
+            f.cited.source in self.sources
+            and all(map(known.__contains__, f.entities))
+            and (f.speaker is None or f.speaker in known)
+        )
+
+    def _entity(self, eid: str) -> tuple[str, str]:
+        """(names, aliases and roles; description) of one entity, as stems."""
+        found = self._names.get(eid)
+        if found is None:
+            e = self.entities.get(eid)
+            if e is None:
+                return ("", "")  # not cached: the builder may learn it later
+            names = " ".join([e.name, *e.aliases, *(r.title for r in e.roles)])
+            found = self._names[eid] = (
+                textnorm.terms_text(names),
+                textnorm.terms_text(e.description or ""),
+            )
+        return found
+
+    def _source(self, sid: str) -> str:
+        found = self._sources.get(sid)
+        if found is None:
+            src = self.sources.get(sid)
+            if src is None:
+                return ""
+            found = self._sources[sid] = textnorm.terms_text(f"{src.title} {src.publisher}")
+        return found
+
+    def __call__(self, f: Fact) -> tuple[str, str, str, str]:
+        """(statement, names, tags, extra): the docs table's columns."""
+        # Runs once per fact when indexing. terms_text(" ".join(parts)) is " ".join
+        # of each part's terms (a space always ends a word), so repeated parts are
+        # worked out once; empty parts are left out, which leaves the words alone.
+        terms, entity = self._short.__getitem__, self._entity  # a dict lookup from C when seen
+        speaker = f.speaker
+        names: list[str] = []
+        extra = [self._source(f.cited.source)]
+        for eid in dict.fromkeys(f.entities if speaker is None else (*f.entities, speaker)):
+            name, description = entity(eid)
+            names.append(name)
+            extra.append(description)
+        for fig in f.figures:
+            if fig.about:
+                extra.append(textnorm.terms_text(fig.about))
+        if f.date is not None:
+            extra.append(terms(f.date.text))
+        if f.attribution:
+            extra.append(terms(f.attribution))
+        themes = self.themes.get(f.id)
+        if themes:
+            extra += map(terms, themes)
+        tags = [*map(terms, f.tags), terms(f.category.value)]
+        return (
+            textnorm.terms_text(f.statement + " " + (f.quote or "")),
+            " ".join(filter(None, names)),
+            " ".join(filter(None, tags)),
+            " ".join(filter(None, extra)),
+        )
+
+
+def documents(kb: KnowledgeBase) -> Iterator[tuple[int, str, str, str, str]]:
+    """One row per fact for the docs table: (rowid, statement, names, tags, extra)."""
+    fields = Fields.of(kb)
+    return ((row, *fields(f)) for row, f in enumerate(kb.facts))
+
+
+def spellings(kb: KnowledgeBase) -> dict[str, str]:
+    """stem -> a written form of it, for "did you mean"."""
+    out: dict[str, str] = {}
+    texts: list[str] = []
+    for f in kb.facts:
+        texts.append(f.statement)
+        texts.extend(f.tags)
+    for e in kb.entities:
+        texts.append(e.name)
+        texts.extend(e.aliases)
+    for text in texts:
+        for tok in textnorm.tokens(text):
+            word = textnorm.fold(tok.text)
+            for term in tok.terms:
+                out.setdefault(term, word)
+    return out
