@@ -15,7 +15,7 @@ from test_cache_extend import index_content
 
 from sinokaz_cli.index import build, where
 from sinokaz_cli.reading import load, toml
-from sinokaz_cli.reading.fields import Collected
+from sinokaz_cli.reading.collected import Collected
 from sinokaz_cli.reading.validate import read_document
 
 from conftest import Run, as_json

@@ -25,7 +25,7 @@ from sinokaz_cli.index.where import file_key
 from sinokaz_cli.search.documents import Fields, themes_by_fact
 
 if TYPE_CHECKING:
-    from sinokaz_cli.reading.fields import Collected
+    from sinokaz_cli.reading.collected import Collected
 
 __all__ = ["Resumed", "declared", "resume"]
 
@@ -133,7 +133,8 @@ def _declared(old: IndexedKB, fact_ids: list[str], files: Sequence[Path]) -> Col
     them (`fact_ids`: _fact_ids, read once by the caller)."""
     from itertools import repeat
 
-    from sinokaz_cli.reading.fields import Collected, RecordReader
+    from sinokaz_cli.reading.collected import Collected
+    from sinokaz_cli.reading.fields import RecordReader
 
     entities, sources, units = old.entities, old.sources, old.units
     alignments, synonyms = old.alignments, old.synonyms

@@ -1,8 +1,8 @@
 """One reader per kind of record: source, unit, entity, fact, alignment, synonym.
 
-Each turns a raw TOML table into a typed record through a RecordReader,
-which notes every problem; plainly valid facts and dates take a fast path
-(fast_facts.py) that accepts only what the general reader accepts.
+Each turns a raw TOML table into a typed record through a RecordReader
+(fields.py), which notes every problem with its field and returns valid
+values at once: this is the one way records are read.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from sinokaz_cli.knowledge.records import (
     Synonym,
     Unit,
 )
-from sinokaz_cli.reading.fast_facts import fast_fact
 from sinokaz_cli.reading.fields import (
     DATE_FIELDS,
     ENTITY_FIELDS,
@@ -39,9 +38,29 @@ from sinokaz_cli.reading.fields import (
 
 def _citation(r: RecordReader, required: bool) -> Citation | None:
     source = r.ref("source", "source", required)
-    paragraphs = r._get("paragraphs", (list,), "an array of paragraph numbers", required)
-    if source is None or paragraphs is None:
+    paragraphs = r.raw.get("paragraphs")
+    if not (
+        type(paragraphs) is list
+        and paragraphs
+        and _INT.issuperset(map(type, paragraphs))
+        and min(paragraphs) >= 1
+    ):
+        paragraphs = _paragraphs(r, required)
+    if source is None or not paragraphs:
         return None
+    citation = Citation(source, tuple(paragraphs))
+    r.out.cite(citation, r, "paragraphs")
+    return citation
+
+
+_INT = frozenset({int})
+
+
+def _paragraphs(r: RecordReader, required: bool) -> list[int]:
+    """The valid paragraph numbers of a list that has a problem, each problem noted."""
+    paragraphs = r._get("paragraphs", (list,), "an array of paragraph numbers", required)
+    if paragraphs is None:
+        return []
     numbers: list[int] = []
     for i, p in enumerate(paragraphs):
         if isinstance(p, bool) or not isinstance(p, int) or p < 1:
@@ -50,11 +69,7 @@ def _citation(r: RecordReader, required: bool) -> Citation | None:
             numbers.append(p)
     if not paragraphs:
         r.problem("paragraphs", "must name at least one paragraph")
-    if not numbers:
-        return None
-    citation = Citation(source, tuple(numbers))
-    r.out.cite(citation, r, "paragraphs")
-    return citation
+    return numbers
 
 
 def _date(r: RecordReader | None) -> DateRef | None:
@@ -174,16 +189,14 @@ def _figure(r: RecordReader) -> Figure | None:
 
 
 def _fact(r: RecordReader) -> Fact | None:
-    fast = fast_fact(r)
-    if fast is not None or not r.ok:
-        return fast
     fid = r.ident("id")
     category = r.choice("category", Category)
     statement = r.text("statement")
     tags = r.texts("tags")
-    for i, tag in enumerate(tags):
-        if not ID_RE.fullmatch(tag):
-            r.problem(f"tags[{i}]", f"{tag!r} is not a valid tag (lower-case, digits, '-')")
+    if not all(map(ID_RE.fullmatch, tags)):
+        for i, tag in enumerate(tags):
+            if not ID_RE.fullmatch(tag):
+                r.problem(f"tags[{i}]", f"{tag!r} is not a valid tag (lower-case, digits, '-')")
     entities = r.refs("entities", "entity")
     figures = [f for f in (_figure(fr) for fr in r.tables("figures")) if f is not None]
     date = _date(r.table("date"))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sinokaz_cli.errors import Problem
 
 if TYPE_CHECKING:
-    from sinokaz_cli.reading.fields import Issue
+    from sinokaz_cli.reading.collected import Issue
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")

@@ -14,29 +14,10 @@ from typing import Any
 from sinokaz_cli.knowledge import units as builtin_units
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import EntityKind
-from sinokaz_cli.reading.fields import (
-    DATE_FIELDS,
-    FACT_FIELDS,
-    FIGURE_FIELDS,
-    TABLES,
-    Collected,
-    Issue,
-    RecordReader,
-    past_end,
-)
+from sinokaz_cli.reading.collected import Collected, Issue
+from sinokaz_cli.reading.fields import TABLES, RecordReader
 from sinokaz_cli.reading.kinds import READERS
 from sinokaz_cli.suggest import did_you_mean
-
-__all__ = [
-    "DATE_FIELDS",
-    "FACT_FIELDS",
-    "FIGURE_FIELDS",
-    "Collected",
-    "Issue",
-    "cross_check",
-    "read_document",
-]
-
 
 # What a reader holds once its record is read (never written to).
 _READ: dict[str, Any] = {}
@@ -126,7 +107,7 @@ def cross_check(out: Collected) -> KnowledgeBase:
     for citation, reader, key in out.citations:  # those made before their source
         paragraphs = out.paragraphs.get(citation.source)
         if paragraphs is not None:
-            past_end(citation, paragraphs, reader, key)
+            reader.past_end(citation, paragraphs, key)
 
     entities = {e.id: e for e, _ in out.entities}
 
