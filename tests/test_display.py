@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sinokaz_cli.knowledge.records import Citation, DateQualifier, DateRef, Figure, Qualifier
 from sinokaz_cli.reading.load import load
@@ -80,3 +84,49 @@ def test_counted_for_people_to_read() -> None:
     assert counted(2500, "source") == "2,500 sources"
     assert counted(1, "entity", "entities") == "1 entity"
     assert counted(3, "entity", "entities") == "3 entities"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (307_000_000, "307 million"),
+        (43_800_000_000, "43.8 billion"),
+        (12_250_000_000.0, "12.25 billion"),
+        (1_234_567, "1,234,567"),
+        (1_005_000, "1,005,000"),
+        (999_999_999, "999,999,999"),
+        (1_234_567.5, "1,234,567.5"),
+        (0.1234567, "0.1234567"),
+        (-2_000_000, "-2 million"),
+        (10**22, "10,000,000,000,000,000,000,000"),
+    ],
+)
+def test_a_number_is_abbreviated_only_when_exact(value: int | float, text: str) -> None:
+    assert display.number(value) == text
+
+
+def test_exact_figures_read_exactly_in_every_unit() -> None:
+    assert display.figure(Figure(1_234_567, "firm"), KB) == "1,234,567 firms"
+    assert display.figure(Figure(999_999_999, "USD"), KB) == "$999,999,999"
+    assert display.figure(Figure(1_005_000, "KZT"), KB) == "KZT 1,005,000"
+
+
+def _parsed_back(text: str) -> Decimal:
+    """The number a person reads in `text`: digits, separators and a scale word."""
+    words = {"million": 6, "billion": 9, "trillion": 12}
+    head, _, word = text.partition(" ")
+    exact = Decimal(head.replace(",", ""))
+    return exact.scaleb(words[word]) if word else exact
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.integers(min_value=-(2**63), max_value=2**63 - 1),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.integers(1, 999_99).map(lambda n: n * 10_000),  # scale-word values, exact or not
+    )
+)
+def test_the_number_in_the_text_parses_back_to_the_value(value: int | float) -> None:
+    exact = Decimal(value) if type(value) is int else Decimal(repr(value))
+    assert _parsed_back(display.number(value)) == exact

@@ -35,20 +35,34 @@ QUALIFIER_WORDS = {
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
-_SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"))
+_SCALES = ((12, "trillion"), (9, "billion"), (6, "million"))  # powers of ten
 
 
 def number(value: int | float) -> str:
-    """A number as people write it: 307 million, 1.5 billion, 12,345, 2.5."""
-    magnitude = abs(value)
-    for size, word in _SCALES:
-        if magnitude >= size:
-            scaled = value / size
-            text = f"{scaled:,.2f}".rstrip("0").rstrip(".")
-            return f"{text} {word}"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.6f}".rstrip("0").rstrip(".")
-    return f"{int(value):,}"
+    """A number as people write it, never rounded: "307 million" and "1.5 billion"
+    only where that is the exact value; else every digit, "1,234,567" and
+    "999,999,999". A float keeps the digits it was written with ("0.1234567")."""
+    if type(value) is int and -1_000_000 < value < 1_000_000:  # the usual count
+        return f"{value:,}"
+    from decimal import Decimal, localcontext
+
+    exact = Decimal(value) if type(value) is int else Decimal(repr(float(value)))
+    if not exact.is_finite():  # not a figure the reader accepts; say it as it is
+        return repr(value)
+    with localcontext() as ctx:
+        ctx.prec = len(exact.as_tuple().digits) + 30  # room enough that nothing rounds
+        for size, word in _SCALES:
+            scaled = exact.scaleb(-size)
+            if 1 <= abs(scaled) < 1000:
+                # Words, as a newspaper writes them, with at most two decimals;
+                # and only when the words are the number itself.
+                if scaled == scaled.quantize(Decimal("0.01")):
+                    text = f"{scaled:,.2f}".rstrip("0").rstrip(".")
+                    return f"{text} {word}"
+                break
+        if exact == exact.to_integral_value():
+            return f"{int(exact):,}"
+        return f"{exact:,f}"
 
 
 def ordinal(value: int | float) -> str:
