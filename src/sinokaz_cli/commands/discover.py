@@ -42,9 +42,11 @@ def search(
     """Search facts by relevance (BM25); questions in plain English work.
 
     Case, accents, punctuation, apostrophes and hyphens are ignored; plurals and simple word
-    forms match; a misspelt word is searched under its nearest spelling; synonyms come from
-    the knowledge files. Nothing found is an empty result (exit 0), with a did-you-mean on
-    stderr when a near word exists. A query with no words is a usage error (exit 2).
+    forms match; synonyms come from the knowledge files. A word that looks misspelt is
+    searched as the word of the knowledge it is a slip for, and stderr says so; a real word
+    that no fact mentions is never rewritten: stderr says no fact mentions it. Each hit says
+    which words matched and where. Nothing found is an empty result (exit 0). A query with
+    no words is a usage error (exit 2).
     """
     from sinokaz_cli.errors import UsageError
     from sinokaz_cli.messages import say
@@ -63,16 +65,21 @@ def search(
     kb = knowledge(ctx)
     result = Index(kb).search(query, limit)
     for typed, used in result.corrections.items():
-        say(f"searching for '{used}' as well as '{typed}'")
+        say(f"'{typed}' looks misspelt: searching for '{used}' instead")
+    hint = ""
     if result.suggestions:
-        say("no match; did you mean " + " or ".join(f"'{s}'" for s in result.suggestions) + "?")
+        hint = "; did you mean " + " or ".join(f"'{s}'" for s in result.suggestions) + "?"
+    if result.unknown:
+        say("no fact mentions " + " or ".join(f"'{w}'" for w in result.unknown) + hint)
+    elif hint:
+        say("no match" + hint)
     chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
         if result.hits:
             table.console().print(discover.hits(result.hits, kb))
-        elif not result.suggestions:  # a person is reading: say so rather than print nothing
+        elif not result.suggestions and not result.unknown:  # say so rather than print nothing
             say(f"no facts match {query!r}")
         return
     emit(hit_listing(kb, result.hits), chosen, fields)

@@ -46,11 +46,26 @@ def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
         cell.append_text(text(f"  {f.category.value}", "dim"))
         cell.append("\n")
         cell.append_text(highlighted(f.statement, hit.matched))
-        why = ", ".join(hit.matched) if hit.matched else "names, tags or source of the fact"
         cell.append("\n")
-        cell.append_text(text(f"matched: {why}", "dim"))
+        cell.append_text(text(f"matched: {why_matched(hit)}", "dim"))
         t.add_row(text(str(rank)), cell, text(display.citation(f.cited, kb)))
     return t
+
+
+def why_matched(hit: Hit) -> str:
+    """Each word that matched and where: "car (statement, tag); automobiles
+    (statement; synonym of cars); shakkaliyev (entity name; corrected from
+    Shakaliyev)"."""
+    said = []
+    for m in hit.matches:
+        w = m.word
+        where = ", ".join(m.places)
+        if w.via == "synonym":
+            where += f"; synonym of {w.typed}"
+        elif w.via == "correction":
+            where += f"; corrected from {w.typed}"
+        said.append(f"{w.word} ({where})")
+    return "; ".join(said)
 
 
 def entity(

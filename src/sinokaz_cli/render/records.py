@@ -152,7 +152,7 @@ def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
 
 # ─── search hits ────────────────────────────────────────────────────────────
 
-HIT_FIELDS = ("rank", "score", "matched", *FACT_FIELDS)
+HIT_FIELDS = ("rank", "score", "matched", "matched_terms", "corrected_from", *FACT_FIELDS)
 
 
 def hit_listing(kb: KnowledgeBase, hits: Sequence[Hit]) -> Listing[tuple[int, Hit]]:
@@ -162,6 +162,18 @@ def hit_listing(kb: KnowledgeBase, hits: Sequence[Hit]) -> Listing[tuple[int, Hi
             "rank": rank,
             "score": round(hit.score, 4),
             "matched": list(hit.matched),
+            "matched_terms": [
+                {
+                    "word": m.word.word,
+                    "typed": m.word.typed,
+                    "via": m.word.via,
+                    "in": list(m.places),
+                }
+                for m in hit.matches
+            ],
+            "corrected_from": {
+                m.word.word: m.word.typed for m in hit.matches if m.word.via == "correction"
+            },
             **fact_json(hit.fact, kb),
         }
 
