@@ -78,6 +78,8 @@ def generate(n: int, out: Path, files: int, seed: int) -> None:
         ]
         if kind == "person":
             lines.append(f'roles = [{{ title = {q(sentence(rng, 3))}, of = "e{i + 1}" }}]')
+        if kind == "programme":  # pairs take them in turn: a Chinese side, then a Kazakh one
+            lines.append(f'part_of = "{("china", "kazakhstan")[(i // 6) % 2]}"')
         if kind == "event":
             lines.append(f'place = "e{(i // 6) * 6 + 2}"\nhosts = ["e{(i // 6) * 6 + 1}"]')
             lines.append(f"theme = {q(sentence(rng, 6))}")
@@ -86,6 +88,10 @@ def generate(n: int, out: Path, files: int, seed: int) -> None:
                 'basis = "Year from the publication month." }'
             )
         entities.append("\n".join(lines) + "\n")
+    entities += [
+        '[[entity]]\nid = "china"\nkind = "place"\nname = "China"\n',
+        '[[entity]]\nid = "kazakhstan"\nkind = "place"\nname = "Kazakhstan"\n',
+    ]
     head = ["#:schema ./facts.schema.json\n# Synthetic knowledge base for benchmarks.\n"]
     (out / "000-entities.toml").write_text("\n".join(head + units + entities), encoding="utf-8")
 

@@ -20,7 +20,7 @@ def test_generated_knowledge_passes_check(run: Run, tmp_path: Path) -> None:
     )
     result = run("check", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "ok: 600 facts, 30 entities, 15 sources\n"
+    assert result.stdout == "ok: 600 facts, 32 entities, 15 sources\n"
 
 
 def test_generator_is_deterministic(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from sinokaz_cli.errors import KnowledgeError
 from sinokaz_cli.index import fresh, opening, where
 from sinokaz_cli.reading import load
 
-from conftest import MINI, Run, as_json
+from conftest import MINI, Run, as_json, ids
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate  # noqa: E402
@@ -248,17 +248,17 @@ BROKEN = {
         '[[fact]]\nid = "deal-value"\ncategory = "trade"\nstatement = "x"\n'
         'source = "src-a"\nparagraphs = [1]\n'
     ),
-    "a duplicate of an indexed entity's id": (
+    "an indexed entity's id, for another entity": (
         '[[entity]]\nid = "china"\nkind = "place"\nname = "C"\n'
     ),
-    "a duplicate of an indexed source's id": (
+    "an indexed source's id, for another source": (
         '[[source]]\nid = "src-b"\ntitle = "T"\npublisher = "P"\npublished = "2024-06"\n'
         "paragraphs = 2\n"
     ),
-    "a duplicate of an indexed unit's id": (
-        '[[unit]]\nid = "firm"\nsingular = "firm"\nplural = "firms"\n'
+    "an indexed unit's id, with other words": (
+        '[[unit]]\nid = "firm"\nsingular = "firm"\nplural = "companies"\n'
     ),
-    "a duplicate of an indexed policy pair's id": (
+    "an indexed policy pair's id, for another pair": (
         '[[alignment]]\nid = "green-pair"\nchina = "green-cn"\nkazakhstan = "green-kz"\n'
         'theme = "t"\nfacts = ["green-link"]\n'
     ),
@@ -503,3 +503,59 @@ def test_runs_at_once_extend_it_without_corrupting_it(cache: Path, tmp_path: Pat
     found = fresh.open_fresh(index, sorted(folder.glob("*.toml")))
     assert found is not None
     found.conn.close()
+
+
+REDECLARED = """
+[[source]]
+id = "src-z"
+title = "An article that stands alone"
+publisher = "Other Paper"
+published = "2025-08"
+paragraphs = 1
+
+[[unit]]
+id = "firm"
+singular = "firm"
+plural = "firms"
+
+[[entity]]
+id = "china"
+kind = "place"
+name = "China"
+aliases = ["Zhongguo"]
+source = "src-z"
+paragraphs = [1]
+
+[[fact]]
+id = "z-fact"
+category = "trade"
+statement = "A fact of the standalone article."
+entities = ["china"]
+source = "src-z"
+paragraphs = [1]
+figures = [{ value = 3, unit = "firm" }]
+"""
+
+
+def test_an_added_file_that_redeclares_what_it_uses_extends_the_index(
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    """An article file may carry the countries and units it uses, as declared
+    elsewhere: they are one record, with the aliases and citation it adds; the
+    facts already indexed that mention the entity are found by the new alias."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.toml")
+    as_json(run("--data", str(folder), "facts", "--json"))
+    (folder / "b.toml").write_text(REDECLARED, encoding="utf-8")
+    parsed.clear()
+    china = as_json(run("--data", str(folder), "entity", "china", "--json"))
+    assert parsed == ["b.toml"]
+    assert "Zhongguo" in china["aliases"]
+    assert [c["source"] for c in china["citations"]] == ["src-z"]
+    hits = ids(as_json(run("--data", str(folder), "search", "Zhongguo", "--json")))
+    assert "z-fact" in hits and len(hits) > 1  # a.toml's facts about China too
+    assert as_json(run("--data", str(folder), "--no-cache", "entity", "china", "--json")) == china
+    assert run("--data", str(folder), "check").exit_code == 0
+    extended = index_content(where.index_path(folder))
+    assert extended == _rebuilt(run, folder)

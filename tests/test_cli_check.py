@@ -28,9 +28,11 @@ EXPECTED = {
         "unknown-values.toml:10: entity e kind: unknown kind 'persn'; expected one of: person, "
         "org, place, event, programme, product (did you mean 'person'?)",
         "unknown-values.toml:15: fact f category: unknown category 'trad'; expected one of: "
-        "trade, tourism, dialogue, policy (did you mean 'trade'?)",
+        "trade, tourism, dialogue, policy, or declare it as a [[category]] "
+        "(did you mean 'trade'?)",
         "unknown-values.toml:19: fact f figures[0].qualifier: unknown qualifier 'roughly'; "
-        "expected one of: exact, more_than, at_least, around, less_than, at_most, up_to",
+        "expected one of: exact, more_than, over, at_least, around, nearly, almost, less_than, "
+        "at_most, up_to",
         "unknown-values.toml:19: fact f figures[0].unit: unknown unit 'compny': use an ISO 4217 "
         "currency code, 'percent', 'ordinal', or declare it as a [[unit]]",
         "unknown-values.toml:20: fact f statment: is not a known field (did you mean 'statement'?)",
@@ -58,8 +60,8 @@ EXPECTED = {
     "malformed.toml": ["malformed.toml:3:26: illegal character '\\n'"],
     "unknown-table.toml": [
         "unknown-table.toml:1: unknown table 'facts' (did you mean 'fact'?)",
-        "unknown-table.toml:4: unknown table 'meta' (expected one of: source, unit, entity, "
-        "fact, alignment, synonym)",
+        "unknown-table.toml:4: unknown table 'meta' (expected one of: category, source, unit, "
+        "entity, fact, alignment, synonym)",
         "unknown-table.toml: holds no records (expected [[fact]], [[entity]], ...)",
     ],
 }
@@ -139,7 +141,7 @@ def test_folder_merges_files_and_finds_cross_file_duplicates(run: Run, tmp_path:
     assert result.exit_code == 3
     assert result.stderr == (
         f"sinokaz: {tmp_path}/b.toml:2: fact deal-value id: duplicate fact id 'deal-value', "
-        f"first defined at {tmp_path}/a.toml:81\n"
+        f"first defined at {tmp_path}/a.toml:83\n"
     )
 
 

@@ -8,7 +8,17 @@ from conftest import MINI, Run, as_json, ids
 def test_all_facts_by_default(run: Run) -> None:
     facts = as_json(run("facts", "--json"))
     assert len(facts) == 38
-    assert {f["category"] for f in facts} == {"trade", "tourism", "dialogue", "policy"}
+    assert {f["category"] for f in facts} == {"trade", "tourism", "dialogue", "policy", "people"}
+
+
+def test_a_declared_category_filters_like_the_built_in_ones(run: Run) -> None:
+    facts = as_json(run("facts", "--category", "People", "--json"))
+    assert ids(facts) == [
+        "nurgaliyeva-director",
+        "nurgaliyeva-second-visit",
+        "delegation-itinerary",
+    ]
+    assert as_json(run("timeline", "-c", "people", "--json")) == []
 
 
 def test_repeated_category_widens(run: Run) -> None:
@@ -53,7 +63,10 @@ def test_unknown_category_is_usage_error(run: Run) -> None:
     result = run("facts", "--category", "trad")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "'trad' is not one of" in result.stderr
+    assert result.stderr == (
+        "sinokaz: unknown category 'trad' for --category; expected one of: trade, tourism, "
+        "dialogue, policy, people (did you mean 'trade'?)\n"
+    )
 
 
 def test_unknown_entity_exits_4_with_suggestion(run: Run) -> None:

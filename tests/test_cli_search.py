@@ -156,7 +156,7 @@ def test_a_match_that_is_not_in_the_statement_says_where_it_is(run: Run) -> None
 
 def test_tsv_and_fields(run: Run) -> None:
     out = run("search", "cars", "--fields", "rank,id", "--limit", "2").stdout
-    assert out == "1\tchinese-cars-share\n2\tnurgaliyeva-daughter-car\n"
+    assert out == "1\tnurgaliyeva-loyal-car-user\n2\tchinese-cars-share\n"
 
 
 def test_query_is_required(run: Run) -> None:

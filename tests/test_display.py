@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinokaz_cli.knowledge.records import Citation, DateQualifier, DateRef, Figure, Qualifier
+from sinokaz_cli.knowledge.records import (
+    Citation,
+    DateQualifier,
+    DateRef,
+    Figure,
+    Per,
+    Period,
+    Qualifier,
+)
 from sinokaz_cli.reading.load import load
 from sinokaz_cli.render import display
 
@@ -22,7 +30,17 @@ KB = load(str(MINI))
     [
         (Figure(100, "firm", Qualifier.MORE_THAN), "more than 100 firms"),
         (Figure(1, "firm"), "1 firm"),
-        (Figure(1, "firm", Qualifier.AT_LEAST), "at least 1 firms"),
+        (Figure(1, "firm", Qualifier.AT_LEAST), "at least 1 firm"),
+        (Figure(1, "firm", Qualifier.MORE_THAN), "more than 1 firm"),
+        (Figure(2, "firm", Qualifier.NEARLY), "nearly 2 firms"),
+        (Figure(100, "firm", Qualifier.OVER), "over 100 firms"),
+        (Figure(1000, "firm", Qualifier.ALMOST), "almost 1,000 firms"),
+        (Figure(30, "firm", per=Per.DAY), "30 firms a day"),
+        (Figure(5_000_000, "USD", Qualifier.AROUND, per=Per.YEAR), "around $5 million a year"),
+        (Figure(-2.4, "percent", change=True), "down 2.4%"),
+        (Figure(12, "percent", Qualifier.MORE_THAN, change=True), "up more than 12%"),
+        (Figure(1, "firm", change=True), "up 1 firm"),
+        (Figure(0, "percent", change=True), "unchanged"),
         (Figure(150, "firm", Qualifier.AROUND), "around 150 firms"),
         (Figure(307_000_000, "USD"), "$307 million"),
         (Figure(1_500_000_000, "USD", Qualifier.UP_TO), "up to $1.5 billion"),
@@ -55,6 +73,16 @@ def test_figure_text(figure: Figure, text: str) -> None:
         (DateRef("2026-30", "2026", "2030"), "2026–2030"),
         (DateRef("before 2060", "2060", qualifier=DateQualifier.BEFORE), "before 2060"),
         (DateRef("in recent years"), "“in recent years”"),
+        (DateRef("since", "2023-11-10", qualifier=DateQualifier.SINCE), "since 10 Nov 2023"),
+        (DateRef("1-2 July", "2025-07-01", "2025-07-02"), "1–2 Jul 2025"),
+        (DateRef("30 June-2 July", "2025-06-30", "2025-07-02"), "30 Jun–2 Jul 2025"),
+        (DateRef("Jan-Jun", "2024-01", "2024-06"), "Jan–Jun 2024"),
+        (DateRef("Dec-Jan", "2024-12", "2025-01"), "Dec 2024–Jan 2025"),
+        (DateRef("first half", "2024-01", "2024-06", period=Period.HALF), "H1 2024"),
+        (DateRef("Q3", "2024-07", "2024-09", period=Period.QUARTER), "Q3 2024"),
+        (DateRef("Q1-Q2", "2024-01", "2024-06", period=Period.QUARTER), "Q1–Q2 2024"),
+        (DateRef("summer", "2025-06", "2025-08", period=Period.SEASON), "summer 2025"),
+        (DateRef("winter", "2024-12", "2025-02", period=Period.SEASON), "winter 2024–25"),
     ],
 )
 def test_date_text(date: DateRef, text: str) -> None:

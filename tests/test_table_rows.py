@@ -82,7 +82,7 @@ def test_facts_and_timeline_tables_stop_at_100(run: Run, big: str, cache: list[s
 
 def test_entity_and_entities_tables_stop_at_100(run: Run, big: str) -> None:
     entities = _table(run, "--data", big, "entities")
-    assert entities.rstrip().endswith("… and 10 more entities (--all shows them)")
+    assert entities.rstrip().endswith("… and 12 more entities (--all shows them)")
     assert "… and" not in _table(run, "--data", big, "entities", "--all")
 
     busy = max(

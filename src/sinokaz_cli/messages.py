@@ -73,8 +73,10 @@ class Progress:
 
     def _show(self, line: str) -> None:
         pad = " " * max(0, len(self.shown) - len(line))
-        self._write(f"\r{line}{pad}")
+        # Noted before it is drawn: an interrupt between the two (cli.py) must
+        # know a line is open, to start its own below it.
         self.shown = line
+        self._write(f"\r{line}{pad}")
 
     def wipe(self) -> None:
         if self.shown:

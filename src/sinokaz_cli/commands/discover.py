@@ -13,14 +13,16 @@ from sinokaz_cli.commands.app import (
     FieldsOpt,
     FormatOpt,
     JsonOpt,
+    _complete,
     app,
+    categories,
     complete_entity_ids,
     emit,
     examples,
     knowledge,
     output_format,
 )
-from sinokaz_cli.knowledge.records import Category, EntityKind
+from sinokaz_cli.knowledge.records import EntityKind
 from sinokaz_cli.render import Format
 
 
@@ -164,7 +166,7 @@ def timeline(
     from sinokaz_cli.render.records import timeline_listing
 
     kb = knowledge(ctx)
-    dated = query.timeline(kb, category or [])
+    dated = query.timeline(kb, categories(kb, category))
     chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
@@ -210,8 +212,14 @@ def sources(
 def brief(
     ctx: typer.Context,
     topic: Annotated[
-        list[Category] | None,
-        typer.Option("--topic", "-t", help="Only this topic (repeatable).", case_sensitive=False),
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            "-t",
+            metavar="ID",
+            help="Only this topic (repeatable): a category id, as --category takes.",
+            autocompletion=lambda ctx, incomplete: _complete(ctx, incomplete, "category"),
+        ),
     ] = None,
     fmt: Annotated[
         Format | None,
@@ -231,7 +239,7 @@ def brief(
     from sinokaz_cli.knowledge import brief as briefing
 
     kb = knowledge(ctx)
-    b = briefing.build(kb, topic or [])
+    b = briefing.build(kb, categories(kb, topic, "--topic"))
     chosen = Format.JSON if json_ else fmt
     if chosen is None:
         chosen = Format.TABLE if sys.stdout.isatty() else Format.MARKDOWN
@@ -245,12 +253,12 @@ def brief(
         for chunk in brief_view.markdown(b, kb):
             sys.stdout.write(chunk)
     elif chosen in (Format.JSON, Format.JSONL):
+        from sinokaz_cli.render.brief_records import brief_json
         from sinokaz_cli.render.jsonout import dumps
-        from sinokaz_cli.render.records import brief_json
 
         indent = 2 if chosen is Format.JSON else None
         sys.stdout.write(dumps(brief_json(b, kb), indent=indent) + "\n")
     else:  # csv, tsv: one row per point
-        from sinokaz_cli.render.records import brief_listing
+        from sinokaz_cli.render.brief_records import brief_listing
 
         emit(brief_listing(b, kb), chosen, None)

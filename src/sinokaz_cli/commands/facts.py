@@ -14,6 +14,7 @@ from sinokaz_cli.commands.app import (
     FormatOpt,
     JsonOpt,
     app,
+    categories,
     complete_entity_ids,
     complete_fact_ids,
     emit,
@@ -63,7 +64,7 @@ def facts(
     kb = knowledge(ctx)
     query.check_known("tag", tag or [], query.all_tags(kb))
     query.check_known("entity", entity or [], kb.entities_by_id)
-    selected = kb.select(category or [], tag or [], entity or [])  # streams
+    selected = kb.select(categories(kb, category), tag or [], entity or [])  # streams
     chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table

@@ -31,7 +31,7 @@ from sinokaz_cli.index.format import (
 from sinokaz_cli.index.where import file_key, previous_path
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.ranking import event_rank, headline, point_weight
-from sinokaz_cli.knowledge.records import Category, Entity, EntityKind, Fact, Source
+from sinokaz_cli.knowledge.records import Entity, EntityKind, Fact, Source
 from sinokaz_cli.search.documents import Fields, themes_by_fact
 from sinokaz_cli.search.schema import DELETE_DOC, INSERT_DOC
 
@@ -148,7 +148,7 @@ class Builder:
         # (zip, repeat, dict.fromkeys) rather than Python loops where it can.
         def rows() -> Iterator[tuple[Any, ...]]:
             for row, f in enumerate(facts, first_row):
-                cat = f.category.value
+                cat = f.category
                 figures = f.figures
                 found = headline(figures)
                 at, (kind, value) = found if found else (None, (None, None))
@@ -219,15 +219,16 @@ class Builder:
         )
         ranked = sorted(self.cited, key=lambda sid: -self.cited[sid][0])
         small = {
+            "categories": tuple(tuple(c) for c in kb.categories),
             "units": tuple(tuple(u) for u in kb.units),
             "alignments": tuple(tuple(a) for a in kb.alignments),
             "synonyms": tuple(s.terms for s in kb.synonyms),
             "sources_cited": len(self.cited),
-            "counts": {c.value: self.counts.get(c.value, 0) for c in Category},
+            "counts": {t.id: self.counts.get(t.id, 0) for t in kb.topics},
             "files": kb.files,
             # What a brief needs, worked out now so that it costs the same at any size:
             # the leading events per category, and each category's richest facts.
-            "events": {c.value: self._events(c, kb) for c in Category},
+            "events": {t.id: self._events(t.id, kb) for t in kb.topics},
             "points": _point_candidates(self.weights),
             "source_ranking": tuple(ranked[:SOURCES_KEPT]),
             # What resume() needs to go on counting as if it had read every file:
@@ -242,7 +243,7 @@ class Builder:
             [(k, marshal.dumps(v)) for k, v in small.items()],  # type: ignore[arg-type]
         )
         conn.execute(FACT_ID_INDEX)
-        self._last_documents(themes_by_fact(kb.alignments))
+        self._last_documents(kb, themes_by_fact(kb.alignments))
         conn.execute("COMMIT")
         # Last, so that a file with our version number always has its indexes.
         conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
@@ -279,35 +280,46 @@ class Builder:
         except OSError:
             pass
 
-    def _last_documents(self, themes: dict[str, list[str]]) -> None:
+    def _last_documents(self, kb: KnowledgeBase, themes: dict[str, list[str]]) -> None:
         """Write the documents that waited for every file: those of facts read before
-        their entities or source, and those alignments add themes to."""
+        their entities or source; and rewrite those that every file changed: facts
+        alignments add themes to, and facts whose entities a later file added names
+        to (an entity declared again with more aliases or roles is one entity)."""
         conn = self.conn
-        full = Fields(self.entities, self.sources, themes)
+        full = Fields(kb.entities_by_id, kb.sources_by_id, themes)
         fact_at = "SELECT rec FROM facts WHERE row = ?"
         for row in self.pending:
             f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
             conn.execute(INSERT_DOC, (row, *full(f)))
         pending = set(self.pending)
         written = self.fields.themes  # what the documents written so far were given
+        rows: dict[int, None] = {}
+        by_id = "SELECT row FROM facts WHERE id = ?"
         for fid, given in themes.items():
-            if written.get(fid) == given:
-                continue  # an extended index's, unchanged
-            found = conn.execute("SELECT row, rec FROM facts WHERE id = ?", (fid,)).fetchone()
-            if found is None or found[0] in pending:
+            if written.get(fid) != given:  # an extended index's, if unchanged
+                found = conn.execute(by_id, (fid,)).fetchone()
+                if found is not None:
+                    rows[found[0]] = None
+        renamed = [e.id for e in kb.entities if _named(self.entities.get(e.id)) != _named(e)]
+        by_entity = "SELECT fact_row FROM fact_entities WHERE entity = ?"
+        for eid in renamed:
+            if eid in self.entities:  # else no document was written with it
+                rows.update(dict.fromkeys(r for (r,) in conn.execute(by_entity, (eid,))))
+        for row in rows:
+            if row in pending:
                 continue
-            row, f = found[0], fact_in(found[1])
+            f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
             old, new = self.fields(f), full(f)
             if new != old:
                 conn.execute(DELETE_DOC, (row, *old))
                 conn.execute(INSERT_DOC, (row, *new))
 
-    def _events(self, category: Category, kb: KnowledgeBase) -> tuple[str, ...]:
+    def _events(self, category: str, kb: KnowledgeBase) -> tuple[str, ...]:
         """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
         by_id = kb.entities_by_id
         found = [
             (eid, n)
-            for eid, n in self.mentions.get(category.value, {}).items()
+            for eid, n in self.mentions.get(category, {}).items()
             if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
         ]
         found.sort(key=lambda item: event_rank(by_id[item[0]], item[1]))
@@ -317,6 +329,11 @@ class Builder:
         """Close and remove the unfinished index (safe to call twice)."""
         self.conn.close()
         self.tmp.unlink(missing_ok=True)
+
+
+def _named(e: Entity | None) -> tuple[object, ...] | None:
+    """What of an entity goes into the documents of the facts that involve it."""
+    return None if e is None else (e.name, e.aliases, e.roles, e.description)
 
 
 def _remove_orphans(target: Path) -> None:

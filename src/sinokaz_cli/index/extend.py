@@ -15,7 +15,7 @@ import marshal
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sinokaz_cli.index.build import Builder
 from sinokaz_cli.index.format import USER_VERSION
@@ -142,11 +142,22 @@ def _declared(old: IndexedKB, fact_ids: list[str], files: Sequence[Path]) -> Col
     # Records already indexed are valid: nothing is ever reported against them,
     # so one placeholder reader stands for all of them.
     indexed_reader = RecordReader(read, "", "", -1, {})
+    read.categories = [(c, indexed_reader) for c in old.categories]
     read.sources = [(s, indexed_reader) for s in sources]
     read.units = [(u, indexed_reader) for u in units]
     read.entities = [(e, indexed_reader) for e in entities]
     read.alignments = [(a, indexed_reader) for a in alignments]
     read.synonyms = list(synonyms)
+    # Where each stands, so that a new file declaring one again merges into it.
+    kept: list[tuple[str, list[tuple[Any, Any]]]] = [
+        ("category", read.categories),
+        ("source", read.sources),
+        ("unit", read.units),
+        ("entity", read.entities),
+        ("alignment", read.alignments),
+    ]
+    for kind, bucket in kept:
+        read.at[kind] = {r.id: i for i, (r, _) in enumerate(bucket)}
     # Where each id was written, as its file is named now: a new record that
     # repeats one is told where the first is, as a rebuild would tell it.
     shown = [str(f) for f in files]

@@ -17,13 +17,13 @@ from sinokaz_cli.index.format import EVENTS_KEPT, POINTS_KEPT, entity_in, fact_i
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import (
     Alignment,
-    Category,
     Entity,
     EntityKind,
     Fact,
     Figure,
     Source,
     Synonym,
+    Topic,
     Unit,
 )
 
@@ -113,6 +113,10 @@ class IndexedKB(KnowledgeBase):
         return tuple(source_in(r[0]) for r in rows)
 
     @cached_property
+    def categories(self) -> tuple[Topic, ...]:  # type: ignore[override]
+        return tuple(Topic(*c) for c in self.read_small("categories"))
+
+    @cached_property
     def units(self) -> tuple[Unit, ...]:  # type: ignore[override]
         return tuple(Unit(*u) for u in self.read_small("units"))
 
@@ -151,7 +155,7 @@ class IndexedKB(KnowledgeBase):
 
     def _where(
         self,
-        categories: Sequence[Category] = (),
+        categories: Sequence[str] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
     ) -> tuple[str, list[object]]:
@@ -159,7 +163,7 @@ class IndexedKB(KnowledgeBase):
         args: list[object] = []
         if categories:
             where.append(f"category IN ({marks(categories)})")
-            args += [c.value for c in categories]
+            args += list(categories)
         if tags:
             where.append(f"row IN (SELECT fact_row FROM fact_tags WHERE tag IN ({marks(tags)}))")
             args += list(tags)
@@ -172,43 +176,43 @@ class IndexedKB(KnowledgeBase):
 
     def select(
         self,
-        categories: Sequence[Category] = (),
+        categories: Sequence[str] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
     ) -> FactRows:
         where, args = self._where(categories, tags, entities)
         return FactRows(self, where, args, "row")
 
-    def count(self, category: Category) -> int:
-        return int(self.read_small("counts").get(category.value, 0))
+    def count(self, category: str) -> int:
+        return int(self.read_small("counts").get(category, 0))
 
-    def with_figures(self, category: Category, limit: int) -> list[Fact]:
+    def with_figures(self, category: str, limit: int) -> list[Fact]:
         # Facts with figures are those with a headline figure.
         sql = (
             "SELECT rec FROM facts WHERE category = ? AND hw_kind IS NOT NULL ORDER BY row LIMIT ?"
         )
-        return [fact_in(r[0]) for r in self.conn.execute(sql, (category.value, limit))]
+        return [fact_in(r[0]) for r in self.conn.execute(sql, (category, limit))]
 
-    def date_range(self, category: Category) -> tuple[Fact, Fact] | None:
+    def date_range(self, category: str) -> tuple[Fact, Fact] | None:
         where = "date_start IS NOT NULL AND category = ?"
         first = self.conn.execute(
             f"SELECT rec FROM facts WHERE {where} ORDER BY date_start, row LIMIT 1",
-            (category.value,),
+            (category,),
         ).fetchone()
         if first is None:
             return None
         last = self.conn.execute(
             f"SELECT rec FROM facts WHERE {where} ORDER BY date_start DESC, row DESC LIMIT 1",
-            (category.value,),
+            (category,),
         ).fetchone()
         return fact_in(first[0]), fact_in(last[0])
 
-    def sources_of(self, category: Category) -> list[Source]:
+    def sources_of(self, category: str) -> list[Source]:
         sql = (
             "SELECT rec FROM sources WHERE id IN "
             "(SELECT source FROM facts WHERE category = ?) ORDER BY row"
         )
-        return [source_in(r[0]) for r in self.conn.execute(sql, (category.value,))]
+        return [source_in(r[0]) for r in self.conn.execute(sql, (category,))]
 
     def about(self, entity_id: str) -> list[Fact]:
         return list(
@@ -241,8 +245,8 @@ class IndexedKB(KnowledgeBase):
         sql = "SELECT entity, count(*) FROM fact_entities GROUP BY entity"
         return dict(self.conn.execute(sql).fetchall())
 
-    def dated(self, categories: Sequence[Category] = ()) -> Collection[Fact]:
-        where, args = "date_start IS NOT NULL", [c.value for c in categories]
+    def dated(self, categories: Sequence[str] = ()) -> Collection[Fact]:
+        where, args = "date_start IS NOT NULL", list(categories)
         if categories:
             where += f" AND category IN ({marks(categories)})"
         return FactRows(self, where, args, order="date_start, row")
@@ -259,8 +263,8 @@ class IndexedKB(KnowledgeBase):
         rows = self.conn.execute(sql, args)
         return {sid: (n, set(marshal.loads(c))) for sid, n, c in rows}
 
-    def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
-        where, args = "hw_kind IS NOT NULL", [c.value for c in categories]
+    def headline(self, categories: Sequence[str], limit: int) -> list[tuple[Fact, Figure]]:
+        where, args = "hw_kind IS NOT NULL", list(categories)
         if categories:
             where += f" AND category IN ({marks(categories)})"
         sql = (
@@ -274,11 +278,11 @@ class IndexedKB(KnowledgeBase):
         return out
 
     def points(
-        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+        self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
     ) -> list[Fact]:
         # The best candidates were kept at indexing; only if too few of them are
         # free of what to avoid does this fall back to sorting the whole topic.
-        rows = self.read_small("points").get(category.value, ())
+        rows = self.read_small("points").get(category, ())
         sql = f"SELECT row, rec FROM facts WHERE row IN ({marks(rows)}) ORDER BY pweight, row"
         candidates = [(row, fact_in(blob)) for row, blob in self.conn.execute(sql, rows)]
 
@@ -292,7 +296,7 @@ class IndexedKB(KnowledgeBase):
         return [f for _, f in sorted(chosen, key=lambda c: c[0])]
 
     def _points_by_sql(
-        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+        self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
     ) -> list[Fact]:
         facts, ents = sorted(avoid_facts), sorted(avoid_entities)
         stale = (
@@ -303,11 +307,11 @@ class IndexedKB(KnowledgeBase):
             f"SELECT rec FROM (SELECT rec, row FROM facts WHERE category = ? "
             f"ORDER BY {stale}, pweight, row LIMIT ?) ORDER BY row"
         )
-        rows = self.conn.execute(sql, (category.value, *facts, *ents, limit))
+        rows = self.conn.execute(sql, (category, *facts, *ents, limit))
         return [fact_in(r[0]) for r in rows]
 
-    def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
-        kept = self.read_small("events").get(category.value, ())
+    def events_in(self, category: str, limit: int) -> list[tuple[Entity, list[Fact]]]:
+        kept = self.read_small("events").get(category, ())
         if limit > EVENTS_KEPT:
             return super().events_in(category, limit)
         where = (
@@ -315,6 +319,6 @@ class IndexedKB(KnowledgeBase):
             "(SELECT fact_row FROM fact_entities WHERE entity = ?)"
         )
         return [
-            (self.entities_by_id[eid], list(self._facts(where, (category.value, eid))))
+            (self.entities_by_id[eid], list(self._facts(where, (category, eid))))
             for eid in kept[:limit]
         ]

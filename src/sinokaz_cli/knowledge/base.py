@@ -13,14 +13,15 @@ from itertools import islice
 
 from sinokaz_cli.knowledge.ranking import event_rank, figure_weight, headline_figure, point_weight
 from sinokaz_cli.knowledge.records import (
+    BUILTIN_TOPICS,
     Alignment,
-    Category,
     Entity,
     EntityKind,
     Fact,
     Figure,
     Source,
     Synonym,
+    Topic,
     Unit,
 )
 
@@ -37,7 +38,9 @@ class KnowledgeBase:
         alignments: tuple[Alignment, ...] = (),
         synonyms: tuple[Synonym, ...] = (),
         files: tuple[str, ...] = (),
+        categories: tuple[Topic, ...] = (),
     ) -> None:
+        self.categories = categories  # declared [[category]] records
         self.sources = sources
         self.units = units
         self.entities = entities
@@ -45,6 +48,19 @@ class KnowledgeBase:
         self.alignments = alignments
         self.synonyms = synonyms
         self.files = files
+
+    @cached_property
+    def topics(self) -> tuple[Topic, ...]:
+        """Every category facts may have, in the order lists show them: the four
+        built in (titled by a [[category]] record that sets their title) and those
+        the files declare."""
+        declared = {t.id: t for t in self.categories}
+        found = [declared.pop(t.id, t) for t in BUILTIN_TOPICS] + list(declared.values())
+        return tuple(sorted(found, key=lambda t: t.order))
+
+    def title(self, category: str) -> str:
+        """How a category is titled for people."""
+        return next((t.title for t in self.topics if t.id == category), category)
 
     @cached_property
     def facts_by_id(self) -> dict[str, Fact]:
@@ -72,7 +88,7 @@ class KnowledgeBase:
 
     def select(
         self,
-        categories: Sequence[Category] = (),
+        categories: Sequence[str] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
     ) -> Iterable[Fact]:
@@ -86,17 +102,17 @@ class KnowledgeBase:
             ):
                 yield f
 
-    def count(self, category: Category) -> int:
-        return sum(1 for f in self.facts if f.category is category)
+    def count(self, category: str) -> int:
+        return sum(1 for f in self.facts if f.category == category)
 
     # What a topic's summary says, asked for piece by piece, so that the index can
     # answer each with a query instead of reading every fact of the topic.
 
-    def with_figures(self, category: Category, limit: int) -> list[Fact]:
+    def with_figures(self, category: str, limit: int) -> list[Fact]:
         """The first `limit` facts of `category` that carry figures, in file order."""
         return list(islice((f for f in self.select([category]) if f.figures), limit))
 
-    def date_range(self, category: Category) -> tuple[Fact, Fact] | None:
+    def date_range(self, category: str) -> tuple[Fact, Fact] | None:
         """The facts of `category` with the earliest and the latest placeable date
         (file order breaks ties, as in `dated`)."""
         found = self.dated([category])
@@ -105,7 +121,7 @@ class KnowledgeBase:
         ordered = list(found)
         return ordered[0], ordered[-1]
 
-    def sources_of(self, category: Category) -> list[Source]:
+    def sources_of(self, category: str) -> list[Source]:
         """The sources facts of `category` cite, in the order the sources were declared."""
         cited = {f.cited.source for f in self.select([category])}
         return [s for s in self.sources if s.id in cited]
@@ -133,7 +149,7 @@ class KnowledgeBase:
         """entity id -> how many facts involve it."""
         return {eid: len(ids) for eid, ids in self.mention_ids().items()}
 
-    def dated(self, categories: Sequence[Category] = ()) -> Collection[Fact]:
+    def dated(self, categories: Sequence[str] = ()) -> Collection[Fact]:
         """Facts with a placeable date, earliest first (file order breaks ties)."""
         found = [f for f in self.select(categories) if f.date is not None and f.date.start]
         return sorted(found, key=lambda f: f.date.start or "")  # type: ignore[union-attr]
@@ -151,14 +167,14 @@ class KnowledgeBase:
             out[f.cited.source] = (n + 1, cited)
         return out
 
-    def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
+    def headline(self, categories: Sequence[str], limit: int) -> list[tuple[Fact, Figure]]:
         """The facts whose figures a brief leads with: one figure each, weightiest first."""
         found = [(f, fig) for f in self.select(categories) if (fig := headline_figure(f))]
         found.sort(key=lambda c: figure_weight(c[1]))  # stable: file order within a weight
         return found[:limit]
 
     def points(
-        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+        self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
     ) -> list[Fact]:
         """A topic's key points: those touching nothing to avoid first, richest first."""
         in_topic = list(self.select([category]))
@@ -170,7 +186,7 @@ class KnowledgeBase:
         chosen = sorted(in_topic, key=key)[:limit]
         return sorted(chosen, key=in_topic.index)
 
-    def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
+    def events_in(self, category: str, limit: int) -> list[tuple[Entity, list[Fact]]]:
         """The events that facts of `category` mention, each with those of its facts that
         carry figures; events with hosts or a theme, then with more figures, first."""
         by_event: dict[str, list[Fact]] = {}

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from sinokaz_cli.knowledge import query
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.records import TOPIC_TITLES, Category, Fact
+from sinokaz_cli.knowledge.records import Category, Fact
 
 # One screen: a large knowledge base shows its top few and says how many more.
 MAX_PAIRS = 5
@@ -20,7 +20,7 @@ MAX_SOURCES = 5
 
 
 class TopicBrief(NamedTuple):
-    category: Category
+    category: str
     title: str
     total: int
     points: tuple[Fact, ...]
@@ -39,26 +39,26 @@ class Brief(NamedTuple):
 
 def build(
     kb: KnowledgeBase,
-    categories: Sequence[Category] = (),
+    categories: Sequence[str] = (),
     points_per_topic: int = 2,
     max_figures: int = 5,
 ) -> Brief:
     headline = [query.HeadlineFigure(fig, f) for f, fig in kb.headline(categories, max_figures)]
     shown = {h.fact.id for h in headline}
-    wanted = list(categories) or list(Category)
-    events = query.events(kb) if Category.DIALOGUE in wanted else []
+    wanted = list(categories) or [t.id for t in kb.topics]
+    events = query.events(kb) if Category.DIALOGUE.value in wanted else []
     carded = {ev.event.id for ev in events}
 
     topics = []
-    for cat in Category:
-        if cat not in wanted:
+    for topic in kb.topics:
+        if topic.id not in wanted:
             continue
-        total = kb.count(cat)
+        total = kb.count(topic.id)
         if not total:
             continue
         # Points repeat neither a headline figure nor an event shown on its own card.
-        points = kb.points(cat, shown, carded, points_per_topic)
-        topics.append(TopicBrief(cat, TOPIC_TITLES[cat], total, tuple(points)))
+        points = kb.points(topic.id, shown, carded, points_per_topic)
+        topics.append(TopicBrief(topic.id, topic.title, total, tuple(points)))
 
     ranked, cited_total = kb.source_ranking()
     return Brief(
@@ -66,8 +66,8 @@ def build(
         figures=tuple(headline),
         topics=tuple(topics),
         events=tuple(events),
-        pairs=tuple(query.pairs(kb, MAX_PAIRS)) if Category.POLICY in wanted else (),
-        pairs_total=len(kb.alignments) if Category.POLICY in wanted else 0,
+        pairs=tuple(query.pairs(kb, MAX_PAIRS)) if Category.POLICY.value in wanted else (),
+        pairs_total=len(kb.alignments) if Category.POLICY.value in wanted else 0,
         sources=tuple(query.coverage(kb, ranked[:MAX_SOURCES])),
         sources_total=cited_total,
     )

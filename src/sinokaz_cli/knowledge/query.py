@@ -65,7 +65,7 @@ class HeadlineFigure(NamedTuple):
 
 
 class TopicSummary(NamedTuple):
-    category: Category
+    category: str
     total: int  # facts in the topic
     figures: tuple[HeadlineFigure, ...]  # the first `figures` of them, in file order
     more_figures: bool  # whether the topic has more figures than those
@@ -74,7 +74,7 @@ class TopicSummary(NamedTuple):
     sources: tuple[Source, ...]  # every source the topic cites
 
 
-def summarise(kb: KnowledgeBase, category: Category, figures: int) -> TopicSummary:
+def summarise(kb: KnowledgeBase, category: str, figures: int) -> TopicSummary:
     """What a topic's facts add up to. Each part is its own question to the knowledge
     base, which the index answers without reading every fact of the topic."""
     found: list[HeadlineFigure] = []
@@ -107,7 +107,7 @@ EVENT_LIMIT = 3  # event cards a view shows
 EVENT_FIGURES = 6  # figures one card shows
 
 
-def events(kb: KnowledgeBase, category: Category = Category.DIALOGUE) -> list[EventSummary]:
+def events(kb: KnowledgeBase, category: str = Category.DIALOGUE.value) -> list[EventSummary]:
     """The events facts of `category` mention, with place, hosts and figures, most telling
     first (at most EVENT_LIMIT of them)."""
     by_id = kb.entities_by_id
@@ -186,7 +186,7 @@ def mentions(kb: KnowledgeBase) -> Mentions:
     return Mentions(kb)
 
 
-def timeline(kb: KnowledgeBase, categories: Sequence[Category] = ()) -> Collection[Fact]:
+def timeline(kb: KnowledgeBase, categories: Sequence[str] = ()) -> Collection[Fact]:
     """Facts with a placeable date, earliest first (file order breaks ties)."""
     return kb.dated(categories)
 

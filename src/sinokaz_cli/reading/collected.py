@@ -5,9 +5,19 @@ line number is looked up in lines.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sinokaz_cli.knowledge.records import Alignment, Citation, Entity, Fact, Source, Synonym, Unit
+from sinokaz_cli.knowledge.records import (
+    BUILTIN_TOPICS,
+    Alignment,
+    Citation,
+    Entity,
+    Fact,
+    Source,
+    Synonym,
+    Topic,
+    Unit,
+)
 from sinokaz_cli.knowledge.units import BUILTIN as BUILTIN_UNITS
 
 if TYPE_CHECKING:
@@ -57,8 +67,22 @@ class Ref(NamedTuple):
     owner: RecordReader
     field: str
     key: str
-    target: str  # "entity", "fact", "source", "unit"
+    target: str  # "entity", "fact", "source", "unit", "category"
     value: str
+
+
+# Kinds of record that files may each declare, alike, and that are then one record:
+# each article file can carry the countries, places and units it uses.
+MERGED = frozenset({"category", "source", "unit", "entity", "alignment"})
+_BUCKETS = {
+    "category": "categories",
+    "source": "sources",
+    "unit": "units",
+    "entity": "entities",
+    "alignment": "alignments",
+}
+# Ids that exist without a record: references to them never dangle.
+_BUILTIN: dict[str, frozenset[str]] = {"category": frozenset(t.id for t in BUILTIN_TOPICS)}
 
 
 class Collected:
@@ -68,6 +92,7 @@ class Collected:
     def __init__(self) -> None:
         self.issues: list[Issue] = []
         self.refs: list[Ref] = []
+        self.categories: list[tuple[Topic, RecordReader]] = []
         self.sources: list[tuple[Source, RecordReader]] = []
         self.units: list[tuple[Unit, RecordReader]] = []
         self.entities: list[tuple[Entity, RecordReader]] = []
@@ -80,6 +105,9 @@ class Collected:
         # written, valid record or not, so that one broken record does not hide a
         # duplicate or turn each reference to it into a second error.
         self.first: dict[str, dict[str, tuple[str, int]]] = {}
+        # kind -> id -> where its record stands in its list, for the kinds whose
+        # records several files may declare alike (MERGED): they are one record.
+        self.at: dict[str, dict[str, int]] = {}
         # What the checks of later records need to know at once: the paragraph
         # count of each valid source (the first of an id), and the declared units.
         self.paragraphs: dict[str, int] = {}
@@ -89,21 +117,46 @@ class Collected:
     # then; only the rest is kept for cross_check(). A large knowledge base
     # mostly refers back to what it has already declared, so little is kept.
 
-    def declare(self, kind: str, rid: str, reader: RecordReader) -> None:
+    def declare(self, kind: str, rid: str, reader: RecordReader, record: object) -> bool:
+        """Note where `rid` was first written; whether `record` is new. An id written
+        again is one record when its kind merges (MERGED) and the two agree on what
+        the record is (merge.py): what the second adds joins the first. Otherwise
+        it is a problem that names the first place, and the fields that differ."""
         seen = self.first.setdefault(kind, {})
         where = seen.get(rid)
         if where is None:
             seen[rid] = (reader.file, reader.index)
-            return
-        reader.problem("id", f"duplicate {kind} id {rid!r}")
+            return True
+        if kind not in MERGED:
+            reader.problem("id", f"duplicate {kind} id {rid!r}")
+        else:
+            at = self.at.get(kind, {}).get(rid)
+            if at is None or record is None:
+                return False  # the first (or this) is invalid, and says so itself
+            from sinokaz_cli.reading.merge import merge
+
+            bucket: list[Any] = getattr(self, _BUCKETS[kind])
+            first, first_reader = bucket[at]
+            merged, differ = merge(first, record)
+            if not differ:
+                bucket[at] = (merged, first_reader)
+                return False
+            reader.problem("id", f"{kind} {rid!r} is declared again, with another {differ}")
         self.issues[-1].first = (where[0], kind, where[1])
+        return False
+
+    def keep(self, kind: str, rid: str, record: object, reader: RecordReader) -> None:
+        """Add a new record of a kind that merges to its list, noting where it is."""
+        bucket: list[Any] = getattr(self, _BUCKETS[kind])
+        self.at.setdefault(kind, {})[rid] = len(bucket)
+        bucket.append((record, reader))
 
     def refer(
         self, owner: RecordReader, key: str, index: int | None, target: str, value: str
     ) -> None:
         """A reference from `owner`'s field `key` (item `index` of it, for a list):
         one to an id already declared cannot dangle, so only the others are kept."""
-        if value not in self.first.get(target, ()):
+        if value not in self.first.get(target, ()) and value not in _BUILTIN.get(target, ()):
             field = f"{owner.prefix}{key}" if index is None else f"{owner.prefix}{key}[{index}]"
             self.refs.append(Ref(owner, field, owner._top_key(key), target, value))
 

@@ -23,7 +23,7 @@ from sinokaz_cli.suggest import did_you_mean
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 ISO_DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
-TABLES = ("source", "unit", "entity", "fact", "alignment", "synonym")
+TABLES = ("category", "source", "unit", "entity", "fact", "alignment", "synonym")
 
 # The fields each kind of record may have (the JSON Schema says the same).
 FACT_FIELDS = (
@@ -38,16 +38,19 @@ FACT_FIELDS = (
     "attribution",
     "quote",
     "note",
+    "how",
+    "to",
     "source",
     "paragraphs",
 )
-FIGURE_FIELDS = ("value", "unit", "qualifier", "about")
+FIGURE_FIELDS = ("value", "unit", "qualifier", "about", "per", "change")
 ENTITY_FIELDS = (
     "id",
     "kind",
     "name",
     "aliases",
     "description",
+    "description_basis",
     "part_of",
     "roles",
     "place",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.brief import Brief
 from sinokaz_cli.knowledge.query import EventSummary
-from sinokaz_cli.knowledge.records import Citation
+from sinokaz_cli.knowledge.records import Citation, Fact
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.markdown import cell as md
@@ -78,9 +78,13 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         t.add_column(ratio=1, overflow="fold")
         t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)
         for h in b.figures:
+            about = text(h.figure.about or h.fact.statement)
+            said = display.attributed(h.fact, kb)
+            if said:
+                about.append_text(text(f" {said}", "italic"))
             t.add_row(
                 text(display.figure(h.figure, kb)),
-                text(h.figure.about or h.fact.statement),
+                about,
                 text(display.cited(h.fact.cited, kb, one_source)),
             )
         parts.append(t)
@@ -88,7 +92,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         parts.append(
             Rule(text(f"{topic.title} ({topic.total:,})", "bold"), align="left", style="dim")
         )
-        if topic.category.value == "dialogue":
+        if topic.category == "dialogue":
             for ev in b.events:
                 title, rows = _event_card(ev, kb)
                 parts.append(text(title, "italic"))
@@ -108,8 +112,12 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         t.add_column(ratio=1, overflow="fold")
         t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)
         for f in topic.points:
-            t.add_row(text("•"), text(f.statement), text(display.cited(f.cited, kb, one_source)))
-        if topic.category.value == "policy":
+            point = text(f.statement)
+            said = display.attributed(f, kb)
+            if said:
+                point.append_text(text(f" {said}", "italic"))
+            t.add_row(text("•"), point, text(display.cited(f.cited, kb, one_source)))
+        if topic.category == "policy":
             for p in b.pairs:
                 cites = sorted({display.cited(f.cited, kb, one_source) for f in p.facts})
                 pair = text(f"{p.china.name} ↔ {p.kazakhstan.name}", "bold")
@@ -152,10 +160,11 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         yield "\n## Headline figures\n\n"
         for h in b.figures:
             about = f" — {md(h.figure.about)}" if h.figure.about else ""
-            yield f"- **{md(display.figure(h.figure, kb))}**{about}{cite(h.fact.cited)}\n"
+            said = _said(h.fact, kb)
+            yield f"- **{md(display.figure(h.figure, kb))}**{about}{said}{cite(h.fact.cited)}\n"
     for topic in b.topics:
         yield f"\n## {md(topic.title)}\n\n"
-        if topic.category.value == "dialogue":
+        if topic.category == "dialogue":
             for ev in b.events:
                 title, rows = _event_card(ev, kb)
                 yield f"**{md(title)}**\n\n"
@@ -163,11 +172,11 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
                     yield f"- {md(label)}: {md(value)} ({md(where)})\n"
                 yield "\n"
         for f in topic.points:
-            yield f"- {md(f.statement)}{cite(f.cited)}\n"
+            yield f"- {md(f.statement)}{_said(f, kb)}{cite(f.cited)}\n"
         if topic.total > len(topic.points):
-            more = f"sinokaz facts --category {topic.category.value}"
+            more = f"sinokaz facts --category {topic.category}"
             yield f"\n_{counted(topic.total, 'fact')} in all: `{more}`._\n"
-        if topic.category.value == "policy" and b.pairs:
+        if topic.category == "policy" and b.pairs:
             yield "\n| China | Kazakhstan | Shared theme | Source |\n|---|---|---|---|\n"
             for p in b.pairs:
                 cites = display.citations((f.cited for f in p.facts), kb)
@@ -191,22 +200,31 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         yield f"\n_… and {extra:,} more sources: `sinokaz sources`._\n"
 
 
+def _said(f: Fact, kb: KnowledgeBase) -> str:
+    """' — *Madina Nurgaliyeva, to China Daily*' after an attributed point."""
+    said = display.attributed(f, kb)
+    return f" — *{md(said[2:])}*" if said else ""
+
+
 def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     """The brief as (section, point, citation) rows, for csv, tsv and the like."""
     out: list[tuple[str, str, str]] = []
     for h in b.figures:
         about = f" — {h.figure.about}" if h.figure.about else ""
-        point = display.figure(h.figure, kb) + about
+        said = display.attributed(h.fact, kb)
+        point = display.figure(h.figure, kb) + about + (f" {said}" if said else "")
         out.append(("Headline figures", point, display.citation(h.fact.cited, kb)))
     for topic in b.topics:
-        if topic.category.value == "dialogue":
+        if topic.category == "dialogue":
             for ev in b.events:
                 title, card = _event_card(ev, kb)
                 for label, value, where in card:
                     out.append((topic.title, f"{title}: {label}: {value}", where))
         for f in topic.points:
-            out.append((topic.title, f.statement, display.citation(f.cited, kb)))
-        if topic.category.value == "policy":
+            said = display.attributed(f, kb)
+            point = f.statement + (f" {said}" if said else "")
+            out.append((topic.title, point, display.citation(f.cited, kb)))
+        if topic.category == "policy":
             for p in b.pairs:
                 point = f"{p.china.name} ↔ {p.kazakhstan.name}: {p.alignment.theme}"
                 out.append((topic.title, point, display.citations((f.cited for f in p.facts), kb)))

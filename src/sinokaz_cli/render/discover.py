@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.query import Coverage
-from sinokaz_cli.knowledge.records import Entity, Fact
+from sinokaz_cli.knowledge.records import Basis, Entity, Fact
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.summary import fact_table
@@ -43,9 +43,13 @@ def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
     for rank, hit in enumerate(found, start=1):
         f = hit.fact
         cell = text(f"{f.id}", "cyan")
-        cell.append_text(text(f"  {f.category.value}", "dim"))
+        cell.append_text(text(f"  {f.category}", "dim"))
         cell.append("\n")
         cell.append_text(highlighted(f.statement, hit.matched))
+        said = display.attributed(f, kb)
+        if said:
+            cell.append("\n")
+            cell.append_text(text(said, "italic"))
         cell.append("\n")
         cell.append_text(text(f"matched: {why_matched(hit)}", "dim"))
         t.add_row(text(str(rank)), cell, text(display.citation(f.cited, kb)))
@@ -87,7 +91,12 @@ def entity(
     row("Kind", e.kind.value)
     row("Name", e.name)
     row("Also", ", ".join(e.aliases))
-    row("About", e.description)
+    if e.description:
+        general = e.description_basis is Basis.GENERAL
+        row(
+            "About",
+            e.description + (" (general knowledge, not from the source)" if general else ""),
+        )
     for i, r in enumerate(e.roles):
         of = by_id[r.of].name if r.of in by_id else r.of
         row("Roles" if i == 0 else "", f"{r.title}, {of}" if of else r.title)
@@ -99,11 +108,11 @@ def entity(
         row("Place", by_id[e.place].name if e.place in by_id else e.place)
     row("Hosts", "; ".join(by_id[h].name if h in by_id else h for h in e.hosts))
     row("Theme", f"“{e.theme}”" if e.theme else None)
-    if e.cited:
-        row("Cited", display.citation(e.cited, kb))
+    if e.citations:
+        row("Cited", display.citations(e.citations, kb))
     parts: list[RenderableType] = [t]
     n = len(facts)
-    parts.append(text(f"\n{counted(n, 'fact')} mention {e.name}", "bold"))
+    parts.append(text(f"\n{counted(n, 'fact')} mention{'s' if n == 1 else ''} {e.name}", "bold"))
     shown, hidden = head(facts, show_all)
     if shown:
         parts.append(fact_table(shown, kb, show_category=True))
@@ -132,6 +141,9 @@ def timeline(facts: Sequence[Fact], kb: KnowledgeBase) -> RenderableType:
         cell = text(display.date(f.date), "cyan")
         cell.append("  ")
         cell.append_text(text(f.statement))
+        said = display.attributed(f, kb)
+        if said:
+            cell.append_text(text(f" {said}", "italic"))
         t.add_row(
             text(label), text(marker, "cyan"), cell, text(display.cited(f.cited, kb, one_source))
         )

@@ -8,6 +8,7 @@ article gave can never be dropped by one format and kept by another.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.base import KnowledgeBase
@@ -16,21 +17,35 @@ from sinokaz_cli.knowledge.records import (
     DateQualifier,
     DateRef,
     Entity,
+    Fact,
     Figure,
+    Per,
+    Period,
     Precision,
     Qualifier,
     Source,
+    Voice,
 )
 from sinokaz_cli.messages import counted
 
 QUALIFIER_WORDS = {
     Qualifier.EXACT: "",
     Qualifier.MORE_THAN: "more than",
+    Qualifier.OVER: "over",
     Qualifier.AT_LEAST: "at least",
     Qualifier.AROUND: "around",
+    Qualifier.NEARLY: "nearly",
+    Qualifier.ALMOST: "almost",
     Qualifier.LESS_THAN: "less than",
     Qualifier.AT_MOST: "at most",
     Qualifier.UP_TO: "up to",
+}
+PER_WORDS = {
+    Per.DAY: "a day",
+    Per.WEEK: "a week",
+    Per.MONTH: "a month",
+    Per.QUARTER: "a quarter",
+    Per.YEAR: "a year",
 }
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -74,27 +89,33 @@ def ordinal(value: int | float) -> str:
 
 
 def figure(fig: Figure, kb: KnowledgeBase | None = None) -> str:
-    """One figure with its qualifier and unit, e.g. 'more than 100 companies'."""
+    """One figure as people write it: 'more than 100 companies', '$307 million',
+    '30 trains a day', 'down 2.4%' (a change reads by its sign)."""
+    value = abs(fig.value) if fig.change else fig.value
+    if fig.change and value == 0:
+        return "unchanged"
     if fig.unit == units.PERCENT:
-        core = f"{number(fig.value)}%"
+        core = f"{number(value)}%"
     elif fig.unit == units.ORDINAL:
-        core = ordinal(fig.value)
+        core = ordinal(value)
     elif units.is_currency(fig.unit):
         symbol = units.SYMBOLS.get(fig.unit)
-        core = f"{symbol}{number(fig.value)}" if symbol else f"{fig.unit} {number(fig.value)}"
+        core = f"{symbol}{number(value)}" if symbol else f"{fig.unit} {number(value)}"
     else:
         unit = kb.units_by_id.get(fig.unit) if kb is not None else None
         if unit is None:
             noun = fig.unit
         else:
-            noun = (
-                unit.singular
-                if fig.value == 1 and fig.qualifier is Qualifier.EXACT
-                else unit.plural
-            )
-        core = f"{number(fig.value)} {noun}"
+            # "more than 1 company", "around 1 tonne": the number decides, not the qualifier.
+            noun = unit.singular if value == 1 else unit.plural
+        core = f"{number(value)} {noun}"
     words = QUALIFIER_WORDS[fig.qualifier]
-    return f"{words} {core}" if words else core
+    text = f"{words} {core}" if words else core
+    if fig.per is not None:
+        text += " " + PER_WORDS[fig.per]
+    if fig.change:
+        text = ("up " if fig.value > 0 else "down ") + text
+    return text
 
 
 def point(iso: str) -> str:
@@ -111,24 +132,73 @@ _DATE_WORDS = {
     DateQualifier.BEFORE: "before",
     DateQualifier.AFTER: "after",
     DateQualifier.BY: "by",
+    DateQualifier.SINCE: "since",
 }
 
 
 def date(d: DateRef) -> str:
-    """'3 Nov 2025', 'Nov 2025', 'about 2015, inferred', '2026–2030', 'before 2060'.
+    """'3 Nov 2025', '1–2 Jul 2025', 'Jan–Jun 2024', 'H1 2024', 'summer 2025',
+    'about 2015, inferred', '2026–2030', 'before 2060', 'since 10 Nov 2023'.
 
     A date we cannot place shows the article's words: '"in recent years"'.
     """
     if d.start is None:
         return f"“{d.text}”"
-    text = point(d.start)
-    if d.end is not None and d.end != d.start:
-        text += f"–{point(d.end)}"
+    text = span(d.start, d.end, d.period)
     if d.qualifier is not None:
         text = f"{_DATE_WORDS[d.qualifier]} {text}"
     if d.inferred:
         text += ", inferred"
     return text
+
+
+def span(start: str, end: str | None, period: Period | None = None) -> str:
+    """A date or range written once, compactly: the year, or year and month,
+    that both ends share is written after the second."""
+    if period is not None:
+        return _period(start, end or start, period)
+    if end is None or end == start:
+        return point(start)
+    a, b = start.split("-"), end.split("-")
+    if len(a) == len(b) == 3 and a[0] == b[0]:  # days of one year
+        if a[1] == b[1]:
+            return f"{int(a[2])}–{int(b[2])} {MONTHS[int(a[1]) - 1]} {a[0]}"
+        return f"{int(a[2])} {MONTHS[int(a[1]) - 1]}–{int(b[2])} {MONTHS[int(b[1]) - 1]} {a[0]}"
+    if len(a) == len(b) == 2 and a[0] == b[0]:  # months of one year
+        return f"{MONTHS[int(a[1]) - 1]}–{MONTHS[int(b[1]) - 1]} {a[0]}"
+    return f"{point(start)}–{point(end)}"
+
+
+_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def _period(start: str, end: str, period: Period) -> str:
+    """'H1 2024', 'Q1–Q2 2024', 'summer 2025', 'winter 2024–25' (start and end are
+    the first and last months the period spans)."""
+    year, first = (int(x) for x in start.split("-")[:2])
+    last_year, last = (int(x) for x in end.split("-")[:2])
+
+    def name(month: int, ending: bool) -> str:
+        if period is Period.HALF:
+            return "H1" if month <= 6 else "H2"
+        if period is Period.QUARTER:
+            return f"Q{(month - 1) // 3 + 1}"
+        # A season ends two months after it starts: the one ending in `month`.
+        start_month = (month - 3) % 12 + 1 if ending else month
+        return _SEASONS.get(start_month, "season")
+
+    a, b = name(first, False), name(last, True)
+    if period is Period.SEASON:
+        first_year = year
+        end_season_year = last_year - (1 if b == "winter" else 0)
+        if first_year == end_season_year:
+            if a == b:
+                return f"{a} {year}" + (f"–{last_year % 100:02d}" if a == "winter" else "")
+            return f"{a}–{b} {year}"
+        return f"{a} {year}–{b} {end_season_year}"
+    if year == last_year:
+        return f"{a} {year}" if a == b else f"{a}–{b} {year}"
+    return f"{a} {year}–{b} {last_year}"
 
 
 def precision(d: DateRef) -> str | None:
@@ -157,6 +227,48 @@ def citation(c: Citation, kb: KnowledgeBase) -> str:
 
 def source_short(src: Source) -> str:
     return f"{src.publisher}, {point(src.published)}"
+
+
+class SaidBy(NamedTuple):
+    """On whose word a fact stands, as people read it and as JSON gives it."""
+
+    how: Voice
+    id: str | None  # the speaker's entity id, if named
+    name: str  # the speaker's name, the attribution, or the publisher
+    to: str | None
+    to_name: str | None
+
+    @property
+    def text(self) -> str:
+        """'Madina Nurgaliyeva, to China Daily', 'data: Trade Policy Development
+        Center', 'China Daily'."""
+        if self.how is Voice.DATA:
+            return f"data: {self.name}"
+        return self.name + (f", to {self.to_name}" if self.to_name else "")
+
+
+def said_by(f: Fact, kb: KnowledgeBase) -> SaidBy:
+    by_id = kb.entities_by_id
+    speaker = by_id.get(f.speaker) if f.speaker else None
+    if speaker is not None:
+        name = speaker.name
+    elif f.speaker or f.attribution:
+        name = f.speaker or f.attribution or ""
+    else:
+        src = kb.sources_by_id.get(f.cited.source)
+        name = src.publisher if src is not None else f.cited.source
+    if f.how is Voice.PUBLICATION and f.attribution:
+        name = f.attribution  # "China Daily (headline and standfirst)"
+    told = by_id.get(f.to) if f.to else None
+    return SaidBy(f.how, f.speaker, name, f.to, told.name if told else f.to)
+
+
+def attributed(f: Fact, kb: KnowledgeBase) -> str | None:
+    """The line a table shows under an attributed statement: '— Madina
+    Nurgaliyeva, to China Daily'; None for the publication's own words."""
+    if f.how is Voice.PUBLICATION:
+        return None
+    return "— " + said_by(f, kb).text
 
 
 def entity_with_roles(e: Entity, kb: KnowledgeBase) -> str:

@@ -15,7 +15,6 @@ from sinokaz_cli.render import display
 from sinokaz_cli.render.listing import Column, Json, Listing
 
 if TYPE_CHECKING:  # annotations only: importing these would load sqlite3 and more
-    from sinokaz_cli.knowledge.brief import Brief
     from sinokaz_cli.knowledge.query import Coverage, Mentions, Pair
     from sinokaz_cli.search.engine import Hit
 
@@ -31,6 +30,9 @@ FACT_FIELDS = (
     "attribution",
     "quote",
     "note",
+    "how",
+    "to",
+    "said_by",
     "source",
     "paragraphs",
     "citation",
@@ -43,6 +45,8 @@ def figure_json(fig: Figure, kb: KnowledgeBase) -> Json:
         "unit": fig.unit,
         "qualifier": fig.qualifier.value,
         "about": fig.about,
+        "per": fig.per.value if fig.per else None,
+        "change": fig.change,
         "text": display.figure(fig, kb),
     }
 
@@ -58,6 +62,7 @@ def date_json(d: DateRef | None) -> Json | None:
         "qualifier": d.qualifier.value if d.qualifier else None,
         "inferred": d.inferred,
         "basis": d.basis,
+        "period": d.period.value if d.period else None,
         "display": display.date(d),
     }
 
@@ -65,7 +70,7 @@ def date_json(d: DateRef | None) -> Json | None:
 def fact_json(f: Fact, kb: KnowledgeBase) -> Json:
     return {
         "id": f.id,
-        "category": f.category.value,
+        "category": f.category,
         "statement": f.statement,
         "figures": [figure_json(fig, kb) for fig in f.figures],
         "date": date_json(f.date),
@@ -75,9 +80,24 @@ def fact_json(f: Fact, kb: KnowledgeBase) -> Json:
         "attribution": f.attribution,
         "quote": f.quote,
         "note": f.note,
+        "how": f.how.value,
+        "to": f.to,
+        "said_by": said_by_json(f, kb),
         "source": f.cited.source,
         "paragraphs": list(f.cited.paragraphs),
         "citation": display.citation(f.cited, kb),
+    }
+
+
+def said_by_json(f: Fact, kb: KnowledgeBase) -> Json:
+    s = display.said_by(f, kb)
+    return {
+        "how": s.how.value,
+        "id": s.id,
+        "name": s.name,
+        "to": s.to,
+        "to_name": s.to_name,
+        "text": s.text,
     }
 
 
@@ -93,12 +113,13 @@ def fact_listing(
 ) -> Listing[Fact]:
     columns: list[Column[Fact]] = [Column("id", "ID", lambda f: f.id, nowrap=True)]
     if category:
-        columns.append(Column("category", "Category", lambda f: f.category.value, nowrap=True))
+        columns.append(Column("category", "Category", lambda f: f.category, nowrap=True))
     columns += [
         Column("statement", "Statement", lambda f: f.statement, wide=True),
         Column("figures", "Figures", lambda f: figures_text(f, kb), max_width=18),
         Column("date", "Date", lambda f: display.date(f.date) if f.date else "", max_width=14),
         Column("citation", "Source", lambda f: display.citation(f.cited, kb), max_width=16),
+        Column("said_by", "Said by", lambda f: display.said_by(f, kb).text, max_width=24),
     ]
     from sinokaz_cli.render.fact_element import FactElements
 
@@ -180,7 +201,7 @@ def hit_listing(kb: KnowledgeBase, hits: Sequence[Hit]) -> Listing[tuple[int, Hi
     columns: list[Column[tuple[int, Hit]]] = [
         Column("rank", "#", lambda i: str(i[0]), nowrap=True),
         Column("id", "ID", lambda i: i[1].fact.id, nowrap=True),
-        Column("category", "Category", lambda i: i[1].fact.category.value, nowrap=True),
+        Column("category", "Category", lambda i: i[1].fact.category, nowrap=True),
         Column("statement", "Statement", lambda i: i[1].fact.statement, wide=True),
         Column("citation", "Source", lambda i: display.citation(i[1].fact.cited, kb)),
     ]
@@ -203,6 +224,8 @@ ENTITY_FIELDS = (
     "date",
     "source",
     "paragraphs",
+    "citations",
+    "description_basis",
     "fact_ids",
 )
 
@@ -226,6 +249,15 @@ def entity_json(e: Entity, kb: KnowledgeBase, fact_ids: Sequence[str]) -> Json:
         "date": date_json(e.date),
         "source": e.cited.source if e.cited else None,
         "paragraphs": list(e.cited.paragraphs) if e.cited else [],
+        "citations": [
+            {
+                "source": c.source,
+                "paragraphs": list(c.paragraphs),
+                "citation": display.citation(c, kb),
+            }
+            for c in e.citations
+        ],
+        "description_basis": e.description_basis.value if e.description else None,
         "fact_ids": list(fact_ids),
     }
 
@@ -325,61 +357,4 @@ def timeline_listing(kb: KnowledgeBase, facts: Iterable[Fact]) -> Listing[Fact]:
         base.title,
         base.to_element,
         "dated facts",
-    )
-
-
-# ─── brief ──────────────────────────────────────────────────────────────────
-
-
-def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
-    return {
-        "facts": b.facts,
-        "figures": [
-            {
-                **figure_json(h.figure, kb),
-                "fact": h.fact.id,
-                "citation": display.citation(h.fact.cited, kb),
-            }
-            for h in b.figures
-        ],
-        "topics": [
-            {
-                "category": t.category.value,
-                "title": t.title,
-                "facts": t.total,
-                "points": [fact_json(f, kb) for f in t.points],
-            }
-            for t in b.topics
-        ],
-        "events": [
-            {
-                **entity_json(ev.event, kb, []),
-                "place_name": ev.place.name if ev.place else None,
-                "host_names": [h.name for h in ev.hosts],
-                "figures": [{**figure_json(h.figure, kb), "fact": h.fact.id} for h in ev.figures],
-                "citation": display.citation(ev.event.cited, kb) if ev.event.cited else None,
-            }
-            for ev in b.events
-        ],
-        "pairs": [pair_json(p, kb) for p in b.pairs],
-        "pairs_total": b.pairs_total,
-        "sources": [source_json(c) for c in b.sources],
-        "sources_total": b.sources_total,
-    }
-
-
-def brief_listing(b: Brief, kb: KnowledgeBase) -> Listing[tuple[str, str, str]]:
-    from sinokaz_cli.render.brief_view import rows
-
-    columns: list[Column[tuple[str, str, str]]] = [
-        Column("section", "Section", lambda r: r[0]),
-        Column("point", "Point", lambda r: r[1], wide=True),
-        Column("citation", "Citation", lambda r: r[2]),
-    ]
-    return Listing(
-        rows(b, kb),
-        columns,
-        lambda r: {"section": r[0], "point": r[1], "citation": r[2]},
-        ("section", "point", "citation"),
-        "Brief",
     )

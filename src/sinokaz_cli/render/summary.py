@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.query import EventSummary, HeadlineFigure, Pair, TopicSummary
-from sinokaz_cli.knowledge.records import Fact
+from sinokaz_cli.knowledge.records import Fact, Voice
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_table, text
@@ -38,11 +38,11 @@ def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: b
     t.add_column(overflow="fold")
     for h in figures:
         cited = display.cited(h.fact.cited, kb, one_source)
-        t.add_row(
-            text("  " + display.figure(h.figure, kb)),
-            text(h.figure.about or ""),
-            text(cited, "dim"),
-        )
+        about = text(h.figure.about or "")
+        said = display.attributed(h.fact, kb)
+        if said:
+            about.append_text(text(f" {said}", "italic"))
+        t.add_row(text("  " + display.figure(h.figure, kb)), about, text(cited, "dim"))
     return t
 
 
@@ -157,6 +157,10 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
     t.add_column("Cited", overflow="fold", max_width=PARAGRAPHS_WIDTH)
     for f in facts:
         cell = text(f.statement)
+        said = display.attributed(f, kb)
+        if said:
+            cell.append("\n")
+            cell.append_text(text(said, "italic"))
         extra = [display.figure(fig, kb) for fig in f.figures]
         if f.date:
             extra.append(display.date(f.date))
@@ -166,7 +170,7 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
         cited = display.cited(f.cited, kb, one_source)
         row = [text(f.id), cell, text(cited, "dim")]
         if show_category:
-            row.insert(1, text(f.category.value))
+            row.insert(1, text(f.category))
         t.add_row(*row)
     return t
 
@@ -179,7 +183,7 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
             t.add_row(text(label), text(value))
 
     row("ID", f.id)
-    row("Category", f.category.value)
+    row("Category", f.category)
     row("Statement", f.statement)
     if f.quote:
         who = kb.entities_by_id[f.speaker].name if f.speaker in kb.entities_by_id else "speaker"
@@ -194,10 +198,18 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
         row("  as stated", f"“{d.text}”")
         row("  precision", display.precision(d) or "unplaced")
         row("  basis", d.basis)
-    if f.speaker:
-        sp = kb.entities_by_id.get(f.speaker)
-        row("Speaker", display.entity_with_roles(sp, kb) if sp else f.speaker)
-    row("Attribution", f.attribution)
+    said = display.said_by(f, kb)
+    if f.how is Voice.PUBLICATION:
+        row("Said by", f"{said.name} (the publication's own words)")
+    else:
+        sp = kb.entities_by_id.get(f.speaker) if f.speaker else None
+        who = display.entity_with_roles(sp, kb) if sp else said.name
+        row(
+            "Said by",
+            ("data: " if f.how is Voice.DATA else "")
+            + who
+            + (f", to {said.to_name}" if said.to_name else ""),
+        )
     names = [kb.entities_by_id[e].name if e in kb.entities_by_id else e for e in f.entities]
     row("Entities", ", ".join(f"{n} ({e})" for n, e in zip(names, f.entities, strict=True)))
     row("Tags", ", ".join(f.tags))

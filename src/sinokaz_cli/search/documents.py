@@ -112,7 +112,7 @@ class Fields:
         themes = self.themes.get(f.id)
         if themes:
             extra += map(terms, themes)
-        tags = [*map(terms, f.tags), terms(f.category.value)]
+        tags = [*map(terms, f.tags), terms(f.category)]
         return (
             textnorm.terms_text(f.statement + " " + (f.quote or "")),
             " ".join(filter(None, names)),
@@ -135,7 +135,7 @@ class Fields:
             ("quote", stems(f.quote)),
             ("entity name", stems(*(n for e in entities for n in _names(e)))),
             ("tag", stems(*f.tags)),
-            ("category", stems(f.category.value)),
+            ("category", stems(f.category)),
             ("source", stems(src.title, src.publisher) if src else frozenset()),
             ("entity description", stems(*(e.description for e in entities))),
             ("figure", stems(*(g.about for g in f.figures))),
