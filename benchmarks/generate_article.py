@@ -203,10 +203,18 @@ class Writer(Cast):
             fields.append(("note", rng.choice(NOTES)))
         return Record("fact", fields)
 
+    def synonym(self) -> list[str] | None:
+        """Words people type for what the facts say: the hand-written sets first,
+        each once, then another spelling of one of the article's rarer words."""
+        if self.ctx.synonyms:
+            return words.SYNONYMS[self.ctx.synonyms.pop(0)]
+        rare = [w for w in self.topic if w not in words.COMMON and len(w) > 5]
+        return [rare[0], rare[0][:3] + rare[0][2:]] if rare else None
+
     def entity_record(self, e: Ent, source: str) -> Record:
         fields: list[tuple[str, Value]] = [("id", e.id), ("kind", e.kind), ("name", e.name)]
         if len(e.cited) == 1 and self.rng.random() < 0.04:
-            fields.insert(0, ("#", Comment(f"Named once in the article (¶{e.cited[0]}).")))
+            fields.append(("#", Comment(f"Named once in the article (¶{e.cited[0]}).")))
         return Record(
             "entity", fields + e.fields + [("source", source), ("paragraphs", sorted(e.cited))]
         )
@@ -253,8 +261,7 @@ class Writer(Cast):
                     [Record("alignment", fields)],
                 )
             )
-        if self.ctx.synonyms and rng.random() < 0.08:
-            terms = words.SYNONYMS[self.ctx.synonyms.pop(0)]
+        if rng.random() < 0.1 and (terms := self.synonym()):
             sections.append(
                 (
                     "Synonyms: what people type → what the facts say",

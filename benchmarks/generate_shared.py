@@ -9,7 +9,7 @@ shared records it uses itself (generate(..., redeclare_shared=True)).
 
 from __future__ import annotations
 
-from generate_toml import Comment, Record, Value
+from generate_toml import Record, Value
 
 # Counted nouns: id -> (singular, plural).
 UNITS = {
@@ -181,7 +181,6 @@ def records() -> dict[str, Record]:
         if theme:
             rec.fields.append(("theme", theme))
         out[eid] = rec
-    out["china"].fields.insert(0, ("#", Comment("The two countries every article is about.")))
     return out
 
 

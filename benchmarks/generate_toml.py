@@ -10,7 +10,7 @@ writes them; section rules such as `# ─── Facts: trade ───…`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 LINE = 100  # arrays of strings longer than this go over several lines
 RULE = 78  # width of a section rule, as in data/facts.toml
@@ -21,7 +21,7 @@ class Comment(str):
 
 
 # A field's value; Sequence and Mapping (not list and dict) so that a list[str] is one.
-Value = Union[str, int, float, bool, Sequence["Value"], Mapping[str, "Value"]]
+Value = str | int | float | bool | Sequence["Value"] | Mapping[str, "Value"]
 
 
 class Record(NamedTuple):

@@ -97,6 +97,8 @@ VERBS = _words("""
     accelerated advanced deepened widened broadened diversified localised digitised
     """)
 
+COMMON = frozenset(NOUNS + ADJECTIVES + VERBS)
+
 # Tags: lower-case ids, most common first.
 TAGS = _words("""
     trade partnership cooperation investment exports imports tourism visa travel dialogue
