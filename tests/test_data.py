@@ -334,3 +334,12 @@ def test_no_statement_repeats_eight_words_of_the_article_names_included() -> Non
     for f in KB.facts:
         shared = {g for g in _ngrams(_unquoted(f.statement), 8) if _fingerprint(g) in kept}
         assert not shared, (f.id, [" ".join(g) for g in shared])
+
+
+def test_every_statement_names_its_subject() -> None:
+    """A brief shows a point alone: "She said ..." or "The meeting ..." would not say who
+    or which."""
+    for f in KB.facts:
+        first = f.statement.split()[0].lower()
+        assert first not in {"she", "he", "it", "they", "this", "these", "her", "his"}, f.id
+        assert not f.statement.lower().startswith("the meeting"), f.id

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, Run
+from conftest import ARTICLES, MINI, SHIPPED, Run
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+# The bundled article with the two fixture articles: three sources, eight topics.
+THREE = [str(SHIPPED), *(str(p) for p in sorted(ARTICLES.glob("*.toml")))]
 
 CASES = {
     "trade-table-100.txt": (["trade", "--format", "table"], "100"),
@@ -22,7 +24,13 @@ CASES = {
     "mini-facts-markdown.md": (["--data", str(MINI), "facts", "--format", "markdown"], "80"),
     "mini-facts-tsv.txt": (["--data", str(MINI), "facts"], "80"),
     "brief-table-80.txt": (["brief", "--format", "table"], "80"),
+    "brief-table-120.txt": (["brief", "--format", "table"], "120"),
     "brief.md": (["brief", "--format", "markdown"], "80"),
+    "brief.json": (["brief", "--json"], "80"),
+    "three-brief-table-80.txt": (["--data", "THREE", "brief", "--format", "table"], "80"),
+    "three-brief-table-120.txt": (["--data", "THREE", "brief", "--format", "table"], "120"),
+    "three-brief.md": (["--data", "THREE", "brief", "--format", "markdown"], "80"),
+    "three-brief.json": (["--data", "THREE", "brief", "--json"], "80"),
     "mini-brief.md": (["--data", str(MINI), "brief"], "80"),
     "timeline-table-80.txt": (["timeline", "--format", "table"], "80"),
     "search-table-80.txt": (
@@ -32,9 +40,21 @@ CASES = {
 }
 
 
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A folder of the bundled file and the two fixture articles."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("three")
+    for path in THREE:
+        shutil.copy(path, folder)
+    return str(folder)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_golden(run: Run, name: str) -> None:
+def test_golden(run: Run, name: str, three: str) -> None:
     args, columns = CASES[name]
+    args = [three if a == "THREE" else a for a in args]
     result = run(*args, env={"COLUMNS": columns, "NO_COLOR": "1"})
     assert result.exit_code == 0, result.stderr
     path = GOLDEN / name

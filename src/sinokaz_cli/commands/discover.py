@@ -206,7 +206,10 @@ def sources(
 
 @app.command(
     epilog=examples(
-        "sinokaz brief", "sinokaz brief --topic trade", "sinokaz brief --format markdown > brief.md"
+        "sinokaz brief",
+        "sinokaz brief --topic trade",
+        "sinokaz brief --format markdown > brief.md",
+        "sinokaz brief --full --json",
     )
 )
 def brief(
@@ -233,13 +236,21 @@ def brief(
         ),
     ] = None,
     json_: JsonOpt = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Everything: every fact of each topic, every figure and pair."),
+    ] = False,
 ) -> None:
     """A one-screen briefing: headline figures, key points per topic, the dialogue, the
-    policy pairs and the sources, every point cited."""
+    policy pairs and the sources, every point cited and news first.
+
+    On a terminal of 80 columns it fits one screen; what is left out is counted, with the
+    command that shows it. Markdown and JSON carry the same selection; --full shows all.
+    """
     from sinokaz_cli.knowledge import brief as briefing
 
     kb = knowledge(ctx)
-    b = briefing.build(kb, categories(kb, topic, "--topic"))
+    b = briefing.build(kb, categories(kb, topic, "--topic"), full=full)
     chosen = Format.JSON if json_ else fmt
     if chosen is None:
         chosen = Format.TABLE if sys.stdout.isatty() else Format.MARKDOWN

@@ -44,10 +44,13 @@ def _topic(
     from sinokaz_cli.render import summary, table
 
     con = table.console()
-    summ = query.summarise(kb, category, summary.HEADLINE_LIMIT)
-    if category == Category.DIALOGUE.value:
-        for ev in query.events(kb):
-            con.print(summary.event(ev, kb))
+    events = query.events(kb) if category == Category.DIALOGUE.value else []
+    events = [ev for ev in events if query.has_details(ev)]  # a bare name is no card
+    for ev in events:
+        con.print(summary.event(ev, kb))
+    # Each thing once: the figures an event's card shows lead no summary below it.
+    on_cards = {h.fact.id for ev in events for h in ev.figures}
+    summ = query.summarise(kb, category, summary.HEADLINE_LIMIT, on_cards)
     con.print(summary.topic(summ, kb, kb.title(category)))
     if category == Category.POLICY.value and kb.alignments:
         con.print()

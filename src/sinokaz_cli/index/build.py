@@ -20,7 +20,6 @@ from sinokaz_cli.index.format import (
     FACT_ID_INDEX,
     INDEXES,
     PLACED,
-    POINTS_KEPT,
     SOURCES_KEPT,
     TABLES,
     USER_VERSION,
@@ -28,9 +27,11 @@ from sinokaz_cli.index.format import (
     fact_in,
     fact_out,
 )
+from sinokaz_cli.index.sorting import UNKNOWN, brief_columns, point_candidates
 from sinokaz_cli.index.where import file_key, previous_path
+from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.ranking import event_rank, headline, point_weight
+from sinokaz_cli.knowledge.ranking import event_rank
 from sinokaz_cli.knowledge.records import Entity, EntityKind, Fact, Source
 from sinokaz_cli.search.documents import Fields, themes_by_fact
 from sinokaz_cli.search.schema import DELETE_DOC, INSERT_DOC
@@ -95,6 +96,7 @@ class Builder:
         self.sources: dict[str, Source] = {}
         self.fields = Fields(self.entities, self.sources, {})
         self.pending: list[int] = []  # rows whose document waits for finish()
+        self.currencies: dict[str, int] = {}  # in the order facts first use them
         # Where each record of the PLACED kinds was written (see place).
         self.declared: dict[str, dict[str, tuple[str, int]]] = {}
 
@@ -143,6 +145,7 @@ class Builder:
         fields, ready = self.fields, self.fields.ready
         weights, counts, cited, by_category = self.weights, self.counts, self.cited, self.mentions
         first_row = self.rows
+        ranks, is_currency, brief = self.currencies, units.is_currency, self._brief_columns
 
         # This runs once per fact of the knowledge base: local names, and C
         # (zip, repeat, dict.fromkeys) rather than Python loops where it can.
@@ -150,10 +153,13 @@ class Builder:
             for row, f in enumerate(facts, first_row):
                 cat = f.category
                 figures = f.figures
-                found = headline(figures)
-                at, (kind, value) = found if found else (None, (None, None))
-                pweight = point_weight(f)
-                weights.append((cat, pweight, row))
+                for g in figures:
+                    if is_currency(g.unit):
+                        ranks.setdefault(g.unit, len(ranks))
+                # What briefs sort by needs the fact's entities and source; for the
+                # few read before them, it is worked out again in finish().
+                columns = brief(f) if ready(f) else UNKNOWN  # `is` tells which
+                weights.append((cat, columns[4], row))
                 counts[cat] = counts.get(cat, 0) + 1
                 source, paragraphs = f.cited
                 seen = cited.get(source)
@@ -174,7 +180,7 @@ class Builder:
                 involved = entities if speaker is None else (*entities, speaker)
                 ents.extend(zip(dict.fromkeys(involved), repeat(row)))
                 tags.extend(zip(dict.fromkeys(f.tags), repeat(row)))
-                if ready(f):
+                if columns is not UNKNOWN:
                     docs.append((row, *fields(f)))
                 else:
                     self.pending.append(row)
@@ -184,24 +190,54 @@ class Builder:
                     f.id,
                     cat,
                     (date.start or None) if date is not None else None,
-                    kind,
-                    value,
-                    at,
-                    pweight,
+                    *columns,
+                    len(figures),
                     source,
                     fact_out(f),
                 )
 
-        self.conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        self.conn.executemany(
+            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows()
+        )
         self.conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
         self.conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
         self.conn.executemany(INSERT_DOC, docs)
         self.rows += len(facts)
 
+    def _brief_columns(
+        self, f: Fact, lookup: Callable[[str], Entity | None] | None = None
+    ) -> tuple[Any, ...]:
+        """What briefs sort the fact by (sorting.py), from the records read so far."""
+        return brief_columns(f, lookup or self.entities.get, self.sources, self.currencies)
+
+    def _settle_pending(self, kb: KnowledgeBase) -> None:
+        """The brief columns of facts read before their entities or source, and of
+        facts whose entities a later file added roles to, now that every file is
+        read (the documents of the same facts wait for _last_documents)."""
+        rows = dict.fromkeys(self.pending)
+        by_entity = "SELECT fact_row FROM fact_entities WHERE entity = ?"
+        for e in kb.entities:
+            first = self.entities.get(e.id)
+            if first is not None and first.roles != e.roles:
+                rows.update(dict.fromkeys(r for (r,) in self.conn.execute(by_entity, (e.id,))))
+        if not rows:
+            return
+        conn, fixed = self.conn, {}
+        for row in rows:
+            f = fact_in(conn.execute("SELECT rec FROM facts WHERE row = ?", (row,)).fetchone()[0])
+            columns = fixed[row] = self._brief_columns(f, kb.entities_by_id.get)
+            conn.execute(
+                "UPDATE facts SET hw_kind = ?, hw_group = ?, hw_value = ?, hw_figure = ?, "
+                "pweight = ?, personal = ? WHERE row = ?",
+                (*columns, row),
+            )
+        self.weights = [(c, fixed[r][4] if r in fixed else w, r) for c, w, r in self.weights]
+
     def finish(self, kb: KnowledgeBase) -> None:
         """Write the rest from `kb` (validated, its facts already added) and put
         the index in place."""
         conn = self.conn
+        self._settle_pending(kb)
         # An extended index is given everything again: the tables are small.
         conn.execute("DELETE FROM entities")
         conn.execute("DELETE FROM sources")
@@ -218,8 +254,10 @@ class Builder:
             ],
         )
         ranked = sorted(self.cited, key=lambda sid: -self.cited[sid][0])
+        events = {t.id: self._events(t.id, kb) for t in kb.topics}
         small = {
             "categories": tuple(tuple(c) for c in kb.categories),
+            "currencies": tuple(self.currencies.items()),
             "units": tuple(tuple(u) for u in kb.units),
             "alignments": tuple(tuple(a) for a in kb.alignments),
             "synonyms": tuple(s.terms for s in kb.synonyms),
@@ -228,8 +266,9 @@ class Builder:
             "files": kb.files,
             # What a brief needs, worked out now so that it costs the same at any size:
             # the leading events per category, and each category's richest facts.
-            "events": {t.id: self._events(t.id, kb) for t in kb.topics},
-            "points": _point_candidates(self.weights),
+            "events": {c: found[:EVENTS_KEPT] for c, found in events.items()},
+            "event_counts": {c: len(found) for c, found in events.items()},
+            "points": point_candidates(self.weights),
             "source_ranking": tuple(ranked[:SOURCES_KEPT]),
             # What resume() needs to go on counting as if it had read every file:
             # the order sources were first cited in, and every entity's mentions.
@@ -315,7 +354,7 @@ class Builder:
                 conn.execute(INSERT_DOC, (row, *new))
 
     def _events(self, category: str, kb: KnowledgeBase) -> tuple[str, ...]:
-        """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
+        """The ids KnowledgeBase.events_in(category, ...) returns, in order, every one."""
         by_id = kb.entities_by_id
         found = [
             (eid, n)
@@ -323,7 +362,7 @@ class Builder:
             if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
         ]
         found.sort(key=lambda item: event_rank(by_id[item[0]], item[1]))
-        return tuple(eid for eid, _ in found[:EVENTS_KEPT])
+        return tuple(eid for eid, _ in found)
 
     def abandon(self) -> None:
         """Close and remove the unfinished index (safe to call twice)."""
@@ -359,11 +398,3 @@ def _remove_orphans(target: Path) -> None:
 def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
     n, cited = found or (0, set())
     return n, marshal.dumps(tuple(sorted(cited)))
-
-
-def _point_candidates(weights: list[tuple[str, int, int]]) -> dict[str, tuple[int, ...]]:
-    """Per category, the rows of the POINTS_KEPT facts with the best point weight."""
-    by_cat: dict[str, list[tuple[int, int]]] = {}
-    for cat, pweight, row in weights:
-        by_cat.setdefault(cat, []).append((pweight, row))
-    return {cat: tuple(r for _, r in sorted(found)[:POINTS_KEPT]) for cat, found in by_cat.items()}

@@ -94,6 +94,7 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     }
     builder.cited = {sid: cited[sid] for sid in old.read_small("cited_order")}
     builder.mentions = old.read_small("mentions")
+    builder.currencies = dict(old.read_small("currencies"))
     # The best candidates of each category stay the best among old facts.
     rows = [r for found in old.read_small("points").values() for r in found]
     sql = f"SELECT category, pweight, row FROM facts WHERE row IN ({marks(rows)})"

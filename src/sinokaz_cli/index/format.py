@@ -28,7 +28,7 @@ from sinokaz_cli.search.schema import DOCS_SCHEMA
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 # Kinds of record whose place (file, position among the file's records of the
@@ -97,6 +97,8 @@ def fact_out(f: Fact) -> bytes:
             f.note,
             f.how.value,
             f.to,
+            f.key,
+            f.weight,
         )
     )
 
@@ -122,6 +124,8 @@ def fact_in(blob: bytes) -> Fact:
         note,
         how,
         to,
+        key,
+        weight,
     ) = marshal.loads(blob)
     return Fact(
         fid,
@@ -138,6 +142,8 @@ def fact_in(blob: bytes) -> Fact:
         note,
         _VOICES[how],  # type: ignore[arg-type]
         to,
+        key,
+        weight,
     )
 
 
@@ -196,7 +202,7 @@ FACT_ID_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS facts_id ON facts (id)"
 INDEXES = """
 CREATE INDEX IF NOT EXISTS facts_category ON facts (category, row);
 CREATE INDEX IF NOT EXISTS facts_date ON facts (date_start, row) WHERE date_start IS NOT NULL;
-CREATE INDEX IF NOT EXISTS facts_headline ON facts (hw_kind, hw_value, row)
+CREATE INDEX IF NOT EXISTS facts_headline ON facts (hw_kind, hw_group, hw_value, row)
     WHERE hw_kind IS NOT NULL;
 CREATE INDEX IF NOT EXISTS fact_entities_entity ON fact_entities (entity, fact_row);
 CREATE INDEX IF NOT EXISTS fact_tags_tag ON fact_tags (tag, fact_row);
@@ -208,8 +214,8 @@ TABLES = (
 CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,
                     sha256 TEXT, indexed_ns INTEGER, first_row INTEGER);
 CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT, category TEXT, date_start TEXT,
-                    hw_kind INTEGER, hw_value REAL, hw_figure INTEGER, pweight INTEGER,
-                    source TEXT, rec BLOB);
+                    hw_kind INTEGER, hw_group INTEGER, hw_value REAL, hw_figure INTEGER,
+                    pweight INTEGER, personal INTEGER, n_figures INTEGER, source TEXT, rec BLOB);
 CREATE TABLE fact_entities (entity TEXT, fact_row INTEGER);
 CREATE TABLE fact_tags (tag TEXT, fact_row INTEGER);
 CREATE TABLE entities (row INTEGER PRIMARY KEY, id TEXT UNIQUE, kind TEXT, rec BLOB);

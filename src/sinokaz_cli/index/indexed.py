@@ -15,6 +15,7 @@ from typing import Any
 
 from sinokaz_cli.index.format import EVENTS_KEPT, POINTS_KEPT, entity_in, fact_in, source_in
 from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.ranking import COUNT, MONEY, SHARE, order_figures
 from sinokaz_cli.knowledge.records import (
     Alignment,
     Entity,
@@ -186,26 +187,27 @@ class IndexedKB(KnowledgeBase):
     def count(self, category: str) -> int:
         return int(self.read_small("counts").get(category, 0))
 
-    def with_figures(self, category: str, limit: int) -> list[Fact]:
-        # Facts with figures are those with a headline figure.
-        sql = (
-            "SELECT rec FROM facts WHERE category = ? AND hw_kind IS NOT NULL ORDER BY row LIMIT ?"
-        )
-        return [fact_in(r[0]) for r in self.conn.execute(sql, (category, limit))]
-
     def date_range(self, category: str) -> tuple[Fact, Fact] | None:
-        where = "date_start IS NOT NULL AND category = ?"
-        first = self.conn.execute(
-            f"SELECT rec FROM facts WHERE {where} ORDER BY date_start, row LIMIT 1",
-            (category,),
-        ).fetchone()
-        if first is None:
-            return None
-        last = self.conn.execute(
-            f"SELECT rec FROM facts WHERE {where} ORDER BY date_start DESC, row DESC LIMIT 1",
-            (category,),
-        ).fetchone()
-        return fact_in(first[0]), fact_in(last[0])
+        for where in (  # of the topic's news; of every dated fact when there is no other
+            "date_start IS NOT NULL AND category = ? AND personal = 0",
+            "date_start IS NOT NULL AND category = ?",
+        ):
+            first = self.conn.execute(
+                f"SELECT rec FROM facts WHERE {where} ORDER BY date_start, row LIMIT 1",
+                (category,),
+            ).fetchone()
+            if first is not None:
+                last = self.conn.execute(
+                    f"SELECT rec FROM facts WHERE {where} "
+                    "ORDER BY date_start DESC, row DESC LIMIT 1",
+                    (category,),
+                ).fetchone()
+                return fact_in(first[0]), fact_in(last[0])
+        return None
+
+    @cached_property
+    def currency_ranks(self) -> dict[str, int]:
+        return dict(self.read_small("currencies"))
 
     def sources_of(self, category: str) -> list[Source]:
         sql = (
@@ -254,7 +256,11 @@ class IndexedKB(KnowledgeBase):
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
         return tuple(self.read_small("source_ranking")), int(self.read_small("sources_cited"))
 
-    def citations(self, ids: Sequence[str] | None = None) -> dict[str, tuple[int, set[int]]]:
+    def citations(
+        self, ids: Sequence[str] | None = None, categories: Sequence[str] = ()
+    ) -> dict[str, tuple[int, set[int]]]:
+        if categories:  # counted over those categories' facts alone
+            return super().citations(ids, categories)
         sql = "SELECT id, facts, cited FROM sources WHERE facts > 0"
         args: list[str] = []
         if ids is not None:
@@ -263,19 +269,34 @@ class IndexedKB(KnowledgeBase):
         rows = self.conn.execute(sql, args)
         return {sid: (n, set(marshal.loads(c))) for sid, n, c in rows}
 
-    def headline(self, categories: Sequence[str], limit: int) -> list[tuple[Fact, Figure]]:
+    def headline(
+        self, categories: Sequence[str], limit: int, avoid: Collection[str] = ()
+    ) -> list[tuple[Fact, Figure]]:
+        # Each class's best `limit` are enough for the rules to choose from.
+        where, args = "hw_kind = ?", list(categories)
+        if categories:
+            where += f" AND category IN ({marks(categories)})"
+        if avoid:
+            where += f" AND id NOT IN ({marks(list(avoid))})"
+            args += list(avoid)
+        sql = (
+            f"SELECT rec, hw_figure, hw_group FROM facts WHERE {where} "
+            "ORDER BY hw_group, hw_value, row LIMIT ?"
+        )
+        found: list[tuple[Fact, Figure, int]] = []
+        for cls in (MONEY, SHARE, COUNT):
+            for blob, index, group in self.conn.execute(sql, (cls, *args, limit)):
+                f = fact_in(blob)
+                found.append((f, f.figures[index], group))
+        return [(f, fig) for f, fig, _ in (found[i] for i in order_figures(found, limit))]
+
+    def headline_count(self, categories: Sequence[str]) -> int:
         where, args = "hw_kind IS NOT NULL", list(categories)
         if categories:
             where += f" AND category IN ({marks(categories)})"
-        sql = (
-            f"SELECT rec, hw_figure FROM facts WHERE {where} "
-            "ORDER BY hw_kind, hw_value, row LIMIT ?"
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM facts WHERE {where}", args).fetchone()[0]
         )
-        out = []
-        for blob, index in self.conn.execute(sql, (*args, limit)):
-            f = fact_in(blob)
-            out.append((f, f.figures[index]))
-        return out
 
     def points(
         self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
@@ -293,7 +314,7 @@ class IndexedKB(KnowledgeBase):
         if len(fresh) < limit and len(candidates) == POINTS_KEPT:
             return self._points_by_sql(category, avoid_facts, avoid_entities, limit)
         chosen = (fresh + [c for c in candidates if stale(c[1])])[:limit]
-        return [f for _, f in sorted(chosen, key=lambda c: c[0])]
+        return [f for _, f in chosen]
 
     def _points_by_sql(
         self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
@@ -303,19 +324,19 @@ class IndexedKB(KnowledgeBase):
             f"(id IN ({marks(facts)}) OR row IN (SELECT fact_row FROM fact_entities "
             f"WHERE entity IN ({marks(ents)})))"
         )
-        sql = (
-            f"SELECT rec FROM (SELECT rec, row FROM facts WHERE category = ? "
-            f"ORDER BY {stale}, pweight, row LIMIT ?) ORDER BY row"
-        )
+        sql = f"SELECT rec FROM facts WHERE category = ? ORDER BY {stale}, pweight, row LIMIT ?"
         rows = self.conn.execute(sql, (category, *facts, *ents, limit))
         return [fact_in(r[0]) for r in rows]
+
+    def events_total(self, category: str) -> int:
+        return int(self.read_small("event_counts").get(category, 0))
 
     def events_in(self, category: str, limit: int) -> list[tuple[Entity, list[Fact]]]:
         kept = self.read_small("events").get(category, ())
         if limit > EVENTS_KEPT:
             return super().events_in(category, limit)
         where = (
-            "category = ? AND hw_kind IS NOT NULL AND row IN "
+            "category = ? AND n_figures > 0 AND row IN "
             "(SELECT fact_row FROM fact_entities WHERE entity = ?)"
         )
         return [

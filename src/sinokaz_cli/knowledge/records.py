@@ -219,6 +219,8 @@ class Fact(NamedTuple):
     note: str | None = None
     how: Voice = Voice.PUBLICATION  # how it stands on their word
     to: str | None = None  # whom the speaker said it to, where the article says
+    key: bool = False  # an editor's choice: a brief puts it first
+    weight: int | None = None  # an editor's score for briefs, in place of the rules'
 
 
 class Alignment(NamedTuple):

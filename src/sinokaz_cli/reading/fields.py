@@ -40,6 +40,8 @@ FACT_FIELDS = (
     "note",
     "how",
     "to",
+    "key",
+    "weight",
     "source",
     "paragraphs",
 )

@@ -272,6 +272,8 @@ def _fact(r: RecordReader) -> Fact | None:
     note = r.text("note", required=False)
     how = r.choice("how", Voice, required=False)
     to = r.ref("to", "entity", required=False)
+    key = r.flag("key")
+    weight = r.integer("weight", required=False)
     cited = _citation(r, required=True)
     r.finish(FACT_FIELDS)
     if quote is not None and speaker is None:
@@ -301,6 +303,8 @@ def _fact(r: RecordReader) -> Fact | None:
         note,
         how,
         to,
+        key,
+        weight,
     )
 
 

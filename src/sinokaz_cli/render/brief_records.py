@@ -25,18 +25,22 @@ def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
             }
             for h in b.figures
         ],
+        "figures_total": b.figures_total,
         "topics": [
             {
                 "category": t.category,
                 "title": t.title,
                 "facts": t.total,
                 "points": [fact_json(f, kb) for f in t.points],
+                "shown": t.shown,
+                "more": t.more,
+                "command": t.command,
             }
             for t in b.topics
         ],
         "events": [
             {
-                **entity_json(ev.event, kb, []),
+                **entity_json(ev.event, kb, ev.fact_ids),
                 "place_name": ev.place.name if ev.place else None,
                 "host_names": [h.name for h in ev.hosts],
                 "figures": [{**figure_json(h.figure, kb), "fact": h.fact.id} for h in ev.figures],
@@ -44,10 +48,12 @@ def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
             }
             for ev in b.events
         ],
+        "events_total": b.events_total,
         "pairs": [pair_json(p, kb) for p in b.pairs],
         "pairs_total": b.pairs_total,
         "sources": [source_json(c) for c in b.sources],
         "sources_total": b.sources_total,
+        "full": b.full,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.query import Coverage
 from sinokaz_cli.knowledge.records import Basis, Entity, Fact
@@ -46,7 +47,7 @@ def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
         cell.append_text(text(f"  {f.category}", "dim"))
         cell.append("\n")
         cell.append_text(highlighted(f.statement, hit.matched))
-        said = display.attributed(f, kb)
+        said = attribution.attributed(f, kb)
         if said:
             cell.append("\n")
             cell.append_text(text(said, "italic"))
@@ -141,7 +142,7 @@ def timeline(facts: Sequence[Fact], kb: KnowledgeBase) -> RenderableType:
         cell = text(display.date(f.date), "cyan")
         cell.append("  ")
         cell.append_text(text(f.statement))
-        said = display.attributed(f, kb)
+        said = attribution.attributed(f, kb)
         if said:
             cell.append_text(text(f" {said}", "italic"))
         t.add_row(

@@ -8,23 +8,21 @@ article gave can never be dropped by one format and kept by another.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.citing import paragraphs, short_citation
 from sinokaz_cli.knowledge.records import (
     Citation,
     DateQualifier,
     DateRef,
     Entity,
-    Fact,
     Figure,
     Per,
     Period,
     Precision,
     Qualifier,
     Source,
-    Voice,
 )
 from sinokaz_cli.messages import counted
 
@@ -206,15 +204,7 @@ def precision(d: DateRef) -> str | None:
     return p.value if p is not None else None
 
 
-def paragraphs(c: Citation) -> str:
-    """'¶4', '¶1–2' or '¶7, ¶13': runs of consecutive paragraphs joined."""
-    runs: list[list[int]] = []
-    for p in sorted(set(c.paragraphs)):
-        if runs and p == runs[-1][-1] + 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    return ", ".join(f"¶{r[0]}" if len(r) == 1 else f"¶{r[0]}–{r[-1]}" for r in runs)
+__all__ = ["paragraphs", "short_citation"]  # how a citation is written: knowledge/citing.py
 
 
 def citation(c: Citation, kb: KnowledgeBase) -> str:
@@ -227,48 +217,6 @@ def citation(c: Citation, kb: KnowledgeBase) -> str:
 
 def source_short(src: Source) -> str:
     return f"{src.publisher}, {point(src.published)}"
-
-
-class SaidBy(NamedTuple):
-    """On whose word a fact stands, as people read it and as JSON gives it."""
-
-    how: Voice
-    id: str | None  # the speaker's entity id, if named
-    name: str  # the speaker's name, the attribution, or the publisher
-    to: str | None
-    to_name: str | None
-
-    @property
-    def text(self) -> str:
-        """'Madina Nurgaliyeva, to China Daily', 'data: Trade Policy Development
-        Center', 'China Daily'."""
-        if self.how is Voice.DATA:
-            return f"data: {self.name}"
-        return self.name + (f", to {self.to_name}" if self.to_name else "")
-
-
-def said_by(f: Fact, kb: KnowledgeBase) -> SaidBy:
-    by_id = kb.entities_by_id
-    speaker = by_id.get(f.speaker) if f.speaker else None
-    if speaker is not None:
-        name = speaker.name
-    elif f.speaker or f.attribution:
-        name = f.speaker or f.attribution or ""
-    else:
-        src = kb.sources_by_id.get(f.cited.source)
-        name = src.publisher if src is not None else f.cited.source
-    if f.how is Voice.PUBLICATION and f.attribution:
-        name = f.attribution  # "China Daily (headline and standfirst)"
-    told = by_id.get(f.to) if f.to else None
-    return SaidBy(f.how, f.speaker, name, f.to, told.name if told else f.to)
-
-
-def attributed(f: Fact, kb: KnowledgeBase) -> str | None:
-    """The line a table shows under an attributed statement: '— Madina
-    Nurgaliyeva, to China Daily'; None for the publication's own words."""
-    if f.how is Voice.PUBLICATION:
-        return None
-    return "— " + said_by(f, kb).text
 
 
 def entity_with_roles(e: Entity, kb: KnowledgeBase) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import Citation, DateRef, Fact
 from sinokaz_cli.render import display
@@ -78,7 +79,7 @@ class FactElements:
 
     def _said_by(self, f: Fact) -> str:
         """records.said_by_json(f, kb) as a JSON object (facts repeat their speakers)."""
-        s = display.said_by(f, self.kb)
+        s = attribution.said_by(f, self.kb)
         key = (s.how, s.id, s.name, s.to, s.to_name)
         found = self.said.get(key)
         if found is None:

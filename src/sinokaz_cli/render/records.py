@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import DateRef, Entity, Fact, Figure
 from sinokaz_cli.render import display
@@ -90,7 +91,7 @@ def fact_json(f: Fact, kb: KnowledgeBase) -> Json:
 
 
 def said_by_json(f: Fact, kb: KnowledgeBase) -> Json:
-    s = display.said_by(f, kb)
+    s = attribution.said_by(f, kb)
     return {
         "how": s.how.value,
         "id": s.id,
@@ -119,7 +120,7 @@ def fact_listing(
         Column("figures", "Figures", lambda f: figures_text(f, kb), max_width=18),
         Column("date", "Date", lambda f: display.date(f.date) if f.date else "", max_width=14),
         Column("citation", "Source", lambda f: display.citation(f.cited, kb), max_width=16),
-        Column("said_by", "Said by", lambda f: display.said_by(f, kb).text, max_width=24),
+        Column("said_by", "Said by", lambda f: attribution.said_by(f, kb).text, max_width=24),
     ]
     from sinokaz_cli.render.fact_element import FactElements
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.query import EventSummary, HeadlineFigure, Pair, TopicSummary
 from sinokaz_cli.knowledge.records import Fact, Voice
@@ -39,7 +40,7 @@ def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: b
     for h in figures:
         cited = display.cited(h.fact.cited, kb, one_source)
         about = text(h.figure.about or "")
-        said = display.attributed(h.fact, kb)
+        said = attribution.attributed(h.fact, kb)
         if said:
             about.append_text(text(f" {said}", "italic"))
         t.add_row(text("  " + display.figure(h.figure, kb)), about, text(cited, "dim"))
@@ -132,13 +133,14 @@ def event(ev: EventSummary, kb: KnowledgeBase) -> RenderableType:
         row("Cohosts" if i == 0 and len(ev.hosts) > 1 else ("Host" if i == 0 else ""), host.name)
     if e.theme:
         row("Theme", f"“{e.theme}”")
+    # Each figure says what it counts ("around 150 participants"), with what it is about.
     for i, h in enumerate(ev.figures):
         row(
-            "Present" if i == 0 else "",
+            "Figures" if i == 0 else "",
             display.figure(h.figure, kb) + (f" ({h.figure.about})" if h.figure.about else ""),
         )
-    if e.cited:
-        t.add_row(text("Cited", "dim"), text(display.citation(e.cited, kb), "dim"))
+    if e.citations:
+        t.add_row(text("Cited", "dim"), text(display.citations(e.citations, kb), "dim"))
     # The name heads the box rather than sitting in its border: a border title
     # is cut to the terminal's width, and event names run long.
     return Panel(Group(text(e.name, "bold"), t), expand=False)
@@ -157,7 +159,7 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
     t.add_column("Cited", overflow="fold", max_width=PARAGRAPHS_WIDTH)
     for f in facts:
         cell = text(f.statement)
-        said = display.attributed(f, kb)
+        said = attribution.attributed(f, kb)
         if said:
             cell.append("\n")
             cell.append_text(text(said, "italic"))
@@ -198,7 +200,7 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
         row("  as stated", f"“{d.text}”")
         row("  precision", display.precision(d) or "unplaced")
         row("  basis", d.basis)
-    said = display.said_by(f, kb)
+    said = attribution.said_by(f, kb)
     if f.how is Voice.PUBLICATION:
         row("Said by", f"{said.name} (the publication's own words)")
     else:
