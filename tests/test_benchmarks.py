@@ -25,7 +25,7 @@ def test_generated_knowledge_passes_check(run: Run, tmp_path: Path) -> None:
     )
     result = run("check", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "ok: 600 facts, 73 entities, 3 sources\n"
+    assert result.stdout == f"ok: {tmp_path}/ — 600 facts, 73 entities, 3 sources\n"
     assert len(list(tmp_path.glob("*.toml"))) == 4  # the shared records, and one file an article
 
 
@@ -136,7 +136,7 @@ def test_every_article_can_declare_the_shared_records_it_uses(run: Run, tmp_path
     assert (first.exit_code, first.stderr) == (0, "")
     folder = run("check", str(tmp_path))
     assert (folder.exit_code, folder.stderr) == (0, "")
-    assert folder.stdout.startswith("ok: 600 facts, ")
+    assert folder.stdout.startswith(f"ok: {tmp_path}/ — 600 facts, ")
     shared = tmp_path / "shared"
     generate(600, shared, seed=1, redeclare_shared=False)
     # The same knowledge: the same facts (the shared file also declares records

@@ -62,7 +62,6 @@ EXPECTED = {
         "unknown-table.toml:1: unknown table 'facts' (did you mean 'fact'?)",
         "unknown-table.toml:4: unknown table 'meta' (expected one of: category, source, unit, "
         "entity, fact, alignment, synonym)",
-        "unknown-table.toml: holds no records (expected [[fact]], [[entity]], ...)",
     ],
 }
 
@@ -92,25 +91,35 @@ def test_other_commands_exit_3_with_one_line(run: Run, name: str) -> None:
         more = len(EXPECTED[name]) - 1
         assert lines[1] == (
             f"sinokaz: ... and {more} more problem{'s' if more > 1 else ''}; "
-            "run 'sinokaz check' for all"
+            f"to see them all: sinokaz check {BAD / name}"
         )
+    elif EXPECTED[name][0].split(":")[1].isdigit():  # a problem at a line
+        assert lines[1] == f"sinokaz: to check the knowledge again: sinokaz check {BAD / name}"
     assert "Traceback" not in result.stderr
 
 
 def test_shipped_file_is_ok(run: Run) -> None:
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == "ok: 38 facts, 39 entities, 1 source\n"
+    assert result.stdout == f"ok: {SHIPPED} — 38 facts, 39 entities, 1 source\n"
     assert result.stderr == ""
 
 
 def test_check_uses_global_data(run: Run) -> None:
-    assert run("--data", str(MINI), "check").stdout == "ok: 5 facts, 8 entities, 2 sources\n"
+    out = run("--data", str(MINI), "check").stdout
+    assert out == f"ok: {MINI} — 5 facts, 8 entities, 2 sources\n"
 
 
 def test_check_json(run: Run) -> None:
     body = json.loads(run("check", "--json").stdout)
-    assert body == {"ok": True, "facts": 38, "entities": 39, "sources": 1, "problems": []}
+    assert body == {
+        "ok": True,
+        "checked": str(SHIPPED),
+        "facts": 38,
+        "entities": 39,
+        "sources": 1,
+        "problems": [],
+    }
     bad = run("check", "--json", str(BAD / "duplicates.toml"))
     assert bad.exit_code == 3
     problem = json.loads(bad.stdout)["problems"][0]
@@ -125,7 +134,11 @@ def test_uncited_paragraph_is_reported(run: Run, tmp_path: Path) -> None:
     kb.write_text(text, encoding="utf-8")
     result = run("check", str(kb))
     assert result.exit_code == 3
-    assert result.stderr == "sinokaz: src-a: source 'src-a': paragraphs 5, 6 cited by no fact\n"
+    line = _line(kb, 'id = "src-a"') - 1  # the [[source]] header above it
+    assert result.stderr == (
+        f"sinokaz: {kb}:{line}: source 'src-a': "
+        "¶5–6 not cited by any fact yet (2 of 6 paragraphs)\n"
+    )
     # Other commands still work: coverage is a completeness rule, not a load error.
     assert run("--data", str(kb), "trade", "--json").exit_code == 0
 
@@ -275,3 +288,9 @@ def test_ids_and_dates_are_matched_whole(
     result = run("check", str(kb))
     assert result.exit_code == 3
     assert message in result.stderr
+
+
+def _line(path: Path, text: str) -> int:
+    """The number of the first line of `path` that holds `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)

@@ -33,6 +33,7 @@ def test_command_list() -> None:
             "show",
             "check",
             "schema",
+            "new",
             "search",
             "entities",
             "entity",

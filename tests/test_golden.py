@@ -14,6 +14,7 @@ from conftest import ARTICLES, MINI, SHIPPED, Run
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # The bundled article with the two fixture articles: three sources, eight topics.
+FORMS = Path(__file__).resolve().parent / "data" / "forms.toml"
 THREE = [str(SHIPPED), *(str(p) for p in sorted(ARTICLES.glob("*.toml")))]
 
 CASES = {
@@ -32,6 +33,17 @@ CASES = {
     "three-brief.md": (["--data", "THREE", "brief", "--format", "markdown"], "80"),
     "three-brief.json": (["--data", "THREE", "brief", "--json"], "80"),
     "mini-brief.md": (["--data", str(MINI), "brief"], "80"),
+    # Every form news takes (qualifiers, rates, changes, quarters, seasons, ranges)
+    # in every view.
+    "forms-facts-table-100.txt": (["--data", str(FORMS), "facts", "-f", "table"], "100"),
+    "forms-facts.md": (["--data", str(FORMS), "facts", "-f", "markdown"], "80"),
+    "forms-facts.json": (["--data", str(FORMS), "facts", "--json"], "80"),
+    "forms-facts.tsv": (["--data", str(FORMS), "facts", "-f", "tsv"], "80"),
+    "forms-timeline-table-100.txt": (["--data", str(FORMS), "timeline", "-f", "table"], "100"),
+    "forms-show-table-80.txt": (
+        ["--data", str(FORMS), "show", "fg-since-almost", "-f", "table"],
+        "80",
+    ),
     "timeline-table-80.txt": (["timeline", "--format", "table"], "80"),
     "search-table-80.txt": (
         ["search", "who co-hosted the dialogue?", "-n", "3", "-f", "table"],

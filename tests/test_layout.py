@@ -29,7 +29,9 @@ ALLOWED: dict[str, set[str]] = {
     "reading": {"knowledge"} | LEAVES,
     "index": {"knowledge", "reading", "search"} | LEAVES,
     "render": {"knowledge", "search"} | LEAVES,
-    "commands": {"__init__", "knowledge", "reading", "index", "search", "render"} | LEAVES,
+    "authoring": {"knowledge", "reading"} | LEAVES,
+    "commands": {"__init__", "knowledge", "reading", "index", "search", "render", "authoring"}
+    | LEAVES,
     "cli": {"commands"},
     "__main__": {"cli"},
     "__init__": set(),

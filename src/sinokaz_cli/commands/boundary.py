@@ -8,6 +8,7 @@ traceback of an internal error.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from typing import Any
 
@@ -18,13 +19,20 @@ from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError
 from sinokaz_cli.messages import say
 
 
-def report_knowledge_error(e: KnowledgeError, every: bool) -> None:
+def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = None) -> None:
+    """The problems (all, or the first), then what checks the same knowledge: with
+    --data kb, 'sinokaz check kb', so the hint never checks another path."""
     problems = e.problems if every else e.problems[:1]
     for p in problems:
         say(str(p))
-    if not every and len(e.problems) > 1:
-        more = len(e.problems) - 1
-        say(f"... and {more:,} more problem{'s' if more > 1 else ''}; run 'sinokaz check' for all")
+    if every:
+        return
+    command = "sinokaz check" + (f" {shlex.quote(data)}" if data else "")
+    more = len(e.problems) - 1
+    if more:
+        say(f"... and {more:,} more problem{'s' if more > 1 else ''}; to see them all: {command}")
+    elif problems and problems[0].line is not None:  # not for "no such file", say
+        say(f"to check the knowledge again: {command}")
 
 
 def _quiet_stdout() -> None:
@@ -48,7 +56,7 @@ class SinokazGroup(TyperGroup):
             raise
         except SinokazError as e:
             if isinstance(e, KnowledgeError):
-                report_knowledge_error(e, every=False)
+                report_knowledge_error(e, every=False, data=(ctx.obj or {}).get("data"))
             else:
                 say(str(e))
             raise typer.Exit(int(e.exit_code)) from None

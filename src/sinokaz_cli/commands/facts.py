@@ -94,6 +94,14 @@ def show(
     ],
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
+    words: Annotated[
+        bool,
+        typer.Option(
+            "--text",
+            help="Also print the cited paragraphs, word for word, from the article's text "
+            "(the source's `file`, found beside its knowledge file).",
+        ),
+    ] = False,
 ) -> None:
     """One fact in full: statement, figures, date and its precision, speaker, entities, source.
 
@@ -104,15 +112,32 @@ def show(
     kb = knowledge(ctx)
     f = query.fact(kb, fact_id)
     chosen = output_format(fmt, json_)
+    if words and chosen not in (Format.TABLE, Format.JSON):
+        raise typer.BadParameter("--text shows with --format table or json", param_hint="'--text'")
+    cited = None
+    if words:
+        from sinokaz_cli.reading.article import cited_text
+
+        cited = cited_text(kb, f.cited)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
-        table.console().print(summary.fact_detail(f, kb))
+        out = table.console()
+        out.print(summary.fact_detail(f, kb))
+        if cited is not None:
+            out.print(summary.article_words(*cited))
         return
     from sinokaz_cli.render.jsonout import dumps
     from sinokaz_cli.render.records import fact_json, fact_listing
 
     if chosen is Format.JSON:
-        sys.stdout.write(dumps(fact_json(f, kb), indent=2) + "\n")
+        body = fact_json(f, kb)
+        if cited is not None:
+            body["source_text"] = {
+                "paragraphs": [{"paragraph": n, "text": t} for n, t in cited.paragraphs],
+                "missing": cited.missing,
+                "doubt": cited.doubt,
+            }
+        sys.stdout.write(dumps(body, indent=2) + "\n")
     else:
         emit(fact_listing(kb, [f]), chosen, None)

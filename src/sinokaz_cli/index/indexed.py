@@ -133,6 +133,10 @@ class IndexedKB(KnowledgeBase):
     def files(self) -> tuple[str, ...]:  # type: ignore[override]
         return tuple(self.read_small("files"))
 
+    def source_file(self, source: str) -> str | None:
+        found = self.read_small("places").get("source", {}).get(source)
+        return None if found is None else self.files[found[0]]
+
     # Everything at once: only for the few paths that truly need it.
     @property  # type: ignore[override,unused-ignore]
     def facts(self) -> tuple[Fact, ...]:  # type: ignore[override]

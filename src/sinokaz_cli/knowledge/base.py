@@ -54,6 +54,12 @@ class KnowledgeBase:
         self.alignments = alignments
         self.synonyms = synonyms
         self.files = files
+        # source id -> the knowledge file that first declares it (set by the reader)
+        self.source_files: dict[str, str] = {}
+
+    def source_file(self, source: str) -> str | None:
+        """The knowledge file that declares `source`: its `file` is relative to it."""
+        return self.source_files.get(source)
 
     @cached_property
     def topics(self) -> tuple[Topic, ...]:

@@ -172,6 +172,10 @@ def _source(r: RecordReader) -> Source | None:
         ]
     )
     if None in (sid, title, publisher, published, paragraphs) or not r.ok:
+        if sid is not None and paragraphs is not None and sid not in r.out.first.get("source", {}):
+            # Invalid for another reason: its citations are still checked against
+            # the count, so that one bad field does not hide their problems.
+            r.out.paragraphs.setdefault(sid, paragraphs)
         return None
     return Source(sid, title, publisher, published, paragraphs, subtitle, contact, url, file)  # type: ignore[arg-type]
 

@@ -171,6 +171,7 @@ def load_files(
         from sinokaz_cli.reading.lines import locate
 
         raise KnowledgeError(locate(out.issues))
+    kb.source_files = {sid: file for sid, (file, _) in out.first.get("source", {}).items()}
     if builder is not None:
         builder.place(out.first)  # before out is cleared
     out.clear()  # readers and collection refer to each other: free them now

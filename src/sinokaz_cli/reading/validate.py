@@ -27,7 +27,7 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
     """Read one parsed file's records into `out`, emptying `doc` as it goes: each
     record's table is dropped once read, so that a large file's tables and the
     records made from them are never all held at once."""
-    records = 0
+    records, issues_before = 0, len(out.issues)
     for key, value in doc.items():
         if key not in READERS:
             out.issues.append(
@@ -68,7 +68,7 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
                 out.facts.append((record, reader))  # type: ignore[arg-type]
             else:
                 out.synonyms.append(record)  # type: ignore[arg-type]
-    if records == 0:
+    if records == 0 and len(out.issues) == issues_before:  # else those say why
         out.issues.append(Issue(file, "holds no records (expected [[fact]], [[entity]], ...)"))
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.query import Coverage
-from sinokaz_cli.knowledge.records import Basis, Entity, Fact
+from sinokaz_cli.knowledge.records import Basis, Citation, Entity, Fact
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.summary import fact_table
@@ -166,6 +166,7 @@ def sources(items: Sequence[Coverage]) -> RenderableType:
         cell.append_text(text(f"“{s.title}”"))
         if c.uncited:
             cell.append("\n")
-            cell.append_text(text("not cited: " + ", ".join(f"¶{p}" for p in c.uncited), "red"))
+            runs = display.paragraphs(Citation(c.source.id, tuple(c.uncited)))
+            cell.append_text(text("not cited: " + runs, "red"))
         t.add_row(text(s.id), cell, text(f"{c.facts:,}"), text(f"{len(c.cited)}/{s.paragraphs}"))
     return t

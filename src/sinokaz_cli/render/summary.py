@@ -221,3 +221,24 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
     row("Locator", display.paragraphs(f.cited))
     row("Note", f.note)
     return t
+
+
+def article_words(
+    paragraphs: Sequence[tuple[int, str]], missing: str | None, doubt: str | None
+) -> RenderableType:
+    """The cited paragraphs under a fact (show --text), set apart and marked as the
+    article's words; or the one line that says why they cannot be shown."""
+    from rich.console import Group
+    from rich.table import Table
+
+    if missing:
+        return text(f"Article text: not shown — {missing}.", "dim")
+    words_of = Table.grid(padding=(0, 2))
+    words_of.add_column(no_wrap=True)
+    words_of.add_column(overflow="fold")
+    for n, words in paragraphs:
+        words_of.add_row(text(f"  ¶{n}"), text(words, "italic"))
+    parts: list[RenderableType] = [text("In the article's own words:", "bold"), words_of]
+    if doubt:
+        parts.append(text(f"Note: {doubt}.", "dim"))
+    return Group(*parts)
