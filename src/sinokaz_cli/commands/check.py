@@ -33,8 +33,7 @@ def check(
     Prints "ok: N facts, M entities, K sources" and exits 0, or lists every problem on
     stderr and exits 3.
     """
-    from sinokaz_cli.errors import Problem
-    from sinokaz_cli.knowledge.query import coverage
+    from sinokaz_cli.knowledge.query import uncited
     from sinokaz_cli.reading.load import load
 
     target = path or (ctx.find_root().obj or {}).get("data")
@@ -45,14 +44,7 @@ def check(
             _check_json(False, None, e.problems)
         report_knowledge_error(e, every=True)
         raise typer.Exit(int(ExitCode.KNOWLEDGE)) from None
-    gaps = [
-        Problem(
-            src.file or src.id,
-            f"source {src.id!r}: paragraph{'s' if len(ps) > 1 else ''} "
-            f"{', '.join(map(str, ps))} cited by no fact",
-        )
-        for src, ps in ((c.source, c.uncited) for c in coverage(kb) if c.uncited)
-    ]
+    gaps = uncited(kb)
     if gaps:
         if json_:
             _check_json(False, kb, gaps)

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from sinokaz_cli.errors import NotFoundError
+from sinokaz_cli.errors import NotFoundError, Problem, UsageError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import (
     Alignment,
@@ -54,6 +54,29 @@ def check_known(kind: str, values: Iterable[str], known: Iterable[str]) -> None:
 
 def all_tags(kb: KnowledgeBase) -> list[str]:
     return sorted(kb.tag_set())
+
+
+def known_categories(
+    kb: KnowledgeBase, given: Iterable[str], option: str | None = None
+) -> list[str]:
+    """The category ids given, as the knowledge spells them (in any case); an id
+    that is none of them is a UsageError with a did-you-mean (naming the `option`
+    it was given to, when there is one)."""
+    known = {t.id.lower(): t.id for t in kb.topics}
+    out = []
+    for value in given:
+        found = known.get(value.lower())
+        if found is None:
+            hint = did_you_mean(value.lower(), list(known.values()))
+            raise UsageError(
+                f"unknown category {value!r}"
+                + (f" for {option}" if option else "")
+                + "; expected one of: "
+                + ", ".join(known.values())
+                + (f" ({hint})" if hint else "")
+            )
+        out.append(found)
+    return out
 
 
 # ─── summaries ──────────────────────────────────────────────────────────────
@@ -214,3 +237,15 @@ def coverage(kb: KnowledgeBase, ids: Sequence[str] | None = None) -> list[Covera
             )
         )
     return out
+
+
+def uncited(kb: KnowledgeBase) -> list[Problem]:
+    """A problem for each source with paragraphs that no fact cites (`check`)."""
+    return [
+        Problem(
+            src.file or src.id,
+            f"source {src.id!r}: paragraph{'s' if len(ps) > 1 else ''} "
+            f"{', '.join(map(str, ps))} cited by no fact",
+        )
+        for src, ps in ((c.source, c.uncited) for c in coverage(kb) if c.uncited)
+    ]
