@@ -15,9 +15,12 @@ from sinokaz_cli.render import Format
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+# Kept as written (\b): rewrapped, a code could end one line and its meaning start the next.
 EXIT_CODES = """\
-Exit codes: 0 success (an empty result too) · 1 internal error · 2 usage error ·
-3 knowledge-file problem · 4 not found · 130 interrupted."""
+\b
+Exit codes: 0 success (an empty result too) · 1 internal error ·
+2 usage error · 3 knowledge-file problem · 4 not found ·
+5 output cannot be written · 130 interrupted."""
 
 
 def examples(*commands: str) -> str:
