@@ -16,8 +16,8 @@ PACKAGE = Path(sinokaz_cli.__file__).resolve().parent
 
 # What each part may import, besides itself. Lower parts never import higher
 # ones: commands/ sits on everything; index/ on reading/ and search/; all of
-# them on knowledge/; export/ beside render/; the leaf modules (errors,
-# suggest, safe, messages) on nothing of the project's but each other.
+# them on knowledge/; export/ beside render/; api on all of the core; the leaf
+# modules (errors, suggest, safe, messages) on nothing of the project's but each other.
 LEAVES = {"errors", "suggest", "safe", "messages"}
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
@@ -31,6 +31,8 @@ ALLOWED: dict[str, set[str]] = {
     "render": {"knowledge", "search"} | LEAVES,
     # Beside render/: the knowledge as tables for other tools, worded as render/ words it.
     "export": {"__init__", "knowledge", "render"} | LEAVES,
+    # The Python API offers every answer a command gives: it sits on all the core.
+    "api": {"knowledge", "reading", "index", "search", "render", "export"} | LEAVES,
     "commands": {"__init__", "knowledge", "reading", "index", "search", "render"} | LEAVES,
     "cli": {"commands"},
     "__main__": {"cli"},
