@@ -39,6 +39,7 @@ def test_command_list() -> None:
             "timeline",
             "sources",
             "brief",
+            "export",
         ]
     )
 

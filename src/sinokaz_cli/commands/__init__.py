@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 
 # The order here is the order of `sinokaz --help`.
-MODULES = ("topics", "facts", "discover", "check")
+MODULES = ("topics", "facts", "discover", "check", "export")
 
 # Which module holds each command (test_docs checks this against the app).
 COMMANDS = {
@@ -31,6 +31,7 @@ COMMANDS = {
     "brief": "discover",
     "check": "check",
     "schema": "check",
+    "export": "export",
 }
 
 # Global options that take a value, so the word after them is not the command.
