@@ -40,6 +40,7 @@ def test_command_list() -> None:
             "timeline",
             "sources",
             "brief",
+            "export",
         ]
     )
 

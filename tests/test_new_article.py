@@ -105,7 +105,7 @@ def test_new_never_overwrites(run: Run, tmp_path: Path) -> None:
     made, _ = _new(run, tmp_path)
     before = made.read_bytes()
     again = run("new", str(tmp_path / "state-visit.txt"), *PUBLISHED)
-    assert again.exit_code == 2
+    assert again.exit_code == 5
     assert again.stderr == (
         f"sinokaz: {made} exists; sinokaz new never overwrites a file (choose another with -o)\n"
     )

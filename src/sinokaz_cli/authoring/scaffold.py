@@ -12,11 +12,14 @@ each comment stands) is the point of it. No TOML writer keeps comments.
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
+from pathlib import Path
 from typing import NamedTuple
 
-from sinokaz_cli.reading.article import ArticleText
+from sinokaz_cli.errors import UsageError
+from sinokaz_cli.reading.article import ArticleText, read
 
 WIDTH = 78  # of the comment lines
 # Words that say little in an id made from a title.
@@ -130,3 +133,36 @@ def knowledge_file(article: ArticleText, about: SourceFacts, text_name: str) -> 
                 "# paragraphs = [1]",
             ]
     return "\n".join(head + body) + "\n"
+
+
+def for_article(
+    article: Path,
+    target: Path | None,
+    publisher: str,
+    published: str,
+    source: str | None = None,
+) -> str:
+    """The new knowledge file's text for the article at `article`, to be written at
+    `target` (None: printed), whose `file` field then leads back to the text.
+    Raises UsageError for a text that cannot be read or an id not allowed."""
+    from sinokaz_cli.reading.fields import ID_RE
+
+    try:
+        found = read(article)
+    except FileNotFoundError:
+        raise UsageError(f"{article}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{article}: is a folder; give the article's text file") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{article}: not UTF-8 text") from None
+    except OSError as e:
+        raise UsageError(f"{article}: {e.strerror or e}") from None
+    if not found.paragraphs:
+        raise UsageError(f"{article}: holds no text")
+    if source is not None and not ID_RE.fullmatch(source):
+        raise UsageError(f"--id {source!r}: lower-case letters, digits, '.', '_' and '-' only")
+    if target is not None and target.resolve() == article.resolve():
+        raise UsageError(f"{target}: is the article itself; choose another --output")
+    folder = (target.parent if target is not None else Path()).resolve()
+    relative = Path(os.path.relpath(article.resolve(), folder)).as_posix()
+    return knowledge_file(found, SourceFacts(publisher, published, relative, source), article.name)

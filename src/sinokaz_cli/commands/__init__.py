@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 
 # The order here is the order of `sinokaz --help`.
-MODULES = ("topics", "facts", "discover", "check", "authoring")
+MODULES = ("topics", "facts", "discover", "check", "authoring", "export")
 
 # Which module holds each command (test_docs checks this against the app).
 COMMANDS = {
@@ -32,6 +32,7 @@ COMMANDS = {
     "check": "check",
     "schema": "check",
     "new": "authoring",
+    "export": "export",
 }
 
 # Global options that take a value, so the word after them is not the command.

@@ -15,9 +15,12 @@ from sinokaz_cli.render import Format
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+# Kept as written (\b): rewrapped, a code could end one line and its meaning start the next.
 EXIT_CODES = """\
-Exit codes: 0 success (an empty result too) · 1 internal error · 2 usage error ·
-3 knowledge-file problem · 4 not found · 130 interrupted."""
+\b
+Exit codes: 0 success (an empty result too) · 1 internal error ·
+2 usage error · 3 knowledge-file problem · 4 not found ·
+5 output cannot be written · 130 interrupted."""
 
 
 def examples(*commands: str) -> str:
@@ -106,22 +109,9 @@ def main_callback(
 def categories(kb: KnowledgeBase, given: list[str] | None, option: str = "--category") -> list[str]:
     """The category ids given, as the knowledge spells them (in any case); an id
     that is none of them is a usage error, with a did-you-mean."""
-    from sinokaz_cli.errors import UsageError
-    from sinokaz_cli.suggest import did_you_mean
+    from sinokaz_cli.knowledge.query import known_categories
 
-    known = {t.id.lower(): t.id for t in kb.topics}
-    out = []
-    for value in given or []:
-        found = known.get(value.lower())
-        if found is None:
-            hint = did_you_mean(value.lower(), list(known.values()))
-            raise UsageError(
-                f"unknown category {value!r} for {option}; expected one of: "
-                + ", ".join(known.values())
-                + (f" ({hint})" if hint else "")
-            )
-        out.append(found)
-    return out
+    return known_categories(kb, given or [], option)
 
 
 def knowledge(ctx: typer.Context) -> KnowledgeBase:

@@ -10,7 +10,7 @@ import typer
 
 from sinokaz_cli.commands.app import JsonOpt, app, examples, path_given
 from sinokaz_cli.commands.boundary import report_knowledge_error
-from sinokaz_cli.errors import ExitCode, KnowledgeError, Problem
+from sinokaz_cli.errors import ExitCode, KnowledgeError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 
 # ─── check and schema ───────────────────────────────────────────────────────
@@ -46,6 +46,8 @@ def check(
     the work left on it: one line per source, and exit 3. --list shows the
     categories, units, entities and sources in use instead, for writing a new file.
     """
+    from sinokaz_cli.knowledge.query import uncited
+    from sinokaz_cli.reading.lines import at_source_lines
     from sinokaz_cli.reading.load import load
 
     target = path or (ctx.find_root().obj or {}).get("data")
@@ -59,7 +61,7 @@ def check(
     if listing:
         _list(kb, json_)
         return
-    gaps = _uncited(kb)
+    gaps = at_source_lines(uncited(kb))
     if gaps:
         if json_:
             _check_json(target, False, kb, gaps)
@@ -102,29 +104,6 @@ def checked(target: str | None) -> str:
     if os.path.isdir(given) and not given.endswith(("/", os.sep)):
         given += "/"
     return given
-
-
-def _uncited(kb: KnowledgeBase) -> list[Problem]:
-    """One problem per source with paragraphs no fact cites, at its [[source]] line."""
-    from sinokaz_cli.knowledge.citing import paragraphs
-    from sinokaz_cli.knowledge.query import coverage
-    from sinokaz_cli.knowledge.records import Citation
-    from sinokaz_cli.reading.lines import record_line
-
-    gaps = []
-    for c in coverage(kb):
-        if not c.uncited:
-            continue
-        src = c.source
-        home = kb.source_file(src.id) or src.file or src.id
-        left = len(c.uncited)
-        message = (
-            f"{paragraphs(Citation(src.id, tuple(c.uncited)))} not cited by any fact yet "
-            f"({left} of {src.paragraphs} paragraph{'s' if src.paragraphs != 1 else ''})"
-        )
-        line = record_line(home, "source", src.id)
-        gaps.append(Problem(home, message, line, record=f"source {src.id!r}"))
-    return gaps
 
 
 def _check_json(

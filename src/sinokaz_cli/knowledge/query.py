@@ -9,11 +9,12 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from sinokaz_cli.errors import NotFoundError
+from sinokaz_cli.errors import NotFoundError, Problem, UsageError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import (
     Alignment,
     Category,
+    Citation,
     DateRef,
     Entity,
     EntityKind,
@@ -55,6 +56,29 @@ def check_known(kind: str, values: Iterable[str], known: Iterable[str]) -> None:
 
 def all_tags(kb: KnowledgeBase) -> list[str]:
     return sorted(kb.tag_set())
+
+
+def known_categories(
+    kb: KnowledgeBase, given: Iterable[str], option: str | None = None
+) -> list[str]:
+    """The category ids given, as the knowledge spells them (in any case); an id
+    that is none of them is a UsageError with a did-you-mean (naming the `option`
+    it was given to, when there is one)."""
+    known = {t.id.lower(): t.id for t in kb.topics}
+    out = []
+    for value in given:
+        found = known.get(value.lower())
+        if found is None:
+            hint = did_you_mean(value.lower(), list(known.values()))
+            raise UsageError(
+                f"unknown category {value!r}"
+                + (f" for {option}" if option else "")
+                + "; expected one of: "
+                + ", ".join(known.values())
+                + (f" ({hint})" if hint else "")
+            )
+        out.append(found)
+    return out
 
 
 # ─── summaries ──────────────────────────────────────────────────────────────
@@ -235,3 +259,23 @@ def coverage(
             )
         )
     return out
+
+
+def uncited(kb: KnowledgeBase) -> list[Problem]:
+    """A problem for each source with paragraphs that no fact cites (`check`): the
+    work left on it, in the knowledge file that declares it (reading.lines.located
+    adds the line)."""
+    from sinokaz_cli.knowledge.citing import paragraphs
+
+    gaps = []
+    for c in coverage(kb):
+        if not c.uncited:
+            continue
+        src, left = c.source, len(c.uncited)
+        message = (
+            f"{paragraphs(Citation(src.id, tuple(c.uncited)))} not cited by any fact yet "
+            f"({left} of {src.paragraphs} paragraph{'s' if src.paragraphs != 1 else ''})"
+        )
+        home = kb.source_file(src.id) or src.file or src.id
+        gaps.append(Problem(home, message, record=f"source {src.id!r}"))
+    return gaps
