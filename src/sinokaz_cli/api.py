@@ -99,6 +99,7 @@ def check(path: PathLike | None = None) -> list[Problem]:
     them, paragraphs that no fact cites included; [] when they are valid. The
     files themselves are read, never the index."""
     from sinokaz_cli.knowledge.query import uncited
+    from sinokaz_cli.reading.article import text_problems
     from sinokaz_cli.reading.lines import at_source_lines
     from sinokaz_cli.reading.load import load
 
@@ -106,7 +107,7 @@ def check(path: PathLike | None = None) -> list[Problem]:
         kb = load(_text(path))
     except KnowledgeError as e:
         return list(e.problems)
-    return at_source_lines(uncited(kb))
+    return at_source_lines(text_problems(kb) + uncited(kb))
 
 
 def new_knowledge_file(
@@ -127,7 +128,7 @@ def new_knowledge_file(
 
     text = Path(article).expanduser()
     target = Path(output).expanduser() if output is not None else text.with_suffix(".toml")
-    return for_article(text, target, publisher, published, id)
+    return for_article(text, target, publisher, published, id).text
 
 
 def json_schema() -> str:

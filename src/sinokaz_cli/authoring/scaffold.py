@@ -88,7 +88,7 @@ def knowledge_file(article: ArticleText, about: SourceFacts, text_name: str) -> 
     n = len(article.paragraphs)
     head = [
         *_comment(f"Knowledge from “{title}” ({about.publisher}, {about.published}).", ""),
-        f"# Started by `sinokaz new` from {text_name}.",
+        f"# Started by `sinokaz new` from {text_name} ({article.layout}).",
         "#",
         *_comment(
             "Next: under each paragraph below, write the facts it states, in your own "
@@ -131,8 +131,14 @@ def knowledge_file(article: ArticleText, about: SourceFacts, text_name: str) -> 
                 '# statement = ""     # one sentence, in your own words, naming its subject',
                 f"# source = {toml_string(sid)}",
                 "# paragraphs = [1]",
+                '# figures = [{ value = 307_000_000, unit = "USD", about = "what it counts" }]',
             ]
     return "\n".join(head + body) + "\n"
+
+
+class Started(NamedTuple):
+    text: str  # of the new knowledge file
+    article: ArticleText
 
 
 def for_article(
@@ -141,12 +147,14 @@ def for_article(
     publisher: str,
     published: str,
     source: str | None = None,
-) -> str:
+) -> Started:
     """The new knowledge file's text for the article at `article`, to be written at
     `target` (None: printed), whose `file` field then leads back to the text.
     Raises UsageError for a text that cannot be read or an id not allowed."""
     from sinokaz_cli.reading.fields import ID_RE
 
+    if article.suffix.lower() == ".toml":
+        raise UsageError(f"{article}: is a knowledge file; give the article's plain text")
     try:
         found = read(article)
     except FileNotFoundError:
@@ -165,4 +173,5 @@ def for_article(
         raise UsageError(f"{target}: is the article itself; choose another --output")
     folder = (target.parent if target is not None else Path()).resolve()
     relative = Path(os.path.relpath(article.resolve(), folder)).as_posix()
-    return knowledge_file(found, SourceFacts(publisher, published, relative, source), article.name)
+    about = SourceFacts(publisher, published, relative, source)
+    return Started(knowledge_file(found, about, article.name), found)

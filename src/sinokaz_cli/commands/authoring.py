@@ -94,7 +94,8 @@ def new(
     publisher, published = _ask(publisher, published)
     to_stdout = output == "-"
     target = text_path.with_suffix(".toml") if output is None else Path(output).expanduser()
-    body = for_article(text_path, None if to_stdout else target, publisher, published, source_id)
+    started = for_article(text_path, None if to_stdout else target, publisher, published, source_id)
+    body = started.text
     if to_stdout:
         sys.stdout.write(body)
         return
@@ -107,10 +108,11 @@ def new(
         ) from None
     except OSError as e:
         raise OutputError(f"{target}: cannot be written: {e.strerror or e}") from None
-    n = body.count("\n# ─── ¶")
+    n = len(started.article.paragraphs)
     say(
         f"wrote {target}: the source record and {n} paragraph{'s' if n != 1 else ''} "
-        f"to write facts for; then run: sinokaz check {shlex.quote(str(target))}"
+        f"({started.article.layout}) to write facts for; then run: "
+        f"sinokaz check {shlex.quote(str(target))}"
     )
 
 
@@ -121,9 +123,10 @@ def _ask(publisher: str | None, published: str | None) -> tuple[str, str]:
     if not missing:
         return publisher, published  # type: ignore[return-value]
     if not _interactive():
+        example = {"--publisher": "--publisher 'China Daily'", "--published": "--published 2025-11"}
         raise UsageError(
             f"the article does not say who published it and when: give {' and '.join(missing)}"
-            " (as --publisher 'China Daily' --published 2025-11)"
+            f" (as {' '.join(example[m] for m in missing)})"
         )
     while not publisher:
         publisher = typer.prompt("Publisher (as China Daily)", err=True).strip()

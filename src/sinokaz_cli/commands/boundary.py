@@ -32,7 +32,7 @@ def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = No
     if more:
         say(f"... and {more:,} more problem{'s' if more > 1 else ''}; to see them all: {command}")
     elif problems and problems[0].line is not None:  # not for "no such file", say
-        say(f"to check the knowledge again: {command}")
+        say(f"after fixing it: {command}")
 
 
 def _quiet_stdout() -> None:

@@ -47,6 +47,7 @@ def check(
     categories, units, entities and sources in use instead, for writing a new file.
     """
     from sinokaz_cli.knowledge.query import uncited
+    from sinokaz_cli.reading.article import text_problems
     from sinokaz_cli.reading.lines import at_source_lines
     from sinokaz_cli.reading.load import load
 
@@ -61,7 +62,7 @@ def check(
     if listing:
         _list(kb, json_)
         return
-    gaps = at_source_lines(uncited(kb))
+    gaps = at_source_lines(text_problems(kb) + uncited(kb))
     if gaps:
         if json_:
             _check_json(target, False, kb, gaps)

@@ -111,7 +111,8 @@ def show(
 
     kb = knowledge(ctx)
     f = query.fact(kb, fact_id)
-    chosen = output_format(fmt, json_)
+    # The article's words read as text: in a pipe too, unless a format is asked for.
+    chosen = Format.TABLE if words and fmt is None and not json_ else output_format(fmt, json_)
     if words and chosen not in (Format.TABLE, Format.JSON):
         raise typer.BadParameter("--text shows with --format table or json", param_hint="'--text'")
     cited = None

@@ -234,8 +234,7 @@ class Builder:
         self.weights = [(c, fixed[r][4] if r in fixed else w, r) for c, w, r in self.weights]
 
     def finish(self, kb: KnowledgeBase) -> None:
-        """Write the rest from `kb` (validated, its facts already added) and put
-        the index in place."""
+        """Write the rest from `kb` (validated, facts added); put the index in place."""
         conn = self.conn
         self._settle_pending(kb)
         # An extended index is given everything again: the tables are small.
@@ -355,11 +354,12 @@ class Builder:
 
     def _events(self, category: str, kb: KnowledgeBase) -> tuple[str, ...]:
         """The ids KnowledgeBase.events_in(category, ...) returns, in order, every one."""
-        by_id = kb.entities_by_id
+        by_id, series = kb.entities_by_id, kb.series
         found = [
             (eid, n)
             for eid, n in self.mentions.get(category, {}).items()
             if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
+            if eid not in series
         ]
         found.sort(key=lambda item: event_rank(by_id[item[0]], item[1]))
         return tuple(eid for eid, _ in found)

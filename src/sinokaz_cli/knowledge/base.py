@@ -232,10 +232,11 @@ class KnowledgeBase:
         """The events that facts of `category` mention, each with those of its facts that
         carry figures; events with hosts or a theme, then with more figures, first."""
         by_event: dict[str, list[Fact]] = {}
+        series = self.series
         for f in self.select([category]):
             for eid in f.entities:
                 e = self.entities_by_id.get(eid)
-                if e is not None and e.kind is EntityKind.EVENT:
+                if e is not None and e.kind is EntityKind.EVENT and eid not in series:
                     found = by_event.setdefault(eid, [])
                     if f.figures:
                         found.append(f)
@@ -247,8 +248,16 @@ class KnowledgeBase:
 
     def events_total(self, category: str) -> int:
         """How many events the facts of `category` mention."""
-        kinds = {e.id for e in self.entities if e.kind is EntityKind.EVENT}
+        kinds = {e.id for e in self.entities if e.kind is EntityKind.EVENT} - self.series
         return len({e for f in self.select([category]) for e in f.entities if e in kinds})
+
+    @cached_property
+    def series(self) -> frozenset[str]:
+        """Events that other events are part of (the dialogue, of which a meeting is
+        the second): a series, not one event with a date and a place."""
+        return frozenset(
+            e.part_of for e in self.entities if e.kind is EntityKind.EVENT and e.part_of
+        )
 
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
         """Ids of the sources that facts cite, most-cited first, and how many there are."""

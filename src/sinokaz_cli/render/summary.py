@@ -39,7 +39,7 @@ def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: b
     t.add_column(overflow="fold")
     for h in figures:
         cited = display.cited(h.fact.cited, kb, one_source)
-        about = text(h.figure.about or "")
+        about = text(h.figure.about or h.fact.statement)  # what it counts, else the fact
         said = attribution.attributed(h.fact, kb)
         if said:
             about.append_text(text(f" {said}", "italic"))
