@@ -53,7 +53,9 @@ def test_unknown_category_is_usage_error(run: Run) -> None:
     result = run("facts", "--category", "trad")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "'trad' is not one of" in result.stderr
+    assert result.stderr == (
+        "sinokaz: unknown category 'trad' (did you mean 'trade'?); see 'sinokaz facts --help'\n"
+    )
 
 
 def test_unknown_entity_exits_4_with_suggestion(run: Run) -> None:

@@ -66,4 +66,4 @@ def test_unknown_id_without_near_match(run: Run) -> None:
 def test_missing_id_is_usage_error(run: Run) -> None:
     result = run("show")
     assert result.exit_code == 2
-    assert "Missing argument 'ID'" in result.stderr
+    assert result.stderr == "sinokaz: missing argument ID; see 'sinokaz show --help'\n"

@@ -103,6 +103,8 @@ COMMANDS_SORTED = sorted(COMMANDS)
         (["trade", "--json"], "trade"),
         (["--data", "x.toml", "show", "id"], "show"),
         (["--data=x.toml", "brief"], "brief"),
+        (["--no-cache", "--data", "x", "--no-pager", "trade"], "trade"),
+        (["trade", "--data", "x"], "trade"),
         (["--help"], None),
         (["--version"], None),
         (["trad"], None),
@@ -113,6 +115,14 @@ def test_named_command(argv: list[str], expected: str | None) -> None:
     from sinokaz_cli.commands import named_command
 
     assert named_command(argv) == expected
+
+
+def test_the_lazy_map_knows_every_global_option() -> None:
+    from sinokaz_cli.commands import _FLAGS, _VALUED
+    from sinokaz_cli.commands.parsing import GLOBAL_OPTIONS
+
+    assert sorted((*_VALUED, *_FLAGS)) == sorted(flag for flag, _, _ in GLOBAL_OPTIONS)
+    assert list(_VALUED) == [flag for flag, metavar, _ in GLOBAL_OPTIONS if metavar]
 
 
 @pytest.mark.parametrize("command", [*COMMANDS, None])

@@ -33,8 +33,10 @@ COMMANDS = {
     "schema": "check",
 }
 
-# Global options that take a value, so the word after them is not the command.
+# Global options (parsing.GLOBAL_OPTIONS): those that take a value, so that the
+# word after them is not the command, and the flags.
 _VALUED = ("--data",)
+_FLAGS = ("--no-cache", "--no-pager")
 
 
 def named_command(argv: Sequence[str]) -> str | None:
@@ -45,6 +47,8 @@ def named_command(argv: Sequence[str]) -> str | None:
         if word in _VALUED:
             i += 2
         elif word.startswith(tuple(v + "=" for v in _VALUED)):
+            i += 1
+        elif word in _FLAGS:
             i += 1
         elif word.startswith("-"):
             return None  # --help, --version, ...: show everything

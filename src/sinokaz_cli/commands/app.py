@@ -9,6 +9,7 @@ import typer
 
 from sinokaz_cli import __version__
 from sinokaz_cli.commands.boundary import SinokazGroup
+from sinokaz_cli.commands.parsing import SinokazTyper
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import Category
 from sinokaz_cli.render import Format
@@ -30,7 +31,7 @@ def examples(*commands: str) -> str:
     return head + "\n\n\b\n" + "\n".join("  " + c for c in commands)
 
 
-app = typer.Typer(
+app = SinokazTyper(
     cls=SinokazGroup,
     name="sinokaz",
     help=(
@@ -52,14 +53,8 @@ app = typer.Typer(
 
 
 # ─── global options ─────────────────────────────────────────────────────────
-
-
-def path_given(value: str | None) -> str | None:
-    """A path given as "" (a shell variable left unset, as in --data "$DIR") is a
-    usage error, not a quiet fall-back to the default knowledge."""
-    if value == "":
-        raise typer.BadParameter("the path is empty")
-    return value
+# --data, --no-cache and --no-pager are made in parsing.py, for the program and
+# for every command alike, and kept in the root context's obj.
 
 
 def fields_given(value: str | None) -> str | None:
@@ -77,38 +72,23 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    ctx: typer.Context,
-    data: Annotated[
-        str | None,
-        typer.Option(
-            "--data",
-            metavar="PATH",
-            help="Knowledge file, or folder of *.toml files. Default: $SINOKAZ_DATA, "
-            "else the bundled data/facts.toml.",
-            show_default=False,
-            callback=path_given,
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Read the knowledge files directly; neither use nor write the on-disk index.",
-        ),
-    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = {"data": data, "no_cache": no_cache}
+    pass
+
+
+def global_option(ctx: typer.Context, key: str) -> Any:
+    """A global option's value (parsing.option_key names it), wherever it was given."""
+    return (ctx.find_root().obj or {}).get(key)
 
 
 def knowledge(ctx: typer.Context) -> KnowledgeBase:
     from sinokaz_cli.index.opening import open_kb
 
-    options = ctx.find_root().obj or {}
-    return open_kb(options.get("data"), use_cache=not options.get("no_cache"))
+    return open_kb(global_option(ctx, "data"), use_cache=not global_option(ctx, "no_cache"))
 
 
 # ─── shared output options ──────────────────────────────────────────────────
@@ -170,8 +150,7 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
     """Ids starting with what was typed; silent on a broken knowledge file."""
     from sinokaz_cli.errors import SinokazError
 
-    root = ctx.find_root()
-    data = (root.params or {}).get("data")
+    data = global_option(ctx, "data")
     try:
         ids = _ids_for_completion(data, kind)
     except (SinokazError, OSError):

@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from sinokaz_cli.commands.app import JsonOpt, app, examples, path_given
+from sinokaz_cli.commands.app import JsonOpt, app, examples, global_option
 from sinokaz_cli.commands.boundary import report_knowledge_error
+from sinokaz_cli.commands.parsing import path_given
 from sinokaz_cli.errors import ExitCode, KnowledgeError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 
@@ -37,7 +38,7 @@ def check(
     from sinokaz_cli.knowledge.query import coverage
     from sinokaz_cli.reading.load import load
 
-    target = path or (ctx.find_root().obj or {}).get("data")
+    target = path or global_option(ctx, "data")
     try:
         kb = load(target, notice="checking the knowledge files ({})")
     except KnowledgeError as e:
