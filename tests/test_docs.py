@@ -37,6 +37,7 @@ def test_command_list() -> None:
             "timeline",
             "sources",
             "brief",
+            "help",
         ]
     )
 
@@ -87,7 +88,7 @@ def test_lazy_command_map_matches_the_modules() -> None:
     for module in MODULES:
         mod = importlib.import_module(f"sinokaz_cli.commands.{module}")
         defined = {
-            c.callback.__name__
+            c.name or c.callback.__name__
             for c in app.registered_commands
             if c.callback and c.callback.__module__ == mod.__name__
         }
@@ -108,6 +109,7 @@ COMMANDS_SORTED = sorted(COMMANDS)
         (["--help"], None),
         (["--version"], None),
         (["trad"], None),
+        (["help", "trade"], None),
         ([], None),
     ],
 )

@@ -117,3 +117,24 @@ def test_the_top_level_help_gives_each_description_whole(run: Run) -> None:
         assert info.callback is not None
         first = (info.callback.__doc__ or "").strip().split("\n\n")[0]
         assert " ".join(first.split()) in listed
+
+
+@pytest.mark.parametrize("command", [["trade"], ["brief"], ["show", "visa-free-travel"]])
+def test_json_with_another_format_is_a_usage_error(run: Run, command: list[str]) -> None:
+    result = run(*command, "--json", "--format", "csv")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "sinokaz: --json and --format csv ask for different formats; "
+        f"see 'sinokaz {command[0]} --help'\n"
+    )
+    assert run(*command, "--json", "--format", "json").exit_code == 0
+
+
+def test_fields_on_a_table_says_it_does_nothing_there(run: Run) -> None:
+    result = run("trade", "--format", "table", "--fields", "id")
+    assert result.exit_code == 0
+    assert result.stdout == run("trade", "--format", "table").stdout
+    assert result.stderr == (
+        "sinokaz: --fields picks the fields of json, jsonl, csv, tsv and markdown, not the "
+        "columns of a table; add --format tsv (or another) to use it\n"
+    )

@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 
 # The order here is the order of `sinokaz --help`.
-MODULES = ("topics", "facts", "discover", "check")
+MODULES = ("topics", "facts", "discover", "check", "tool")
 
 # Which module holds each command (test_docs checks this against the app).
 COMMANDS = {
@@ -31,7 +31,11 @@ COMMANDS = {
     "brief": "discover",
     "check": "check",
     "schema": "check",
+    "help": "tool",
 }
+
+# Commands that need every other command registered: `help trade` shows trade's help.
+_NEED_ALL = ("help",)
 
 # Global options (parsing.GLOBAL_OPTIONS): those that take a value, so that the
 # word after them is not the command, and the flags.
@@ -53,7 +57,7 @@ def named_command(argv: Sequence[str]) -> str | None:
         elif word.startswith("-"):
             return None  # --help, --version, ...: show everything
         else:
-            return word if word in COMMANDS else None
+            return word if word in COMMANDS and word not in _NEED_ALL else None
     return None
 
 

@@ -123,10 +123,30 @@ FieldsOpt = Annotated[
 ]
 
 
-def output_format(fmt: Format | None, json_flag: bool) -> Format:
+def output_format(fmt: Format | None, json_flag: bool, fields: str | None = None) -> Format:
+    """The format asked for, else the one for where stdout goes. --json with another
+    --format is a usage error; --fields on a table is said to do nothing there."""
     from sinokaz_cli.render import pick
 
-    return pick(fmt, json_flag, sys.stdout.isatty())
+    chosen = pick(given_format(fmt, json_flag), False, sys.stdout.isatty())
+    if fields is not None and chosen is Format.TABLE:
+        from sinokaz_cli.messages import say
+
+        say(
+            "--fields picks the fields of json, jsonl, csv, tsv and markdown, not the "
+            "columns of a table; add --format tsv (or another) to use it"
+        )
+    return chosen
+
+
+def given_format(fmt: Format | None, json_flag: bool) -> Format | None:
+    """--format, or --json, which is the same as --format json: never both at odds."""
+    if json_flag and fmt not in (None, Format.JSON):
+        from sinokaz_cli.errors import UsageError
+
+        assert fmt is not None
+        raise UsageError(f"--json and --format {fmt.value} ask for different formats")
+    return Format.JSON if json_flag else fmt
 
 
 def field_list(fields: str | None) -> list[str] | None:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from sinokaz_cli.commands.app import JsonOpt, app, examples, global_option
+from sinokaz_cli.commands.app import app, examples, global_option
 from sinokaz_cli.commands.boundary import report_knowledge_error
 from sinokaz_cli.commands.parsing import path_given
 from sinokaz_cli.errors import ExitCode, KnowledgeError
@@ -27,7 +27,12 @@ def check(
             callback=path_given,
         ),
     ] = None,
-    json_: JsonOpt = False,
+    json_: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="Print the result as one JSON object: ok, counts and problems."
+        ),
+    ] = False,
 ) -> None:
     """Validate knowledge files: every problem at once, and paragraphs no fact cites.
 

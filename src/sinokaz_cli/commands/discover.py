@@ -17,6 +17,7 @@ from sinokaz_cli.commands.app import (
     complete_entity_ids,
     emit,
     examples,
+    given_format,
     knowledge,
     output_format,
 )
@@ -60,13 +61,13 @@ def search(
         # They are searched for as they are (see content_words): say so, since hits
         # on "who" or "is" alone may look like an answer and are not one.
         say(f"the query {query!r} has only common words; matching them as they are")
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     result = Index(kb).search(query, limit)
     for typed, used in result.corrections.items():
         say(f"searching for '{used}' as well as '{typed}'")
     if result.suggestions:
         say("no match; did you mean " + " or ".join(f"'{s}'" for s in result.suggestions) + "?")
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
@@ -94,9 +95,10 @@ def entities(
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import entity_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     listing = entity_listing(kb, query.entities(kb, kind or []), query.mentions(kb))
-    emit(listing, output_format(fmt, json_), fields, all_)
+    emit(listing, chosen, fields, all_)
 
 
 @app.command(epilog=examples("sinokaz entity nurgaliyeva --json | jq '.facts[].id'"))
@@ -121,10 +123,10 @@ def entity(
     """
     from sinokaz_cli.knowledge import query
 
+    chosen = output_format(fmt, json_)
     kb = knowledge(ctx)
     e = query.entity(kb, entity_id)
     about = query.facts_about(kb, e.id)
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
@@ -156,9 +158,9 @@ def timeline(
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import timeline_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     dated = query.timeline(kb, category or [])
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
@@ -185,8 +187,8 @@ def sources(
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import source_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
@@ -223,9 +225,9 @@ def brief(
     policy pairs and the sources, every point cited."""
     from sinokaz_cli.knowledge import brief as briefing
 
+    chosen = given_format(fmt, json_)
     kb = knowledge(ctx)
     b = briefing.build(kb, topic or [])
-    chosen = Format.JSON if json_ else fmt
     if chosen is None:
         chosen = Format.TABLE if sys.stdout.isatty() else Format.MARKDOWN
     if chosen is Format.TABLE:

@@ -60,11 +60,11 @@ def facts(
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import fact_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     query.check_known("tag", tag or [], query.all_tags(kb))
     query.check_known("entity", entity or [], kb.entities_by_id)
     selected = kb.select(category or [], tag or [], entity or [])  # streams
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
@@ -100,9 +100,9 @@ def show(
     """
     from sinokaz_cli.knowledge import query
 
+    chosen = output_format(fmt, json_)
     kb = knowledge(ctx)
     f = query.fact(kb, fact_id)
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
