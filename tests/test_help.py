@@ -61,6 +61,7 @@ def _named(
     line that runs `sinokaz X`, what follows belongs to X; elsewhere to `own`."""
     found = []
     for line in text.splitlines():
+        line = re.split(r" [|>] ", line)[0]  # what follows a pipe is another program's
         owner, rest = own, line
         runs = re.search(r"\bsinokaz ([a-z]+)\b(.*)", line)
         if runs and runs.group(1) in known:

@@ -155,12 +155,27 @@ def field_list(fields: str | None) -> list[str] | None:
     return [f.strip() for f in fields.split(",") if f.strip()]
 
 
-def emit(listing: Any, fmt: Format, fields: str | None, show_all: bool = False) -> None:
+def emit(
+    listing: Any, fmt: Format, fields: str | None, show_all: bool = False, single: bool = False
+) -> None:
+    """Write a listing in `fmt`, only the `fields` asked for (but in a table). A
+    `single` record (show) is one JSON object rather than an array of one."""
     from sinokaz_cli.render import select, write
 
     if fmt is not Format.TABLE:
         listing = select(listing, field_list(fields))
+    if single and fmt in (Format.JSON, Format.JSONL):
+        for r in listing.records:
+            emit_object(listing.to_json(r), fmt)
+        return
     write(listing, fmt, sys.stdout, show_all)
+
+
+def emit_object(body: dict[str, Any], fmt: Format) -> None:
+    """One object: JSON indented, or JSON Lines' one line."""
+    from sinokaz_cli.render.jsonout import dumps
+
+    sys.stdout.write(dumps(body, indent=2 if fmt is Format.JSON else None) + "\n")
 
 
 # ─── shell completion of ids ────────────────────────────────────────────────

@@ -16,7 +16,9 @@ from sinokaz_cli.commands.app import (
     app,
     complete_entity_ids,
     emit,
+    emit_object,
     examples,
+    field_list,
     given_format,
     knowledge,
     output_format,
@@ -76,7 +78,7 @@ def search(
         elif not result.suggestions:  # a person is reading: say so rather than print nothing
             say(f"no facts match {query!r}")
         return
-    emit(hit_listing(kb, result.hits), chosen, fields)
+    emit(hit_listing(kb, result.hits, query), chosen, fields)
 
 
 @app.command(epilog=examples("sinokaz entities --kind person", "sinokaz entities --json"))
@@ -101,29 +103,36 @@ def entities(
     emit(listing, chosen, fields, all_)
 
 
-@app.command(epilog=examples("sinokaz entity nurgaliyeva --json | jq '.facts[].id'"))
+@app.command(
+    epilog=examples(
+        "sinokaz entity nurgaliyeva --json | jq '.facts[].id'",
+        "sinokaz entity 'import expo' | grep -i contract",
+    )
+)
 def entity(
     ctx: typer.Context,
     entity_id: Annotated[
         str,
         typer.Argument(
             metavar="ID",
-            help="An entity id, as listed by 'entities'.",
+            help="An entity id, as listed by 'entities', or its name or an alias.",
             autocompletion=complete_entity_ids,
         ),
     ],
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
+    fields: FieldsOpt = None,
     all_: AllOpt = False,
 ) -> None:
     """One entity in full, and every fact that mentions it.
 
     --json prints one object: the entity's fields, and "facts" with the full fact objects.
+    csv, tsv and markdown list those facts, one a row. --fields picks the facts' fields.
     An unknown id exits 4 and suggests near ids.
     """
     from sinokaz_cli.knowledge import query
 
-    chosen = output_format(fmt, json_)
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     e = query.entity(kb, entity_id)
     about = query.facts_about(kb, e.id)
@@ -132,17 +141,17 @@ def entity(
 
         table.console().print(discover.entity(e, kb, about, all_))
         return
-    from sinokaz_cli.render.records import entity_json, entity_listing, fact_json
+    from sinokaz_cli.render import select
+    from sinokaz_cli.render.records import entity_json, fact_listing
 
-    if chosen is Format.JSON:
-        from sinokaz_cli.render.jsonout import dumps
-
-        body = entity_json(e, kb, [f.id for f in about])
-        body["facts"] = [fact_json(f, kb) for f in about]
-        sys.stdout.write(dumps(body, indent=2) + "\n")
+    listing = fact_listing(kb, about, title=f"Facts that mention {e.name} ({e.id})")
+    if chosen not in (Format.JSON, Format.JSONL):
+        emit(listing, chosen, fields)
         return
-    mentions = query.Mentions.known(kb, {e.id: [f.id for f in about]})
-    emit(entity_listing(kb, [e], mentions), chosen, None)
+    listing = select(listing, field_list(fields))
+    body = entity_json(e, kb, [f.id for f in about])
+    body["facts"] = [listing.to_json(f) for f in about]
+    emit_object(body, chosen)
 
 
 @app.command(epilog=examples("sinokaz timeline", "sinokaz timeline --category trade --json"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -80,27 +79,34 @@ def facts(
     emit(fact_listing(kb, selected, title="Facts"), chosen, fields)
 
 
-@app.command(epilog=examples("sinokaz show dialogue-participants --json"))
+@app.command(
+    epilog=examples(
+        "sinokaz show dialogue-participants --json",
+        "sinokaz show dialogue-second-meeting --fields id,date,citation",
+    )
+)
 def show(
     ctx: typer.Context,
     fact_id: Annotated[
         str,
         typer.Argument(
             metavar="ID",
-            help="A fact id, as listed by 'facts'.",
+            help="A fact id, as listed by 'facts' (upper or lower case).",
             autocompletion=complete_fact_ids,
         ),
     ],
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
+    fields: FieldsOpt = None,
 ) -> None:
-    """One fact in full: statement, figures, date and its precision, speaker, entities, source.
+    """One fact in full: statement, figures, date and how exact it is, speaker, entities,
+    source.
 
     --json prints one object (not an array). An unknown id exits 4 and suggests near ids.
     """
     from sinokaz_cli.knowledge import query
 
-    chosen = output_format(fmt, json_)
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     f = query.fact(kb, fact_id)
     if chosen is Format.TABLE:
@@ -108,10 +114,6 @@ def show(
 
         table.console().print(summary.fact_detail(f, kb))
         return
-    from sinokaz_cli.render.jsonout import dumps
-    from sinokaz_cli.render.records import fact_json, fact_listing
+    from sinokaz_cli.render.records import fact_listing
 
-    if chosen is Format.JSON:
-        sys.stdout.write(dumps(fact_json(f, kb), indent=2) + "\n")
-    else:
-        emit(fact_listing(kb, [f]), chosen, None)
+    emit(fact_listing(kb, [f]), chosen, fields, single=True)
