@@ -33,6 +33,7 @@ COMMANDS = [
     ["search", "car market"],
     ["entities"],
     ["entity", "nurgaliyeva"],
+    ["tags"],
     ["timeline"],
     ["sources"],
     ["brief"],

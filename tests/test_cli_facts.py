@@ -68,9 +68,9 @@ def test_unknown_entity_exits_4_with_suggestion(run: Run) -> None:
 
 
 def test_unknown_tag_exits_4(run: Run) -> None:
-    result = run("facts", "--tag", "car")
+    result = run("facts", "--tag", "carz")
     assert result.exit_code == 4
-    assert result.stderr == "sinokaz: no tag 'car'; did you mean 'cars' or 'carbon'?\n"
+    assert result.stderr == "sinokaz: no tag 'carz'; did you mean 'cars' or 'carbon'?\n"
 
 
 def test_table_shows_category(run: Run) -> None:

@@ -38,6 +38,7 @@ def test_command_list() -> None:
             "sources",
             "brief",
             "help",
+            "tags",
         ]
     )
 

@@ -23,6 +23,7 @@ COMMANDS = {
     "policy": "topics",
     "facts": "facts",
     "show": "facts",
+    "tags": "facts",
     "search": "discover",
     "entities": "discover",
     "entity": "discover",

@@ -130,11 +130,11 @@ def entity(
     csv, tsv and markdown list those facts, one a row. --fields picks the facts' fields.
     An unknown id exits 4 and suggests near ids.
     """
-    from sinokaz_cli.knowledge import query
+    from sinokaz_cli.knowledge import lookup, query
 
     chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    e = query.entity(kb, entity_id)
+    e = lookup.entity(kb, entity_id)
     about = query.facts_about(kb, e.id)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
@@ -249,12 +249,12 @@ def brief(
         for chunk in brief_view.markdown(b, kb):
             sys.stdout.write(chunk)
     elif chosen in (Format.JSON, Format.JSONL):
+        from sinokaz_cli.render.brief_records import brief_json
         from sinokaz_cli.render.jsonout import dumps
-        from sinokaz_cli.render.records import brief_json
 
         indent = 2 if chosen is Format.JSON else None
         sys.stdout.write(dumps(brief_json(b, kb), indent=indent) + "\n")
     else:  # csv, tsv: one row per point
-        from sinokaz_cli.render.records import brief_listing
+        from sinokaz_cli.render.brief_records import brief_listing
 
         emit(brief_listing(b, kb), chosen, None)

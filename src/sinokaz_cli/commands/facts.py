@@ -1,4 +1,4 @@
-"""facts and show: filtered listings and one fact in full."""
+"""facts, tags and show: filtered listings, the tags to filter by, and one fact in full."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from sinokaz_cli.commands.app import (
     app,
     complete_entity_ids,
     complete_fact_ids,
+    complete_tags,
     emit,
     examples,
     knowledge,
@@ -28,21 +29,28 @@ from sinokaz_cli.render import Format
 @app.command(
     epilog=examples(
         "sinokaz facts --category trade --entity nurgaliyeva",
-        "sinokaz facts --tag cars --format csv",
+        "sinokaz facts --tag car --format csv",
+        "sinokaz facts --entity 'Madina Nurgaliyeva'",
     )
 )
 def facts(
     ctx: typer.Context,
     category: CategoriesOpt = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help="Only facts with this tag (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Only facts with this tag, singular or plural (repeatable).",
+            autocompletion=complete_tags,
+        ),
     ] = None,
     entity: Annotated[
         list[str] | None,
         typer.Option(
             "--entity",
             "-e",
-            help="Only facts involving this entity id (repeatable).",
+            help="Only facts involving this entity: its id, name or an alias (repeatable).",
             autocompletion=complete_entity_ids,
         ),
     ] = None,
@@ -54,16 +62,16 @@ def facts(
     """List facts, filtered by category, tag and entity.
 
     Several values of one filter widen the match (any of them); different filters narrow it
-    (all of them). An unknown tag or entity id exits 4 with a suggestion.
+    (all of them). A tag matches in the singular or the plural (car finds cars); an entity
+    by its id, name or alias. An unknown tag or entity exits 4 with a suggestion.
     """
-    from sinokaz_cli.knowledge import query
+    from sinokaz_cli.knowledge import lookup
     from sinokaz_cli.render.records import fact_listing
 
     chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    query.check_known("tag", tag or [], query.all_tags(kb))
-    query.check_known("entity", entity or [], kb.entities_by_id)
-    selected = kb.select(category or [], tag or [], entity or [])  # streams
+    tags = lookup.tags(kb, tag or [])
+    selected = kb.select(category or [], tags, lookup.entity_ids(kb, entity or []))  # streams
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
@@ -77,6 +85,23 @@ def facts(
         )
         return
     emit(fact_listing(kb, selected, title="Facts"), chosen, fields)
+
+
+@app.command(epilog=examples("sinokaz tags", "sinokaz tags --category tourism --json"))
+def tags(
+    ctx: typer.Context,
+    category: CategoriesOpt = None,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+    all_: AllOpt = False,
+) -> None:
+    """Each tag, with how many facts carry it: what 'sinokaz facts --tag' filters by."""
+    from sinokaz_cli.render.records import tag_listing
+
+    chosen = output_format(fmt, json_, fields)
+    kb = knowledge(ctx)
+    emit(tag_listing(kb.tag_counts(category or [])), chosen, fields, all_)
 
 
 @app.command(
@@ -104,11 +129,11 @@ def show(
 
     --json prints one object (not an array). An unknown id exits 4 and suggests near ids.
     """
-    from sinokaz_cli.knowledge import query
+    from sinokaz_cli.knowledge import lookup
 
     chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    f = query.fact(kb, fact_id)
+    f = lookup.fact(kb, fact_id)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 

@@ -5,11 +5,10 @@ Pure functions over the typed records: no printing, no exiting.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from sinokaz_cli.errors import NotFoundError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import (
     Alignment,
@@ -21,40 +20,6 @@ from sinokaz_cli.knowledge.records import (
     Figure,
     Source,
 )
-from sinokaz_cli.suggest import did_you_mean
-
-
-def fact(kb: KnowledgeBase, fact_id: str) -> Fact:
-    found = kb.facts_by_id.get(fact_id)
-    if found is None:
-        raise NotFoundError(_unknown("fact", fact_id, kb.facts_by_id))
-    return found
-
-
-def entity(kb: KnowledgeBase, entity_id: str) -> Entity:
-    found = kb.entities_by_id.get(entity_id)
-    if found is None:
-        raise NotFoundError(_unknown("entity", entity_id, kb.entities_by_id))
-    return found
-
-
-def _unknown(kind: str, wanted: str, known: Iterable[str]) -> str:
-    hint = did_you_mean(wanted, known)
-    what = f"no {kind} {wanted!r}" if kind == "tag" else f"no {kind} with id {wanted!r}"
-    return what + (f"; {hint}" if hint else "")
-
-
-def check_known(kind: str, values: Iterable[str], known: Iterable[str]) -> None:
-    """Raise NotFoundError for the first filter value that names nothing."""
-    pool = set(known)
-    for value in values:
-        if value not in pool:
-            raise NotFoundError(_unknown(kind, value, sorted(pool)))
-
-
-def all_tags(kb: KnowledgeBase) -> list[str]:
-    return sorted(kb.tag_set())
-
 
 # ─── summaries ──────────────────────────────────────────────────────────────
 

@@ -15,7 +15,6 @@ from sinokaz_cli.render import display
 from sinokaz_cli.render.listing import Column, Json, Listing
 
 if TYPE_CHECKING:  # annotations only: importing these would load sqlite3 and more
-    from sinokaz_cli.knowledge.brief import Brief
     from sinokaz_cli.knowledge.query import Coverage, Mentions, Pair
     from sinokaz_cli.search.engine import Hit
 
@@ -179,6 +178,27 @@ def hit_listing(
     return Listing(list(enumerate(hits, start=1)), columns, to_json, HIT_FIELDS, title)
 
 
+# ─── tags ───────────────────────────────────────────────────────────────────
+
+TAG_FIELDS = ("tag", "facts")
+
+
+def tag_listing(counts: dict[str, int]) -> Listing[tuple[str, int]]:
+    """Each tag and how many facts carry it, in the order of the tags' names."""
+    columns: list[Column[tuple[str, int]]] = [
+        Column("tag", "Tag", lambda t: t[0], wide=True),
+        Column("facts", "Facts", lambda t: t[1], nowrap=True),
+    ]
+    return Listing(
+        sorted(counts.items()),
+        columns,
+        lambda t: {"tag": t[0], "facts": t[1]},
+        TAG_FIELDS,
+        "Tags",
+        noun="tags",
+    )
+
+
 # ─── entities ───────────────────────────────────────────────────────────────
 
 ENTITY_FIELDS = (
@@ -322,61 +342,4 @@ def timeline_listing(kb: KnowledgeBase, facts: Iterable[Fact]) -> Listing[Fact]:
         base.title,
         base.to_element,
         "dated facts",
-    )
-
-
-# ─── brief ──────────────────────────────────────────────────────────────────
-
-
-def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
-    return {
-        "facts": b.facts,
-        "figures": [
-            {
-                **figure_json(h.figure, kb),
-                "fact": h.fact.id,
-                "citation": display.citation(h.fact.cited, kb),
-            }
-            for h in b.figures
-        ],
-        "topics": [
-            {
-                "category": t.category.value,
-                "title": t.title,
-                "facts": t.total,
-                "points": [fact_json(f, kb) for f in t.points],
-            }
-            for t in b.topics
-        ],
-        "events": [
-            {
-                **entity_json(ev.event, kb, []),
-                "place_name": ev.place.name if ev.place else None,
-                "host_names": [h.name for h in ev.hosts],
-                "figures": [{**figure_json(h.figure, kb), "fact": h.fact.id} for h in ev.figures],
-                "citation": display.citation(ev.event.cited, kb) if ev.event.cited else None,
-            }
-            for ev in b.events
-        ],
-        "pairs": [pair_json(p, kb) for p in b.pairs],
-        "pairs_total": b.pairs_total,
-        "sources": [source_json(c) for c in b.sources],
-        "sources_total": b.sources_total,
-    }
-
-
-def brief_listing(b: Brief, kb: KnowledgeBase) -> Listing[tuple[str, str, str]]:
-    from sinokaz_cli.render.brief_view import rows
-
-    columns: list[Column[tuple[str, str, str]]] = [
-        Column("section", "Section", lambda r: r[0]),
-        Column("point", "Point", lambda r: r[1], wide=True),
-        Column("citation", "Citation", lambda r: r[2]),
-    ]
-    return Listing(
-        rows(b, kb),
-        columns,
-        lambda r: {"section": r[0], "point": r[1], "citation": r[2]},
-        ("section", "point", "citation"),
-        "Brief",
     )

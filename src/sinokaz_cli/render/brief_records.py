@@ -1,0 +1,70 @@
+"""The brief as JSON and as rows of points: its part of the output contract
+(records.py has the records it is made of)."""
+
+from __future__ import annotations
+
+from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.brief import Brief
+from sinokaz_cli.render import display
+from sinokaz_cli.render.listing import Column, Json, Listing
+from sinokaz_cli.render.records import (
+    entity_json,
+    fact_json,
+    figure_json,
+    pair_json,
+    source_json,
+)
+
+
+def brief_json(b: Brief, kb: KnowledgeBase) -> Json:
+    return {
+        "facts": b.facts,
+        "figures": [
+            {
+                **figure_json(h.figure, kb),
+                "fact": h.fact.id,
+                "citation": display.citation(h.fact.cited, kb),
+            }
+            for h in b.figures
+        ],
+        "topics": [
+            {
+                "category": t.category.value,
+                "title": t.title,
+                "facts": t.total,
+                "points": [fact_json(f, kb) for f in t.points],
+            }
+            for t in b.topics
+        ],
+        "events": [
+            {
+                **entity_json(ev.event, kb, []),
+                "place_name": ev.place.name if ev.place else None,
+                "host_names": [h.name for h in ev.hosts],
+                "figures": [{**figure_json(h.figure, kb), "fact": h.fact.id} for h in ev.figures],
+                "citation": display.citation(ev.event.cited, kb) if ev.event.cited else None,
+            }
+            for ev in b.events
+        ],
+        "pairs": [pair_json(p, kb) for p in b.pairs],
+        "pairs_total": b.pairs_total,
+        "sources": [source_json(c) for c in b.sources],
+        "sources_total": b.sources_total,
+    }
+
+
+def brief_listing(b: Brief, kb: KnowledgeBase) -> Listing[tuple[str, str, str]]:
+    from sinokaz_cli.render.brief_view import rows
+
+    columns: list[Column[tuple[str, str, str]]] = [
+        Column("section", "Section", lambda r: r[0]),
+        Column("point", "Point", lambda r: r[1], wide=True),
+        Column("citation", "Citation", lambda r: r[2]),
+    ]
+    return Listing(
+        rows(b, kb),
+        columns,
+        lambda r: {"section": r[0], "point": r[1], "citation": r[2]},
+        ("section", "point", "citation"),
+        "Brief",
+    )
