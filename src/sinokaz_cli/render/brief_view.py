@@ -12,7 +12,7 @@ from sinokaz_cli.knowledge.records import Citation
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.markdown import cell as md
-from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, text
+from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, new_grid, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -60,7 +60,6 @@ def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[st
 def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
     from rich.console import Group
     from rich.rule import Rule
-    from rich.table import Table
 
     one_source = b.sources_total <= 1
     parts: list[RenderableType] = [
@@ -73,7 +72,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
     ]
     if b.figures:
         parts.append(Rule(text("Headline figures", "bold"), align="left", style="dim"))
-        t = Table.grid(padding=(0, 2))
+        t = new_grid((0, 2))
         t.add_column(style="bold", overflow="fold", max_width=ID_WIDTH)
         t.add_column(ratio=1, overflow="fold")
         t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)
@@ -92,7 +91,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
             for ev in b.events:
                 title, rows = _event_card(ev, kb)
                 parts.append(text(title, "italic"))
-                g = Table.grid(padding=(0, 1))
+                g = new_grid((0, 1))
                 g.add_column(no_wrap=True)
                 g.add_column(ratio=1, overflow="fold")
                 # Several sources' citations wrap rather than squeeze the labels out.
@@ -103,7 +102,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
                     short = where if not one_source else where.rsplit(", ", 1)[-1]
                     g.add_row(text(f"  {label}:"), text(value), text(short))
                 parts.append(g)
-        t = Table.grid(padding=(0, 1))
+        t = new_grid((0, 1))
         t.add_column(no_wrap=True)
         t.add_column(ratio=1, overflow="fold")
         t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)

@@ -10,7 +10,7 @@ from sinokaz_cli.knowledge.query import EventSummary, HeadlineFigure, Pair, Topi
 from sinokaz_cli.knowledge.records import Fact
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
-from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_table, text
+from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_grid, new_table, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -106,9 +106,7 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase, ids: bool = False) -> T
 
 
 def grid() -> Table:
-    from rich.table import Table
-
-    t = Table.grid(padding=(0, 2))
+    t = new_grid((0, 2))
     t.add_column(style="bold", no_wrap=True)
     t.add_column(overflow="fold")
     return t
