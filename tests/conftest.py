@@ -92,6 +92,22 @@ def run() -> Run:
     return invoke
 
 
+def drain(fd: int) -> bytes:
+    """Everything a pseudo-terminal shows until the program on it has gone."""
+    import os
+
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child has gone and the terminal closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen
+
+
 def as_json(result: Result) -> Any:
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)

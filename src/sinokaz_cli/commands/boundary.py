@@ -18,6 +18,7 @@ import typer
 from typer import _click
 from typer.core import TyperGroup
 
+from sinokaz_cli.commands.pager import paging
 from sinokaz_cli.commands.parsing import UnknownChoice, UnknownCommand, global_options
 from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError, UsageError
 from sinokaz_cli.messages import say
@@ -82,10 +83,13 @@ class SinokazGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            result = super().invoke(ctx)
-            # Flush here, inside the boundary: a reader that has gone away (| head)
-            # must surface as BrokenPipeError below, not at interpreter exit.
-            sys.stdout.flush()
+            # On a terminal, long output goes through a pager unless --no-pager
+            # was given, before or after the command (known once it has run).
+            with paging(lambda: not (ctx.obj or {}).get("no_pager")):
+                result = super().invoke(ctx)
+                # Flush here, inside the boundary: a reader that has gone away (| head)
+                # must surface as BrokenPipeError below, not at interpreter exit.
+                sys.stdout.flush()
             return result
         except (typer.Exit, typer.Abort):
             raise
