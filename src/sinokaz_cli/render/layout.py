@@ -64,6 +64,11 @@ def fit_widths(
         for i in range(n):
             if ratios[i]:
                 floor[i] = min(most[i], max(least[i], quarter * ratios[i] // total_ratio))
+        # The quarter yields to the other columns' longest words.
+        for i in range(n):
+            over = sum(floor) - width
+            if ratios[i] and over > 0:
+                floor[i] = max(least[i], floor[i] - over)
     widths = list(most)
     # Shrink the flexible columns, keeping to their ratios, then the widest of the
     # others, never below the floor. Below it, when even that is too wide, the
