@@ -187,11 +187,8 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
         about = f" ({fig.about})" if fig.about else ""
         t.add_row(text(label), text(display.figure(fig, kb) + about))
     if f.date:
-        d = f.date
-        row("Date", display.date(d))
-        row("  as stated", f"“{d.text}”")
-        row("  precision", display.precision(d) or "unplaced")
-        row("  basis", d.basis)
+        row("Date", display.date_in_words(f.date))
+        row("", f.date.basis)  # how an inferred date was worked out
     if f.speaker:
         sp = kb.entities_by_id.get(f.speaker)
         row("Speaker", display.entity_with_roles(sp, kb) if sp else f.speaker)
