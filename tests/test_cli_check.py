@@ -273,3 +273,31 @@ def test_ids_and_dates_are_matched_whole(
     result = run("check", str(kb))
     assert result.exit_code == 3
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        (
+            "notes.md",
+            "# Notes\n\n- a list item\n",
+            "not a knowledge file: it is not TOML "
+            "(line 3, column 3: expected '=' after a key in a key/value pair)",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.black]\nline-length = 88\n",
+            "not a knowledge file: no [[fact]], [[entity]] or other of its tables, only tool",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_knowledge_file_says_so(
+    run: Run, tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    """--data README.md said "3:1: invalid statement", the parser's words."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for args in (["--data", str(path), "trade"], ["check", str(path)]):
+        result = run(*args)
+        assert (result.exit_code, result.stdout) == (3, "")
+        assert result.stderr == f"sinokaz: {path}: {said}\n"
