@@ -39,6 +39,7 @@ def test_command_list() -> None:
             "brief",
             "help",
             "tags",
+            "cache",
         ]
     )
 

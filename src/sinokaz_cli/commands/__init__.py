@@ -33,6 +33,7 @@ COMMANDS = {
     "check": "check",
     "schema": "check",
     "help": "tool",
+    "cache": "tool",
 }
 
 # Commands that need every other command registered: `help trade` shows trade's help.

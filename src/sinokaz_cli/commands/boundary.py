@@ -199,7 +199,7 @@ def _noun(param: Any) -> str:
     if param is None:
         return "value"
     if getattr(param, "param_type_name", "") == "argument":
-        return str(param.human_readable_name).lower()
+        return _shown_name(param).strip("[]").lower()
     return str(param.opts[0]).lstrip("-")
 
 
