@@ -128,7 +128,8 @@ def entity(
 
     --json prints one object: the entity's fields, and "facts" with the full fact objects.
     csv, tsv and markdown list those facts, one a row. --fields picks the facts' fields.
-    An unknown id exits 4 and suggests near ids.
+    An unknown entity exits 4 and suggests near ones; so does a name that several
+    entities answer to, listing them.
     """
     from sinokaz_cli.knowledge import lookup, query
 

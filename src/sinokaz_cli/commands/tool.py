@@ -84,9 +84,11 @@ def cache(
     fields: FieldsOpt = None,
     all_: AllOpt = False,
 ) -> None:
-    """The on-disk index files: size, file, and whether the knowledge each was made
-    for is still there. 'sinokaz cache clear' removes them; the next run rebuilds
-    the one it needs.
+    """The on-disk index files, and whether the knowledge each was made for is still there.
+
+    Each file's size, path and kind, the knowledge path it was made for, and which one
+    the knowledge in use reads. 'sinokaz cache clear' removes them; the next run
+    rebuilds the one it needs.
     """
     from sinokaz_cli.index import cached, where
     from sinokaz_cli.messages import counted, say
