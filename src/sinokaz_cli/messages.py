@@ -73,8 +73,10 @@ class Progress:
 
     def _show(self, line: str) -> None:
         pad = " " * max(0, len(self.shown) - len(line))
-        self._write(f"\r{line}{pad}")
+        # Noted before it is drawn: an interrupt between the two (cli.py reads
+        # `shown`) would else print its line after the drawn one, on the same line.
         self.shown = line
+        self._write(f"\r{line}{pad}")
 
     def wipe(self) -> None:
         if self.shown:
