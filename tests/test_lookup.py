@@ -46,11 +46,15 @@ def test_a_name_several_entities_answer_to_lists_them(run: Run) -> None:
     )
 
 
-def test_an_unknown_name_suggests_a_name(run: Run) -> None:
+def test_an_unknown_name_suggests_a_name_or_an_alias(run: Run) -> None:
     result = run("entity", "Madina Nurgalieva")
     assert result.exit_code == 4
     assert result.stderr == (
-        "sinokaz: no entity named 'Madina Nurgalieva'; did you mean 'Madina Nurgaliyeva'?\n"
+        "sinokaz: no entity named 'Madina Nurgalieva'; "
+        "did you mean 'Madina Nurgaliyeva' or 'Nurgaliyeva'?\n"
+    )
+    assert run("entity", "Import Expos").stderr == (
+        "sinokaz: no entity named 'Import Expos'; did you mean 'import expo'?\n"
     )
     assert run("entity", "nurgalieva").stderr == (
         "sinokaz: no entity with id 'nurgalieva'; did you mean 'nurgaliyeva'?\n"

@@ -55,7 +55,8 @@ def entity(kb: KnowledgeBase, typed: str) -> Entity:
             raise NotFoundError(_ambiguous(typed, matches))
     if _ID.fullmatch(typed):
         raise NotFoundError(_unknown("entity with id", typed, [e.id for e in everyone]))
-    raise NotFoundError(_unknown("entity named", typed, [e.name for e in everyone]))
+    names = [n for e in everyone for n in (e.name, *e.aliases)]
+    raise NotFoundError(_unknown("entity named", typed, names))
 
 
 def entity_ids(kb: KnowledgeBase, typed: Iterable[str]) -> list[str]:
