@@ -1,204 +1,190 @@
-"""Generate a realistic synthetic knowledge base of N facts.
+"""Generate a synthetic knowledge base of N facts, written as people write data/facts.toml.
 
-    python benchmarks/generate.py 100000 /tmp/kb-100k [--files 250] [--seed 1]
+    python benchmarks/generate.py 100000 /tmp/kb-100k [--files 3000] [--seed 1]
 
-Like the real thing, only bigger: many sources (one article per ~40 facts,
-one file per group of sources), entities of every kind shared across
-articles, facts in every category with figures of every kind (money,
-percentages, counts with qualifiers, ordinals) and dates of every kind
-(day, month, year, inferred, ranges, "before", unplaced), speakers, tags,
-quotations, policy pairs and synonyms. The output always passes
-`sinokaz check`. Same N and seed, same bytes.
+One article a file, named to sort in the order written
+(`2016-01-00001-kazakh-exporters-signed-grain.toml`), each with the header
+comments, section rules, multi-line arrays, inline tables and `_` in numbers
+of the bundled file: its source, its own people, organisations, places,
+events, programmes and products, 25 to 40 facts in every category (figures and
+dates of every kind, speakers, attributions, quotes, notes, now and then a
+comment inside a record), and now and then a policy pair and a synonym. The
+words come from a Zipf-distributed vocabulary of some 76,000 word forms, so a
+search index over the facts holds as many distinct terms as real news would.
+The records every article may use (the two countries, shared cities, national
+bodies, recurring events, counted nouns) are declared once, in
+0000-shared.toml, which sorts first. The output passes `sinokaz check`.
+Same N, --files and seed, same bytes; article k is the same for any N that
+leaves it whole, so knowledge bases of 50 and of 100,000 facts share their
+first article.
+
+Modules: generate_words.py (vocabulary, names), generate_phrases.py
+(statements, figures, dates), generate_cast.py (an article's entities),
+generate_article.py (an article file), generate_shared.py (shared records),
+generate_toml.py (records written as TOML).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
+from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
-CATEGORIES = ("trade", "tourism", "dialogue", "policy")
-KINDS = ("person", "org", "place", "event", "programme", "product")
-QUALIFIERS = ("exact", "more_than", "around", "at_least", "up_to", "less_than")
-CURRENCIES = ("USD", "CNY", "KZT", "EUR")
-NOUNS = ("company", "participant", "delegate", "tonne", "visitor", "project", "flight", "route")
-WORDS = (
-    "trade exports imports grain wheat oil gas pipeline rail corridor freight logistics border "
-    "customs tourism visa travel flights tourists students exchange culture dialogue party "
-    "delegation forum summit agreement memorandum investment finance bank yuan tenge energy "
-    "solar wind water ecology climate carbon green digital platform technology agriculture "
-    "cooperation partnership planning development modernisation heritage museum university"
-).split()
-PUBLISHERS = ("China Daily", "Kazinform", "Xinhua", "Astana Times")
-PLACES = (
-    "Astana",
-    "Almaty",
-    "Shymkent",
-    "Aktau",
-    "Urumqi",
-    "Xi'an",
-    "Beijing",
-    "Shanghai",
-    "Qingdao",
-    "Khorgos",
-    "Lianyungang",
-    "Chongqing",
-    "Karaganda",
-    "Turkistan",
-)
+import generate_shared as shared
+import generate_words as words
+from generate_article import write
+from generate_cast import Context
+from generate_toml import Record, section
 
+SHARED_FILE = "0000-shared.toml"
+FIRST_DAY = date(2016, 1, 4)  # the first article's; each next one is 0 to 2 days later
+FACTS_PER_ARTICLE = (25, 40)
+VERSION = 2  # of what generate() writes: generated() makes a knowledge base again when it changes
 
-def q(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+# Whether every article file declares the shared records it uses itself,
+# rather than one shared file declaring them once. Both read as one knowledge
+# base (records declared alike in several files are one); generated(), which
+# the benchmarks use, writes articles that stand alone, as people write them.
+REDECLARE_SHARED = False
+
+SHARED_NOTE = [
+    "#",
+    "# The two countries, shared cities, national bodies, recurring events and",
+    f"# counted nouns are declared once, in {SHARED_FILE}.",
+]
+REDECLARED_NOTE = [
+    "#",
+    "# The shared records it uses (the countries, cities, national bodies, recurring",
+    "# events and counted nouns) are declared here too, as in every article file.",
+]
 
 
-def sentence(rng: random.Random, n: int) -> str:
-    words = [rng.choice(WORDS) for _ in range(n)]
-    return " ".join(words).capitalize()
+def plan(n: int, files: int, seed: int) -> list[int]:
+    """How many facts each article has: 25 to 40 each (the last one takes what
+    is left), or, with `files`, `n` spread evenly over that many articles."""
+    if files:
+        files = max(1, min(files, n))
+        return [n // files + (1 if i < n % files else 0) for i in range(files)]
+    rng, left, counts = random.Random(f"{seed}-plan"), n, []
+    while left > 0:
+        count = rng.randint(*FACTS_PER_ARTICLE)
+        count = left if left - count < 10 else count
+        counts.append(count)
+        left -= count
+    return counts
 
 
-def generate(n: int, out: Path, files: int, seed: int) -> None:
-    rng = random.Random(seed)
+def shared_sections(ids: list[str] | None) -> list[tuple[str, list[Record]]]:
+    """The shared records, or those among `ids` and what they refer to, by kind."""
+    every = list(shared.records().values()) if ids is None else shared.used_by(ids)
+    out = [("Units: counted nouns used by figures", [r for r in every if r.table == "unit"])]
+    for kind, title in (("place", "places"), ("org", "organisations"), ("event", "events")):
+        out.append((f"Entities: {title}", [r for r in every if r.get("kind") == kind]))
+    return [(title, records) for title, records in out if records]
+
+
+def shared_file() -> str:
+    head = [
+        "#:schema ./facts.schema.json",
+        "#",
+        "# Records that many articles use, declared once: the two countries, shared",
+        "# cities and provinces, national bodies, recurring events, and the counted",
+        "# nouns that figures use. Money uses ISO 4217 codes (USD, CNY, KZT, EUR) and",
+        '# shares use "percent"; neither needs declaring.',
+        "#",
+        "# Run `sinokaz check` after every edit.",
+    ]
+    return "\n".join(["\n".join(head) + "\n", *(section(t, r) for t, r in shared_sections(None))])
+
+
+def generate(
+    n: int, out: Path, files: int = 0, seed: int = 1, *, redeclare_shared: bool = REDECLARE_SHARED
+) -> None:
+    """Write a knowledge base of `n` facts into `out`, replacing its *.toml files."""
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.toml"):
         old.unlink()
-    n_sources = max(1, n // 40)
-    n_entities = max(12, n // 20)
-    per_file = max(1, -(-n_sources // max(1, files)))
-
-    units = [f'[[unit]]\nid = "{u}"\nsingular = "{u}"\nplural = "{u}s"\n' for u in NOUNS]
-    entities = []
-    for i in range(n_entities):
-        kind = KINDS[i % len(KINDS)]
-        name = f"{rng.choice(PLACES)} {sentence(rng, 2)} {i}"
-        lines = [
-            f'[[entity]]\nid = "e{i}"\nkind = "{kind}"\nname = {q(name)}',
-            f"aliases = [{q(f'alias {i}')}]",
-        ]
-        if kind == "person":
-            lines.append(f'roles = [{{ title = {q(sentence(rng, 3))}, of = "e{i + 1}" }}]')
-        if kind == "event":
-            lines.append(f'place = "e{(i // 6) * 6 + 2}"\nhosts = ["e{(i // 6) * 6 + 1}"]')
-            lines.append(f"theme = {q(sentence(rng, 6))}")
-            lines.append(
-                'date = { text = "Nov 3", start = "2025-11-03", inferred = true, '
-                'basis = "Year from the publication month." }'
-            )
-        entities.append("\n".join(lines) + "\n")
-    head = ["#:schema ./facts.schema.json\n# Synthetic knowledge base for benchmarks.\n"]
-    (out / "000-entities.toml").write_text("\n".join(head + units + entities), encoding="utf-8")
-
-    fact_no = 0
-    programmes = [i for i in range(n_entities) if KINDS[i % len(KINDS)] == "programme"]
-    for group in range(0, n_sources, per_file):
-        blocks = []
-        for s in range(group, min(group + per_file, n_sources)):
-            count = n // n_sources + (1 if s < n % n_sources else 0)
-            paragraphs = max(1, count // 2 + 1)
-            month = 1 + s % 12
-            blocks.append(
-                f'[[source]]\nid = "s{s}"\ntitle = {q(sentence(rng, 7))}\n'
-                f"publisher = {q(rng.choice(PUBLISHERS))}\n"
-                f'published = "20{20 + s % 6}-{month:02d}"\nparagraphs = {paragraphs}\n'
-            )
-            for k in range(count):
-                i = fact_no
-                fact_no += 1
-                cat = CATEGORIES[i % 4]
-                para = 1 + (k % paragraphs)
-                ents = sorted({f"e{rng.randrange(n_entities)}" for _ in range(rng.randint(1, 4))})
-                lines = [
-                    f'[[fact]]\nid = "f{i}"\ncategory = "{cat}"',
-                    f"statement = {q(sentence(rng, rng.randint(10, 24)) + '.')}",
-                    f"tags = [{', '.join(q(rng.choice(WORDS)) for _ in range(2))}]",
-                    f"entities = [{', '.join(q(e) for e in ents)}]",
-                    f'source = "s{s}"\nparagraphs = [{para}]',
-                ]
-                r = i % 10
-                if r < 4:
-                    if r == 0:
-                        unit, value = rng.choice(CURRENCIES), rng.randrange(1, 900) * 1_000_000
-                    elif r == 1:
-                        unit, value = "percent", rng.randrange(1, 100)
-                    elif r == 2:
-                        unit, value = "ordinal", rng.randrange(1, 30)
-                    else:
-                        unit, value = rng.choice(NOUNS), rng.randrange(2, 5000)
-                    lines.append(
-                        f'figures = [{{ value = {value}, unit = "{unit}", '
-                        f'qualifier = "{rng.choice(QUALIFIERS)}", about = {q(sentence(rng, 4))} }}]'
-                    )
-                d = i % 7
-                year = 2000 + i % 40
-                if d == 0:
-                    lines.append(
-                        f'date = {{ text = "Nov {1 + i % 28}", start = "{year}-11-'
-                        f'{1 + i % 28:02d}", inferred = true, basis = "From the '
-                        'publication month." }'
-                    )
-                elif d == 1:
-                    lines.append(f'date = {{ text = "{year}", start = "{year}" }}')
-                elif d == 2:
-                    lines.append(
-                        f'date = {{ text = "{year}-{(year + 4) % 100:02d}", start = '
-                        f'"{year}", end = "{year + 4}" }}'
-                    )
-                elif d == 3:
-                    lines.append(
-                        f'date = {{ text = "before {year + 30}", start = '
-                        f'"{year + 30}", qualifier = "before" }}'
-                    )
-                elif d == 4:
-                    lines.append('date = { text = "in recent years" }')
-                if i % 3 == 0:
-                    lines.append(f'speaker = "e{(rng.randrange(n_entities) // 6) * 6}"')
-                if i % 150 == 0:  # quoted facts have a speaker (i % 3 == 0)
-                    lines.append(f"quote = {q(sentence(rng, 5))}")
-                blocks.append("\n".join(lines) + "\n")
-        (out / f"{group // per_file + 1:03d}-articles.toml").write_text(
-            "\n".join(blocks), encoding="utf-8"
-        )
-
-    pairs = []
-    for j in range(0, len(programmes) - 1, 2):
-        if j // 2 >= max(1, n // 100):
-            break
-        pairs.append(
-            f'[[alignment]]\nid = "a{j}"\nchina = "e{programmes[j]}"\n'
-            f'kazakhstan = "e{programmes[j + 1]}"\ntheme = {q(sentence(rng, 5))}\n'
-            f'facts = ["f{(j * 4 + 3) % n}"]\n'
-        )
-    synonyms = [
-        '[[synonym]]\nterms = ["grain", "wheat"]\n',
-        '[[synonym]]\nterms = ["tourism", "travel"]\n',
-    ]
-    (out / "999-alignment.toml").write_text("\n".join(pairs + synonyms), encoding="utf-8")
+    if not redeclare_shared:
+        (out / SHARED_FILE).write_text(shared_file(), encoding="utf-8")
+    ctx, day = Context(), FIRST_DAY
+    note = REDECLARED_NOTE if redeclare_shared else SHARED_NOTE
+    for k, count in enumerate(plan(n, files, seed)):
+        rng = random.Random(f"{seed}-{k}")
+        day += timedelta(days=rng.randint(0, 2))
+        article = write(k, count, day, rng, ctx, note)
+        parts = ["\n".join(article.header) + "\n"]
+        sections = article.sections
+        if redeclare_shared:
+            sections = sections[:1] + shared_sections(article.shared) + sections[1:]
+        parts += [section(title, records) for title, records in sections]
+        (out / article.file_name).write_text("\n".join(parts), encoding="utf-8")
 
 
 def generated(work: Path, n: int) -> Path:
     """The benchmarks' knowledge base of `n` facts in `work`, made on first use
-    (the same seed and file count every time, so runs can share it)."""
+    (the same seed and article sizes every time, so runs can share it)."""
     out = work / f"kb-{n}"
-    if not (out / "000-entities.toml").exists():
+    stamp, made = out / ".generated", f"version {VERSION}, {n} facts, seed 1, standalone\n"
+    if not stamp.exists() or stamp.read_text(encoding="utf-8") != made:
         print(f"generating {n} facts in {out} ...", file=sys.stderr)
-        generate(n, out, max(1, n // 400), seed=1)
+        generate(n, out, seed=1, redeclare_shared=True)
+        stamp.write_text(made, encoding="utf-8")
     return out
 
 
+class Landmarks(NamedTuple):
+    """Ids and words of a generated knowledge base's first article, for queries whose
+    answer stays small: a fact, the person its facts name most, and three of the
+    commonest domain words its statements use."""
+
+    fact: str
+    entity: str
+    query: str
+
+
+def landmarks(folder: Path) -> Landmarks:
+    import tomli
+
+    first = min(p for p in folder.glob("*.toml") if p.name != SHARED_FILE)
+    doc = tomli.loads(first.read_text(encoding="utf-8"))
+    facts = doc["fact"]
+    named = Counter(e for f in facts for e in [*f.get("entities", []), f.get("speaker")])
+    people = [e["id"] for e in doc["entity"] if e["kind"] == "person"]
+    said = set(re.findall(r"[a-z][a-z-]+", " ".join(f["statement"] for f in facts).lower()))
+    common = [w for w in words.NOUNS if w in said][:3]
+    return Landmarks(
+        fact=facts[min(11, len(facts) - 1)]["id"],
+        entity=max(people, key=lambda p: (named[p], -people.index(p))),
+        query=" ".join(common),
+    )
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("facts", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument(
         "--files",
         type=int,
         default=0,
-        help="article files to spread sources over (default: about N/400)",
+        help="article files to spread the facts over, one article each "
+        f"(default: {FACTS_PER_ARTICLE[0]} to {FACTS_PER_ARTICLE[1]} facts an article)",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--redeclare-shared",
+        action="store_true",
+        default=REDECLARE_SHARED,
+        help="declare the shared records each article uses in its own file, with no "
+        f"{SHARED_FILE} (the loader rejects repeated ids for now)",
+    )
     args = parser.parse_args()
-    generate(args.facts, args.out, args.files or max(1, args.facts // 400), args.seed)
+    generate(args.facts, args.out, args.files, args.seed, redeclare_shared=args.redeclare_shared)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "facts.toml"
 DATA = Path(__file__).resolve().parent / "data"
 MINI = DATA / "mini.toml"
+ARTICLES = DATA / "articles"  # two invented articles that stand alone and merge
 BAD = DATA / "bad"
 
 # One invocation of every command on the shipped data.

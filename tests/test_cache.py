@@ -365,43 +365,50 @@ def test_an_interrupted_runs_temporary_index_is_removed_later(cache: Path, kb: P
     assert where.index_path(kb).exists()
 
 
-GENERATED_COMMANDS = [
-    ["trade", "--json"],
-    ["facts", "--entity", "e3", "--format", "tsv"],
-    ["search", "grain", "wheat", "exports", "--json"],
-    ["brief", "--json"],
-    ["brief", "--topic", "dialogue", "--format", "markdown"],
-    ["sources", "--json"],
-    ["timeline", "--format", "jsonl"],
-    ["entities", "--json"],
-    ["policy", "--pairs", "--json"],
-    ["tags", "--json"],
-    ["tags", "--category", "trade"],
-]
+def generated_commands(fact_entity: str, words: str) -> list[list[str]]:
+    return [
+        ["trade", "--json"],
+        ["facts", "--entity", fact_entity, "--format", "tsv"],
+        ["search", *words.split(), "--json"],
+        ["brief", "--json"],
+        ["brief", "--topic", "dialogue", "--format", "markdown"],
+        ["sources", "--json"],
+        ["timeline", "--format", "jsonl"],
+        ["entities", "--json"],
+        ["policy", "--pairs", "--json"],
+        ["tags", "--json"],
+        ["tags", "--category", "trade"],
+    ]
 
 
-@pytest.mark.parametrize("entities_last", [False, True], ids=["as-generated", "entities-last"])
+@pytest.mark.parametrize("shared_last", [False, True], ids=["as-generated", "shared-last"])
 def test_a_many_file_knowledge_base_indexed_file_by_file_answers_as_read_whole(
-    run: Run, cache: Path, tmp_path: Path, entities_last: bool
+    run: Run, cache: Path, tmp_path: Path, shared_last: bool
 ) -> None:
     """The index is built file by file, with what needs every file (events, the
     sources' ranking, search documents) gathered on the way: on a generated
     knowledge base of many files it must answer exactly as the files read whole do.
-    With the entities in the last file, no fact's search document can be written
-    with the fact; the alignments, last too, add their themes to documents already
-    written: both must still be found as the files read whole find them."""
+    With the shared records (the countries, cities, national bodies, recurring
+    events, units) in the last file, no fact that names one can have its search
+    document written with it; each article's policy pair, after its facts, adds
+    its theme to documents already written: both must still be found as the
+    files read whole find them."""
     import re
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    from generate import generate
+    from generate import SHARED_FILE, generate, landmarks
 
     data = tmp_path / "generated"
-    generate(600, data, files=5, seed=7)
-    if entities_last:
-        (data / "000-entities.toml").rename(data / "zzz-entities.toml")
-    alignments = (data / "999-alignment.toml").read_text(encoding="utf-8")
-    theme = re.findall(r'^theme = "(.*)"$', alignments, re.MULTILINE)[1]
-    commands = [*GENERATED_COMMANDS, ["search", theme, "--limit", "5", "--json"]]
+    generate(600, data, seed=7)
+    marks = landmarks(data)
+    if shared_last:
+        (data / SHARED_FILE).rename(data / "zzz-shared.toml")
+    text = "".join(f.read_text(encoding="utf-8") for f in sorted(data.glob("*.toml")))
+    theme = re.findall(r'^\[\[alignment\]\]\n(?:.+\n)*?theme = "(.*)"$', text, re.MULTILINE)[1]
+    commands = [
+        *generated_commands(marks.entity, marks.query),
+        ["search", theme, "--limit", "5", "--json"],
+    ]
     for command in commands:
         direct = run("--data", str(data), "--no-cache", *command)
         first = run("--data", str(data), *command)  # writes the index, answers from it

@@ -26,10 +26,10 @@ from sinokaz_cli.errors import KnowledgeError
 from sinokaz_cli.index import fresh, opening, where
 from sinokaz_cli.reading import load
 
-from conftest import MINI, Run, as_json
+from conftest import MINI, Run, as_json, ids
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from generate import generate  # noqa: E402
+from generate import SHARED_FILE, generate  # noqa: E402
 
 
 def index_content(path: Path) -> dict[str, Any]:
@@ -70,37 +70,39 @@ def _rebuilt(run: Run, folder: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "steps",
-    [
-        [["003", "004", "005", "999"]],
-        [["003"], ["004", "005"], ["999"]],
-    ],
+    [[slice(3, None)], [slice(3, 4), slice(4, 10), slice(10, None)]],
     ids=["at-once", "one-after-another"],
 )
 def test_files_added_after_the_indexed_ones_extend_it_to_what_a_rebuild_writes(
-    run: Run, cache: Path, tmp_path: Path, parsed: list[str], steps: list[list[str]]
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str], steps: list[slice]
 ) -> None:
-    """The generated knowledge base declares its entities first and its policy
-    pairs last: the added files cite sources and name entities of the indexed
-    ones, and the pairs add their themes to indexed facts' search documents."""
+    """The generated knowledge base declares its shared records first, and one
+    article a file after it: the added articles name the countries, cities,
+    national bodies, recurring events and units of the indexed shared file (and a
+    follow-up names an earlier article's event or programme), and each one's
+    policy pair adds its theme to the search documents of its facts. An added
+    pair that adds a theme to an indexed fact is in
+    test_facts_added_about_indexed_records_count_as_a_rebuild_counts_them."""
     generated = tmp_path / "generated"
-    generate(600, generated, files=5, seed=7)
+    generate(600, generated, seed=7)
+    names = sorted(f.name for f in generated.glob("*.toml"))
+    assert names[0] == SHARED_FILE and len(names) > 10
     folder = tmp_path / "kb"
     folder.mkdir()
-    for prefix in ("000", "001", "002"):
-        for f in generated.glob(f"{prefix}-*.toml"):
-            shutil.copy(f, folder)
+    for name in names[:3]:
+        shutil.copy(generated / name, folder)
     as_json(run("--data", str(folder), "trade", "--json"))
     for step in steps:
-        added = sorted(f for prefix in step for f in generated.glob(f"{prefix}-*.toml"))
-        for f in added:
-            shutil.copy(f, folder)
+        added = names[step]
+        for name in added:
+            shutil.copy(generated / name, folder)
         parsed.clear()
         extended_brief = as_json(run("--data", str(folder), "brief", "--json"))
-        assert parsed == [f.name for f in added]  # only the new files were read
+        assert parsed == added  # only the new files were read
     extended = index_content(where.index_path(folder))
     parsed.clear()
     rebuilt = _rebuilt(run, folder)
-    assert len(parsed) == 7
+    assert len(parsed) == len(names)
     assert extended == rebuilt
     assert as_json(run("--data", str(folder), "brief", "--json")) == extended_brief
 
@@ -248,17 +250,17 @@ BROKEN = {
         '[[fact]]\nid = "deal-value"\ncategory = "trade"\nstatement = "x"\n'
         'source = "src-a"\nparagraphs = [1]\n'
     ),
-    "a duplicate of an indexed entity's id": (
+    "an indexed entity's id, for another entity": (
         '[[entity]]\nid = "china"\nkind = "place"\nname = "C"\n'
     ),
-    "a duplicate of an indexed source's id": (
+    "an indexed source's id, for another source": (
         '[[source]]\nid = "src-b"\ntitle = "T"\npublisher = "P"\npublished = "2024-06"\n'
         "paragraphs = 2\n"
     ),
-    "a duplicate of an indexed unit's id": (
-        '[[unit]]\nid = "firm"\nsingular = "firm"\nplural = "firms"\n'
+    "an indexed unit's id, with other words": (
+        '[[unit]]\nid = "firm"\nsingular = "firm"\nplural = "companies"\n'
     ),
-    "a duplicate of an indexed policy pair's id": (
+    "an indexed policy pair's id, for another pair": (
         '[[alignment]]\nid = "green-pair"\nchina = "green-cn"\nkazakhstan = "green-kz"\n'
         'theme = "t"\nfacts = ["green-link"]\n'
     ),
@@ -313,21 +315,25 @@ def test_problems_in_added_files_are_reported_as_a_rebuild_reports_them(
 def test_a_repeated_id_is_placed_in_the_file_that_first_wrote_it(
     run: Run, cache: Path, tmp_path: Path, parsed: list[str]
 ) -> None:
-    """Over many files, a file of entities first and none of facts: the message
-    names the indexed file and line of the first fact, source, entity and unit,
-    as a rebuild does, from the new file alone."""
+    """Over many files, a file of shared records first and none of facts: the
+    message names the indexed file and line of the first fact, source, entity and
+    unit, as a rebuild does, from the new file alone."""
     folder = tmp_path / "kb"
     generate(600, folder, files=5, seed=7)
-    (folder / "999-alignment.toml").unlink()
     as_json(run("--data", str(folder), "trade", "--json"))
-    articles = sorted(folder.glob("0*-articles.toml"))
-    fact = re.findall(r'^id = "(f\d+)"$', articles[2].read_text(encoding="utf-8"), re.M)[7]
+    articles = sorted(p for p in folder.glob("*.toml") if p.name != SHARED_FILE)
+    texts = [a.read_text(encoding="utf-8") for a in articles]
+    first = {
+        table: [re.findall(rf'^\[\[{table}\]\]\n(?:#.*\n)*id = "(.+)"$', t, re.M) for t in texts]
+        for table in ("source", "entity", "fact")
+    }
+    fact, source, entity = first["fact"][2][7], first["source"][3][0], first["entity"][1][0]
     (folder / "zzz.toml").write_text(
-        '[[source]]\nid = "s4"\ntitle = "T"\npublisher = "P"\npublished = "2024-06"\n'
+        f'[[source]]\nid = "{source}"\ntitle = "T"\npublisher = "P"\npublished = "2024-06"\n'
         'paragraphs = 2\n\n[[unit]]\nid = "tonne"\nsingular = "t"\nplural = "ts"\n\n'
-        '[[entity]]\nid = "e7"\nkind = "place"\nname = "E"\n\n'
-        f'[[fact]]\nid = "{fact}"\ncategory = "trade"\nstatement = "x"\nsource = "s1"\n'
-        "paragraphs = [1]\n",
+        f'[[entity]]\nid = "{entity}"\nkind = "place"\nname = "E"\n\n'
+        f'[[fact]]\nid = "{fact}"\ncategory = "trade"\nstatement = "x"\n'
+        f'source = "{first["source"][0][0]}"\nparagraphs = [1]\n',
         encoding="utf-8",
     )
     parsed.clear()
@@ -482,12 +488,13 @@ def test_runs_at_once_extend_it_without_corrupting_it(cache: Path, tmp_path: Pat
     generate(600, generated, files=5, seed=7)
     folder = tmp_path / "kb"
     folder.mkdir()
-    for f in sorted(generated.glob("00[0-4]-*.toml")):
+    *indexed, last = sorted(generated.glob("*.toml"))
+    for f in indexed:
         shutil.copy(f, folder)
     env = {**os.environ, "SINOKAZ_CACHE_DIR": str(cache)}
     cmd = [sys.executable, "-m", "sinokaz_cli", "--data", str(folder), "trade", "--json"]
     subprocess.run(cmd, check=True, capture_output=True, env=env, timeout=120)
-    shutil.copy(generated / "005-articles.toml", folder)
+    shutil.copy(last, folder)
     procs = [
         subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
         for _ in range(6)
@@ -503,3 +510,59 @@ def test_runs_at_once_extend_it_without_corrupting_it(cache: Path, tmp_path: Pat
     found = fresh.open_fresh(index, sorted(folder.glob("*.toml")))
     assert found is not None
     found.conn.close()
+
+
+REDECLARED = """
+[[source]]
+id = "src-z"
+title = "An article that stands alone"
+publisher = "Other Paper"
+published = "2025-08"
+paragraphs = 1
+
+[[unit]]
+id = "firm"
+singular = "firm"
+plural = "firms"
+
+[[entity]]
+id = "china"
+kind = "place"
+name = "China"
+aliases = ["Zhongguo"]
+source = "src-z"
+paragraphs = [1]
+
+[[fact]]
+id = "z-fact"
+category = "trade"
+statement = "A fact of the standalone article."
+entities = ["china"]
+source = "src-z"
+paragraphs = [1]
+figures = [{ value = 3, unit = "firm" }]
+"""
+
+
+def test_an_added_file_that_redeclares_what_it_uses_extends_the_index(
+    run: Run, cache: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    """An article file may carry the countries and units it uses, as declared
+    elsewhere: they are one record, with the aliases and citation it adds; the
+    facts already indexed that mention the entity are found by the new alias."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "a.toml")
+    as_json(run("--data", str(folder), "facts", "--json"))
+    (folder / "b.toml").write_text(REDECLARED, encoding="utf-8")
+    parsed.clear()
+    china = as_json(run("--data", str(folder), "entity", "china", "--json"))
+    assert parsed == ["b.toml"]
+    assert "Zhongguo" in china["aliases"]
+    assert [c["source"] for c in china["citations"]] == ["src-z"]
+    hits = ids(as_json(run("--data", str(folder), "search", "Zhongguo", "--json")))
+    assert "z-fact" in hits and len(hits) > 1  # a.toml's facts about China too
+    assert as_json(run("--data", str(folder), "--no-cache", "entity", "china", "--json")) == china
+    assert run("--data", str(folder), "check").exit_code == 0
+    extended = index_content(where.index_path(folder))
+    assert extended == _rebuilt(run, folder)

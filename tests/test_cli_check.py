@@ -28,9 +28,11 @@ EXPECTED = {
         "unknown-values.toml:10: entity e kind: unknown kind 'persn'; expected one of: person, "
         "org, place, event, programme, product (did you mean 'person'?)",
         "unknown-values.toml:15: fact f category: unknown category 'trad'; expected one of: "
-        "trade, tourism, dialogue, policy (did you mean 'trade'?)",
+        "trade, tourism, dialogue, policy, or declare it as a [[category]] "
+        "(did you mean 'trade'?)",
         "unknown-values.toml:19: fact f figures[0].qualifier: unknown qualifier 'roughly'; "
-        "expected one of: exact, more_than, at_least, around, less_than, at_most, up_to",
+        "expected one of: exact, more_than, over, at_least, around, nearly, almost, less_than, "
+        "at_most, up_to",
         "unknown-values.toml:19: fact f figures[0].unit: unknown unit 'compny': use an ISO 4217 "
         "currency code, 'percent', 'ordinal', or declare it as a [[unit]]",
         "unknown-values.toml:20: fact f statment: is not a known field (did you mean 'statement'?)",
@@ -58,9 +60,8 @@ EXPECTED = {
     "malformed.toml": ["malformed.toml:3:26: illegal character '\\n'"],
     "unknown-table.toml": [
         "unknown-table.toml:1: unknown table 'facts' (did you mean 'fact'?)",
-        "unknown-table.toml:4: unknown table 'meta' (expected one of: source, unit, entity, "
-        "fact, alignment, synonym)",
-        "unknown-table.toml: holds no records (expected [[fact]], [[entity]], ...)",
+        "unknown-table.toml:4: unknown table 'meta' (expected one of: category, source, unit, "
+        "entity, fact, alignment, synonym)",
     ],
 }
 
@@ -79,9 +80,12 @@ def test_bad_file_lists_every_problem(run: Run, name: str) -> None:
     assert result.stderr == expected
 
 
+@pytest.mark.parametrize("after", [False, True], ids=["data-before", "data-after"])
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_other_commands_exit_3_with_one_line(run: Run, name: str) -> None:
-    result = run("--data", str(BAD / name), "trade", "--json")
+def test_other_commands_exit_3_with_one_line(run: Run, name: str, after: bool) -> None:
+    """The hint checks the path given, wherever --data was: before the command or after."""
+    data = ["--data", str(BAD / name)]
+    result = run(*(["trade", *data] if after else [*data, "trade"]), "--json")
     assert result.exit_code == 3
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -90,25 +94,35 @@ def test_other_commands_exit_3_with_one_line(run: Run, name: str) -> None:
         more = len(EXPECTED[name]) - 1
         assert lines[1] == (
             f"sinokaz: ... and {more} more problem{'s' if more > 1 else ''}; "
-            "run 'sinokaz check' for all"
+            f"to see them all: sinokaz check {BAD / name}"
         )
+    elif EXPECTED[name][0].split(":")[1].isdigit():  # a problem at a line
+        assert lines[1] == f"sinokaz: to check the knowledge again: sinokaz check {BAD / name}"
     assert "Traceback" not in result.stderr
 
 
 def test_shipped_file_is_ok(run: Run) -> None:
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == "ok: 38 facts, 39 entities, 1 source\n"
+    assert result.stdout == f"ok: {SHIPPED} — 38 facts, 39 entities, 1 source\n"
     assert result.stderr == ""
 
 
 def test_check_uses_global_data(run: Run) -> None:
-    assert run("--data", str(MINI), "check").stdout == "ok: 5 facts, 8 entities, 2 sources\n"
+    out = run("--data", str(MINI), "check").stdout
+    assert out == f"ok: {MINI} — 5 facts, 8 entities, 2 sources\n"
 
 
 def test_check_json(run: Run) -> None:
     body = json.loads(run("check", "--json").stdout)
-    assert body == {"ok": True, "facts": 38, "entities": 39, "sources": 1, "problems": []}
+    assert body == {
+        "ok": True,
+        "checked": str(SHIPPED),
+        "facts": 38,
+        "entities": 39,
+        "sources": 1,
+        "problems": [],
+    }
     bad = run("check", "--json", str(BAD / "duplicates.toml"))
     assert bad.exit_code == 3
     problem = json.loads(bad.stdout)["problems"][0]
@@ -123,7 +137,11 @@ def test_uncited_paragraph_is_reported(run: Run, tmp_path: Path) -> None:
     kb.write_text(text, encoding="utf-8")
     result = run("check", str(kb))
     assert result.exit_code == 3
-    assert result.stderr == "sinokaz: src-a: source 'src-a': paragraphs 5, 6 cited by no fact\n"
+    line = _line(kb, 'id = "src-a"') - 1  # the [[source]] header above it
+    assert result.stderr == (
+        f"sinokaz: {kb}:{line}: source 'src-a': "
+        "¶5–6 not cited by any fact yet (2 of 6 paragraphs)\n"
+    )
     # Other commands still work: coverage is a completeness rule, not a load error.
     assert run("--data", str(kb), "trade", "--json").exit_code == 0
 
@@ -139,7 +157,7 @@ def test_folder_merges_files_and_finds_cross_file_duplicates(run: Run, tmp_path:
     assert result.exit_code == 3
     assert result.stderr == (
         f"sinokaz: {tmp_path}/b.toml:2: fact deal-value id: duplicate fact id 'deal-value', "
-        f"first defined at {tmp_path}/a.toml:81\n"
+        f"first defined at {tmp_path}/a.toml:83\n"
     )
 
 
@@ -301,3 +319,9 @@ def test_a_file_that_is_not_a_knowledge_file_says_so(
         result = run(*args)
         assert (result.exit_code, result.stdout) == (3, "")
         assert result.stderr == f"sinokaz: {path}: {said}\n"
+
+
+def _line(path: Path, text: str) -> int:
+    """The number of the first line of `path` that holds `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)

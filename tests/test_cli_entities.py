@@ -29,7 +29,7 @@ def test_kind_filter_and_roles(run: Run) -> None:
 
 def test_entities_tsv(run: Run) -> None:
     rows = [line.split("\t") for line in run("entities", "-k", "event").stdout.splitlines()]
-    assert [r[0] for r in rows] == ["ciie", "cca-dialogue-2"]
+    assert [r[0] for r in rows] == ["ciie", "cca-dialogue", "cca-dialogue-2"]
     assert rows[0][1] == "event"
 
 

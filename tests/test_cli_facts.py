@@ -8,7 +8,17 @@ from conftest import MINI, Run, as_json, ids
 def test_all_facts_by_default(run: Run) -> None:
     facts = as_json(run("facts", "--json"))
     assert len(facts) == 38
-    assert {f["category"] for f in facts} == {"trade", "tourism", "dialogue", "policy"}
+    assert {f["category"] for f in facts} == {"trade", "tourism", "dialogue", "policy", "people"}
+
+
+def test_a_declared_category_filters_like_the_built_in_ones(run: Run) -> None:
+    facts = as_json(run("facts", "--category", "People", "--json"))
+    assert ids(facts) == [
+        "nurgaliyeva-director",
+        "nurgaliyeva-second-visit",
+        "delegation-itinerary",
+    ]
+    assert as_json(run("timeline", "-c", "people", "--json")) == []
 
 
 def test_repeated_category_widens(run: Run) -> None:

@@ -19,7 +19,8 @@ def test_question_ranks_the_answer_first(run: Run) -> None:
 def test_hit_carries_the_whole_fact(run: Run) -> None:
     hit = as_json(run("search", "tsingtao", "--json", "--limit", "1"))[0]
     fact = as_json(run("show", "tsingtao-in-kazakhstan", "--json"))
-    assert {k: v for k, v in hit.items() if k not in ("rank", "score", "matched")} == fact
+    added = ("rank", "score", "matched", "matched_terms", "corrected_from")
+    assert {k: v for k, v in hit.items() if k not in added} == fact
 
 
 @pytest.mark.parametrize(
@@ -41,33 +42,78 @@ def test_matching_forgives(run: Run, typed: str, expected: str) -> None:
     assert expected in top
 
 
-def test_correction_is_said_on_stderr(run: Run) -> None:
+def test_a_correction_is_said_on_stderr_and_marked_in_the_hits(run: Run) -> None:
     result = run("search", "Tsingtau", "--json")
-    assert result.stderr == "sinokaz: searching for 'tsingtao' as well as 'Tsingtau'\n"
+    assert result.stderr == "sinokaz: 'Tsingtau' looks misspelt: searching for 'tsingtao' instead\n"
+    hit = as_json(result)[0]
+    assert hit["id"] == "tsingtao-in-kazakhstan"
+    assert hit["corrected_from"] == {"tsingtao": "Tsingtau"}
+    assert hit["matched_terms"] == [
+        {
+            "word": "tsingtao",
+            "typed": "Tsingtau",
+            "via": "correction",
+            "in": ["statement", "entity name"],
+        }
+    ]
 
 
 def test_nothing_found_is_empty_success_with_did_you_mean(run: Run) -> None:
     result = run("search", "tsingtu", "--json")
     assert result.exit_code == 0
     assert as_json(result) == []
-    assert result.stderr == "sinokaz: no match; did you mean 'tsingtao'?\n"
+    assert result.stderr == "sinokaz: no fact mentions 'tsingtu'; did you mean 'tsingtao'?\n"
 
 
 def test_nothing_found_and_nothing_near(run: Run) -> None:
     result = run("search", "qqqqxx", "--json")
     assert result.exit_code == 0
     assert as_json(result) == []
-    assert result.stderr == ""
+    assert result.stderr == "sinokaz: no fact mentions 'qqqqxx'\n"
 
 
-def test_nothing_found_is_said_to_a_person_only(run: Run) -> None:
+def test_nothing_found_is_said_once_to_a_person(run: Run) -> None:
     result = run("search", "qqqqxx", "--format", "table")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "sinokaz: no facts match 'qqqqxx'\n"
-    # A did-you-mean already says there was no match: once is enough.
+    assert result.stderr == "sinokaz: no fact mentions 'qqqqxx'\n"
     near = run("search", "tsingtu", "--format", "table")
-    assert near.stderr == "sinokaz: no match; did you mean 'tsingtao'?\n"
+    assert near.stderr == "sinokaz: no fact mentions 'tsingtu'; did you mean 'tsingtao'?\n"
+
+
+@pytest.mark.parametrize(
+    ("query", "unmentioned"),
+    [
+        ("border", "'border'"),  # was corrected to 'order': the poverty fact, "in order to"
+        ("wheat", "'wheat'"),  # to 'what'
+        ("price", "'price'"),  # to 'prc', a fragment of an alias
+        ("gas pipeline", "'gas' or 'pipeline'"),  # to 'as'
+        ("Belt and Road", "'Belt' or 'Road'"),  # to 'trad', a stem
+        ("BRI", "'BRI'"),  # to 'bring'
+        ("reach", "'reach'"),  # to 'each'
+        ("next", "'next'"),  # to 'net'
+    ],
+)
+def test_a_real_word_no_fact_mentions_is_never_rewritten(
+    run: Run, query: str, unmentioned: str
+) -> None:
+    for argv in (("search", query, "--json"), ("--no-cache", "search", query, "--json")):
+        result = run(*argv)
+        assert result.exit_code == 0
+        assert as_json(result) == []
+        assert result.stderr == f"sinokaz: no fact mentions {unmentioned}\n"
+
+
+def test_hits_come_only_from_the_words_the_knowledge_has(run: Run) -> None:
+    """'grain' was corrected to 'gaining', which put an unrelated fact first."""
+    result = run("search", "grain exports", "--json")
+    assert result.stderr == "sinokaz: no fact mentions 'grain'\n"
+    hits = as_json(result)
+    assert ids(hits) == ["agrifood-agreements-expected"]
+    assert hits[0]["matched_terms"] == [
+        {"word": "exports", "typed": "exports", "via": None, "in": ["tag"]}
+    ]
+    assert hits[0]["corrected_from"] == {}
 
 
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "-- ?"])
@@ -92,14 +138,27 @@ def test_synonyms_come_from_the_data(run: Run) -> None:
 
 
 def test_table_explains_matches(run: Run) -> None:
-    out = run("search", "charter train", "--format", "table").stdout
+    out = run("search", "charter train", "--format", "table", env={"COLUMNS": "200"}).stdout
     assert "xian-almaty-train" in out
-    assert "matched: charter, train" in out
+    assert (
+        "matched: charter (statement, entity name, entity description); "
+        "train (statement, entity name, tag, entity description)"
+    ) in out
+
+
+def test_a_match_that_is_not_in_the_statement_says_where_it_is(run: Run) -> None:
+    """Hits once read "matched: names, tags or source of the fact" whatever matched."""
+    out = run("search", "Shakkaliyev", "--format", "table", env={"COLUMNS": "200"}).stdout
+    assert "matched: shakkaliyev (entity name)" in out  # the minister said the count
+    synonym = as_json(run("search", "vehicles", "--json", "--limit", "1"))[0]
+    assert {"word": "automobile", "typed": "vehicles", "via": "synonym"}.items() <= next(
+        m for m in synonym["matched_terms"] if m["word"] == "automobile"
+    ).items()
 
 
 def test_tsv_and_fields(run: Run) -> None:
     out = run("search", "cars", "--fields", "rank,id", "--limit", "2").stdout
-    assert out == "1\tchinese-cars-share\n2\tnurgaliyeva-daughter-car\n"
+    assert out == "1\tnurgaliyeva-loyal-car-user\n2\tchinese-cars-share\n"
 
 
 def test_query_is_required(run: Run) -> None:
@@ -118,3 +177,5 @@ def test_a_query_of_only_common_words_says_so(run: Run) -> None:
     )
     assert as_json(result)  # hits on "is"
     assert run("search", "who", "hosted", "--json").stderr == ""
+    # No fact mentions "who", but a common word is no content: not reported.
+    assert "mentions" not in run("search", "who", "--json").stderr

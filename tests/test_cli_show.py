@@ -16,6 +16,8 @@ def test_show_json_is_one_object(run: Run) -> None:
             "unit": "participant",
             "qualifier": "around",
             "about": "Chinese and foreign participants at the dialogue",
+            "per": None,
+            "change": False,
             "text": "around 150 participants",
         }
     ]

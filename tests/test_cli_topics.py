@@ -34,6 +34,8 @@ def test_trade_json_has_the_headline_figures(run: Run) -> None:
         "unit": "company",
         "qualifier": "more_than",
         "about": "Kazakh companies at the CIIE that had just ended",
+        "per": None,
+        "change": False,
         "text": "more than 100 companies",
     }
     money = facts["ciie-contracts-total"]["figures"][0]
@@ -47,6 +49,42 @@ def test_trade_json_has_the_headline_figures(run: Run) -> None:
     assert (share["value"], share["unit"], share["text"]) == (23, "percent", "23%")
     assert facts["ciie-contracts-total"]["speaker"] == "tpdc"
     assert facts["ciie-kazakh-companies"]["speaker"] == "shakkaliyev"
+
+
+def test_trade_json_says_on_whose_word_each_fact_stands(run: Run) -> None:
+    """The 23% share is Nurgaliyeva's, told to China Daily; the $307 million is the
+    trade centre's data; the supply deals are the paper's own reporting."""
+    facts = {f["id"]: f for f in as_json(run("trade", "--json"))}
+    assert facts["chinese-cars-share"]["said_by"] == {
+        "how": "said",
+        "id": "nurgaliyeva",
+        "name": "Madina Nurgaliyeva",
+        "to": "china-daily",
+        "to_name": "China Daily",
+        "text": "Madina Nurgaliyeva, to China Daily",
+    }
+    assert facts["chinese-cars-share"]["how"] == "said"
+    assert facts["chinese-cars-share"]["to"] == "china-daily"
+    data = facts["ciie-contracts-total"]["said_by"]
+    assert (data["how"], data["id"], data["text"]) == (
+        "data",
+        "tpdc",
+        "data: Trade Policy Development Center",
+    )
+    own = facts["agrifood-agreements-expected"]["said_by"]
+    assert (own["how"], own["id"], own["name"]) == ("publication", None, "China Daily")
+    minister = facts["ciie-kazakh-companies"]["said_by"]
+    assert (minister["how"], minister["name"]) == ("said", "Arman Shakkaliyev")
+
+
+def test_trade_shows_who_said_it_on_a_terminal_and_in_a_pipe(run: Run) -> None:
+    table = run("trade", "--format", "table", env={"COLUMNS": "120"}).stdout
+    assert "— Madina Nurgaliyeva, to China Daily" in table
+    assert "— data: Trade Policy Development Center" in table
+    assert "— Arman Shakkaliyev" in table
+    rows = {r.split("\t")[0]: r.split("\t") for r in run("trade").stdout.splitlines()}
+    assert rows["chinese-cars-share"][-1] == "Madina Nurgaliyeva, to China Daily"
+    assert rows["agrifood-agreements-expected"][-1] == "China Daily"
 
 
 def test_json_is_utf8_not_escaped(run: Run) -> None:
@@ -66,6 +104,7 @@ def test_dialogue_json_dates_are_iso_with_precision(run: Run) -> None:
         "qualifier": None,
         "inferred": True,
         "basis": "The article gives no year; it was published in November 2025.",
+        "period": None,
         "display": "3 Nov 2025, inferred",
     }
 
@@ -111,11 +150,11 @@ def test_policy_table_shows_pairs_side_by_side(run: Run) -> None:
 
 def test_policy_pairs_json(run: Run) -> None:
     pairs = as_json(run("policy", "--pairs", "--json"))
-    assert ids(pairs) == ["beautiful-clean", "poverty-debt-free", "climate-carbon"]
+    assert ids(pairs) == ["beautiful-clean", "poverty-debt-free"]
     assert pairs[0]["china_name"] == "Beautiful China"
     assert pairs[0]["kazakhstan_name"] == "Clean Kazakhstan"
     assert pairs[1]["facts"] == ["poverty-debt-free-society", "poverty-cooperation-room"]
-    assert pairs[2]["citations"] == ["China Daily, Nov 2025, ¶18"]
+    assert pairs[1]["citations"] == ["China Daily, Nov 2025, ¶19"]
 
 
 def test_piped_default_is_tsv_without_header(run: Run) -> None:
@@ -126,7 +165,7 @@ def test_piped_default_is_tsv_without_header(run: Run) -> None:
         "people-ties-deepening",
         "xian-almaty-train",
     ]
-    assert all(len(line.split("\t")) == 5 for line in lines)
+    assert all(len(line.split("\t")) == 6 for line in lines)
     assert "\x1b[" not in result.stdout
 
 
@@ -137,7 +176,7 @@ def test_jsonl_one_object_per_line(run: Run) -> None:
 
 def test_csv_has_header_and_quotes(run: Run) -> None:
     rows = list(csv.reader(io.StringIO(run("trade", "--format", "csv").stdout)))
-    assert rows[0] == ["id", "statement", "figures", "date", "citation"]
+    assert rows[0] == ["id", "statement", "figures", "date", "citation", "said_by"]
     assert rows[2][0] == "ciie-kazakh-companies"
     assert rows[2][2] == "more than 100 companies"
 
@@ -145,8 +184,8 @@ def test_csv_has_header_and_quotes(run: Run) -> None:
 def test_markdown_is_a_table(run: Run) -> None:
     out = run("tourism", "--format", "markdown").stdout
     lines = out.splitlines()
-    assert lines[0] == "| ID | Statement | Figures | Date | Source |"
-    assert lines[1] == "|---|---|---|---|---|"
+    assert lines[0] == "| ID | Statement | Figures | Date | Source | Said by |"
+    assert lines[1] == "|---|---|---|---|---|---|"
     assert len(lines) == 5
 
 

@@ -1,4 +1,4 @@
-"""The README and --help agree with the code."""
+"""The README, docs/ and --help agree with the code."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from conftest import ROOT, Run
 register()  # import every command module, as the console script does
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md"))}
+COMMAND_DOC = DOCS["commands.md"]
 COMMANDS = sorted(
     c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
 )
@@ -31,6 +33,7 @@ def test_command_list() -> None:
             "show",
             "check",
             "schema",
+            "new",
             "search",
             "entities",
             "entity",
@@ -40,6 +43,7 @@ def test_command_list() -> None:
             "help",
             "tags",
             "cache",
+            "export",
         ]
     )
 
@@ -53,13 +57,25 @@ def test_every_command_has_help_with_an_example(run: Run, command: str) -> None:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_is_in_the_readme(command: str) -> None:
-    """A row in the command table and a section heading of its own (or shared)."""
+def test_every_command_is_in_the_readme_and_the_docs(command: str) -> None:
+    """A row in the README's command table, and a section of its own (or shared)
+    in docs/commands.md."""
     named = re.compile(rf"`sinokaz {command}[` ]")
     rows = [line for line in README.splitlines() if line.startswith("| `sinokaz ")]
-    headings = [line for line in README.splitlines() if line.startswith("### ")]
+    headings = [line for line in COMMAND_DOC.splitlines() if line.startswith("## ")]
     assert any(named.search(line) for line in rows), command
     assert any(named.search(line) or f"`{command}`" in line for line in headings), command
+
+
+def test_the_readme_fits_on_a_page_and_its_links_resolve() -> None:
+    """A newcomer reads it to the end; the depth is in docs/, each page linked."""
+    assert len(README.splitlines()) < 250
+    for name in DOCS:
+        assert f"(docs/{name})" in README, name
+    for page, text in {"README.md": README, **{f"docs/{n}": t for n, t in DOCS.items()}}.items():
+        for target in re.findall(r"\]\(([^)#]+\.md)(?:#[^)]*)?\)", text):
+            resolved = (ROOT / page).parent / target
+            assert resolved.is_file(), f"{page} links to {target}"
 
 
 def test_readme_exit_codes_match_the_code() -> None:
@@ -141,12 +157,13 @@ def test_help_examples_are_whole_lines_at_any_width(run: Run, command: str | Non
 
 
 def _readme_examples() -> list[tuple[str, list[str], list[str]]]:
-    """(block kind, argv, lines shown) for each `$ sinokaz ...` in the README that
-    prints straight to the terminal (text blocks) or to a pipe (sh blocks)."""
+    """(block kind, argv, lines shown) for each `$ sinokaz ...` in the README and
+    docs/ that prints straight to the terminal (text blocks) or to a pipe (sh blocks)."""
     import shlex
 
     found = []
-    for kind, body in re.findall(r"```(text|sh)\n(.*?)```", README, re.S):
+    pages = "\n".join([README, *DOCS.values()])
+    for kind, body in re.findall(r"```(text|sh)\n(.*?)```", pages, re.S):
         for part in re.split(r"^\$ ", body, flags=re.M)[1:]:
             command, *shown = part.rstrip("\n").split("\n")
             if command.startswith("sinokaz ") and not set("|>") & set(command):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
-from conftest import COMMANDS, Run
+from conftest import COMMANDS, ROOT, Run
 
 FORMATS = ["table", "json", "jsonl", "csv", "tsv", "markdown"]
 
@@ -53,7 +54,7 @@ def _first_example(run: Run, command: str) -> tuple[list[str], list[str]]:
 
     text = run(command, "--help").stdout
     line = next(ln.strip() for ln in text.splitlines() if ln.strip().startswith("sinokaz "))
-    words = shlex.split(re.split(r" [|>] ", line)[0])[1:]
+    words = shlex.split(re.split(r" (?:[|>]|&&) ", line)[0])[1:]
     for flag in ("--format", "-f"):
         while flag in words:
             at = words.index(flag)
@@ -63,9 +64,17 @@ def _first_example(run: Run, command: str) -> tuple[list[str], list[str]]:
     return words, offered.group(1).split("|") if offered else []
 
 
-def test_every_command_in_the_help_runs_in_every_format_it_offers(run: Run) -> None:
+def test_every_command_in_the_help_runs_in_every_format_it_offers(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each command `sinokaz --help` lists, run as its first example shows, in each
-    format its --format offers: exit 0, and output that parses as that format."""
+    format its --format offers: exit 0, and output that parses as that format. In a
+    folder of its own, holding the article `new`'s example starts from: `new` and
+    `export` write files."""
+    import shutil
+
+    shutil.copy(ROOT / "tests" / "data" / "articles" / "state-visit.txt", tmp_path)
+    monkeypatch.chdir(tmp_path)
     ran = []
     for command in _listed_commands(run):
         words, formats = _first_example(run, command)

@@ -15,29 +15,33 @@ from test_cache_extend import index_content
 
 from sinokaz_cli.index import build, where
 from sinokaz_cli.reading import load, toml
-from sinokaz_cli.reading.fields import Collected
+from sinokaz_cli.reading.collected import Collected
 from sinokaz_cli.reading.validate import read_document
 
 from conftest import Run, as_json
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from generate import generate  # noqa: E402
-
-QUERIES = [
-    ["trade", "--json"],
-    ["brief", "--json"],
-    ["timeline", "--json"],
-    ["search", "grain wheat exports", "--json"],
-    ["facts", "--entity", "e7", "--json"],
-    ["sources", "--json"],
-]
+from generate import generate, landmarks  # noqa: E402
 
 
 @pytest.fixture
 def generated(tmp_path: Path) -> Path:
+    """Four articles of 150 facts each, beside the shared records: large files."""
     folder = tmp_path / "folder"
     generate(600, folder, files=4, seed=11)
     return folder
+
+
+def queries(folder: Path) -> list[list[str]]:
+    marks = landmarks(folder)
+    return [
+        ["trade", "--json"],
+        ["brief", "--json"],
+        ["timeline", "--json"],
+        ["search", marks.query, "--json"],
+        ["facts", "--entity", marks.entity, "--json"],
+        ["sources", "--json"],
+    ]
 
 
 def one_file(folder: Path, into: Path) -> Path:
@@ -48,20 +52,21 @@ def one_file(folder: Path, into: Path) -> Path:
     return whole
 
 
-def answers(run: Run, data: Path) -> list[Any]:
-    return [as_json(run("--data", str(data), *q)) for q in QUERIES]
+def answers(run: Run, data: Path, asked: list[list[str]]) -> list[Any]:
+    return [as_json(run("--data", str(data), *q)) for q in asked]
 
 
 def test_one_file_answers_as_the_folder_does(
     run: Run, cache: Path, tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = one_file(generated, tmp_path / "one")
-    expected = answers(run, generated)
+    asked = queries(generated)
+    expected = answers(run, generated, asked)
     monkeypatch.setattr(build, "FACTS_AT_ONCE", 7)
-    assert answers(run, whole) == expected  # the first run, which indexes
-    assert answers(run, whole) == expected  # from the index
-    assert answers(run, whole.parent) == expected  # the file's folder
-    assert [as_json(run("--no-cache", "--data", str(whole), *q)) for q in QUERIES] == expected
+    assert answers(run, whole, asked) == expected  # the first run, which indexes
+    assert answers(run, whole, asked) == expected  # from the index
+    assert answers(run, whole.parent, asked) == expected  # the file's folder
+    assert [as_json(run("--no-cache", "--data", str(whole), *q)) for q in asked] == expected
 
 
 def test_facts_indexed_a_batch_at_a_time_make_the_index_made_at_once(
@@ -77,7 +82,7 @@ def test_facts_indexed_a_batch_at_a_time_make_the_index_made_at_once(
 
 
 def test_reading_a_document_drops_each_record_table_once_read(generated: Path) -> None:
-    path = sorted(generated.glob("*.toml"))[1]
+    path = sorted(generated.glob("*.toml"))[1]  # the first article, after the shared records
     doc = toml.parse(path.read_text(encoding="utf-8"), str(path))
     tables = [t for records in doc.values() for t in records]
     out = Collected()

@@ -93,7 +93,7 @@ def test_an_interrupt_starts_its_own_line(tmp_path: Path) -> None:
     from generate import generate
 
     data = tmp_path / "kb"
-    generate(20_000, data, files=40, seed=2)
+    generate(8_000, data, seed=2)
     assert sum(p.stat().st_size for p in data.iterdir()) > 4_000_000
     env = {**os.environ, "SINOKAZ_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
     pid, fd = pty.fork()

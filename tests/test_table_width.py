@@ -60,7 +60,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> str:
     from generate import generate
 
     data = tmp_path_factory.mktemp("table-width")
-    generate(400, data, files=2, seed=5)
+    generate(400, data, seed=5)
     return str(data)
 
 

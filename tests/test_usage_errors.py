@@ -53,6 +53,25 @@ from conftest import MINI, Run, as_json, ids
             ["search", "x", "--limit", "0"],
             "invalid value for --limit: 0 is not in the range x>=1; see 'sinokaz search --help'",
         ),
+        (
+            ["new", "x.txt", "--published", "2024-9"],
+            "invalid value for --published: '2024-9' is not a year and month, as 2025-11 "
+            "(or 2025-11-04); see 'sinokaz new --help'",
+        ),
+        (["new"], "missing argument ARTICLE; see 'sinokaz new --help'"),
+        (
+            ["export", "xml", "out.db"],
+            "unknown target 'xml' (one of: sqlite, csv); see 'sinokaz export --help'",
+        ),
+        (["export", "sqlite"], "missing argument PATH; see 'sinokaz export --help'"),
+        (
+            ["show", "visa-free-travel", "--text", "--format", "csv"],
+            "--text shows with --format table or json; see 'sinokaz show --help'",
+        ),
+        (
+            ["check", "--lst"],
+            "unknown option '--lst' (did you mean '--list'?); see 'sinokaz check --help'",
+        ),
     ],
 )
 def test_a_usage_error_is_one_line_with_a_suggestion_and_the_help_to_read(

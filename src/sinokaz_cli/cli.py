@@ -20,11 +20,14 @@ INTERRUPTED = 130  # = errors.ExitCode.INTERRUPTED; not imported, to own SIGINT 
 
 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
-    # The tool writes nothing but its output, so there is nothing to clean up:
-    # leave at once, without unwinding (no KeyboardInterrupt, no traceback).
+    # The tool writes nothing but its output and an export's files, which are
+    # removed here: leave at once, without unwinding (no KeyboardInterrupt, no traceback).
     messages = sys.modules.get("sinokaz_cli.messages")  # a progress line may be drawn
     progress = getattr(getattr(messages, "Progress", None), "active", None)
     line_open = bool(getattr(progress, "shown", ""))
+    exporting = sys.modules.get("sinokaz_cli.export.files")
+    if exporting is not None:  # an export's unfinished files: none may be left behind
+        exporting.abandon()
     os.write(2, b"\nsinokaz: interrupted\n" if line_open else b"sinokaz: interrupted\n")
     os._exit(INTERRUPTED)
 

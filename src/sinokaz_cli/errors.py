@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     KNOWLEDGE = 3
     NOT_FOUND = 4
+    OUTPUT = 5
     INTERRUPTED = 130
 
 
@@ -69,3 +70,11 @@ class KnowledgeError(SinokazError):
 
 class NotFoundError(SinokazError):
     exit_code = ExitCode.NOT_FOUND
+
+
+class OutputError(SinokazError):
+    """What an export was asked to write cannot be written: the path exists (and
+    replacing it was not asked for), its folder is missing or read-only, or the
+    disk is full. Nothing is left behind at the path."""
+
+    exit_code = ExitCode.OUTPUT

@@ -73,8 +73,8 @@ class Progress:
 
     def _show(self, line: str) -> None:
         pad = " " * max(0, len(self.shown) - len(line))
-        # Noted before it is drawn: an interrupt between the two (cli.py reads
-        # `shown`) would else print its line after the drawn one, on the same line.
+        # Noted before it is drawn: an interrupt between the two (cli.py) must
+        # know a line is open, to start its own below it.
         self.shown = line
         self._write(f"\r{line}{pad}")
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 
 # The order here is the order of `sinokaz --help`.
-MODULES = ("topics", "facts", "discover", "check", "tool")
+MODULES = ("topics", "facts", "discover", "check", "authoring", "export", "tool")
 
 # Which module holds each command (test_docs checks this against the app).
 COMMANDS = {
@@ -32,6 +32,8 @@ COMMANDS = {
     "brief": "discover",
     "check": "check",
     "schema": "check",
+    "new": "authoring",
+    "export": "export",
     "help": "tool",
     "cache": "tool",
 }

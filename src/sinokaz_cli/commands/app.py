@@ -11,15 +11,17 @@ from sinokaz_cli import __version__
 from sinokaz_cli.commands.boundary import SinokazGroup
 from sinokaz_cli.commands.parsing import SinokazTyper
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.records import Category
 from sinokaz_cli.render import Format
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+# Kept as written (\b): rewrapped, a code could end one line and its meaning start the next.
 EXIT_CODES = """\
-Exit codes: 0 success (an empty result too) · 1 internal error · 2 usage error ·
-3 knowledge-file problem · 4 not found · 130 interrupted."""
+\b
+Exit codes: 0 success (an empty result too) · 1 internal error ·
+2 usage error · 3 knowledge-file problem · 4 not found ·
+5 output cannot be written · 130 interrupted."""
 
 
 def examples(*commands: str) -> str:
@@ -85,6 +87,14 @@ def global_option(ctx: typer.Context, key: str) -> Any:
     return (ctx.find_root().obj or {}).get(key)
 
 
+def categories(kb: KnowledgeBase, given: list[str] | None, option: str = "--category") -> list[str]:
+    """The category ids given, as the knowledge spells them (in any case); an id
+    that is none of them is a usage error, with a did-you-mean."""
+    from sinokaz_cli.knowledge.query import known_categories
+
+    return known_categories(kb, given or [], option)
+
+
 def knowledge(ctx: typer.Context) -> KnowledgeBase:
     from sinokaz_cli.index.opening import open_kb
 
@@ -104,8 +114,15 @@ FormatOpt = Annotated[
     ),
 ]
 CategoriesOpt = Annotated[
-    list[Category] | None,
-    typer.Option("--category", "-c", help="Only this category (repeatable).", case_sensitive=False),
+    list[str] | None,
+    typer.Option(
+        "--category",
+        "-c",
+        metavar="ID",
+        help="Only this category (repeatable): trade, tourism, dialogue, policy, or one that "
+        "the knowledge files declare.",
+        autocompletion=lambda ctx, incomplete: _complete(ctx, incomplete, "category"),
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 AllOpt = Annotated[
@@ -194,10 +211,10 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
 
 
 def _ids_for_completion(data: str | None, kind: str) -> Iterable[str]:
-    """The fact or entity ids, or the tags, from the index when it is fresh (each
-    Tab at 100,000 facts took 7 s of parsing); ids from the index and the files
-    added since, when that is all that changed (an article just added, then
-    `check`ed, which writes no index); else from the files. Never a build, a warning or a
+    """The fact, entity or category ids, or the tags, from the index when it is
+    fresh (each Tab at 100,000 facts took 7 s of parsing); ids from the index and
+    the files added since, when that is all that changed (an article just added,
+    then `check`ed, which writes no index); else from the files. Never a build, a warning or a
     progress line: the shell is drawing its prompt on the same terminal."""
     from sinokaz_cli.index import fresh, where
     from sinokaz_cli.index.opening import read_added
@@ -220,6 +237,8 @@ def _ids_for_completion(data: str | None, kind: str) -> Iterable[str]:
         kb = load(data)
     if kind == "tag":
         return sorted(kb.tag_set())
+    if kind == "category":
+        return [t.id for t in kb.topics]
     return kb.facts_by_id if kind == "fact" else kb.entities_by_id
 
 

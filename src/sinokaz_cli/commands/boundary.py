@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -22,16 +23,23 @@ from sinokaz_cli.commands.pager import paging
 from sinokaz_cli.commands.parsing import UnknownChoice, UnknownCommand, global_options
 from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError, UsageError
 from sinokaz_cli.messages import say
-from sinokaz_cli.suggest import did_you_mean
+from sinokaz_cli.suggest import unknown
 
 
-def report_knowledge_error(e: KnowledgeError, every: bool) -> None:
+def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = None) -> None:
+    """The problems (all, or the first), then what checks the same knowledge: with
+    --data kb, 'sinokaz check kb', so the hint never checks another path."""
     problems = e.problems if every else e.problems[:1]
     for p in problems:
         say(str(p))
-    if not every and len(e.problems) > 1:
-        more = len(e.problems) - 1
-        say(f"... and {more:,} more problem{'s' if more > 1 else ''}; run 'sinokaz check' for all")
+    if every:
+        return
+    command = "sinokaz check" + (f" {shlex.quote(data)}" if data else "")
+    more = len(e.problems) - 1
+    if more:
+        say(f"... and {more:,} more problem{'s' if more > 1 else ''}; to see them all: {command}")
+    elif problems and problems[0].line is not None:  # not for "no such file", say
+        say(f"to check the knowledge again: {command}")
 
 
 def _quiet_stdout() -> None:
@@ -75,9 +83,9 @@ class SinokazGroup(TyperGroup):
         except _click.exceptions.ClickException as e:  # pragma: no cover  (none is raised)
             say(e.format_message())
             sys.exit(e.exit_code)
-        except typer.Abort:  # pragma: no cover  (no command prompts)
-            say("aborted")
-            sys.exit(int(ExitCode.INTERNAL))
+        except typer.Abort:  # Ctrl-D at a prompt (new): the person stopped it, as Ctrl-C does
+            say("interrupted")
+            sys.exit(int(ExitCode.INTERRUPTED))
         # Outside standalone mode, Click returns an Exit's status, else the result.
         sys.exit(status if isinstance(status, int) else 0)
 
@@ -95,7 +103,8 @@ class SinokazGroup(TyperGroup):
             raise
         except SinokazError as e:
             if isinstance(e, KnowledgeError):
-                report_knowledge_error(e, every=False)
+                # --data given before or after the command: both end up in the root obj.
+                report_knowledge_error(e, every=False, data=(ctx.obj or {}).get("data"))
             elif isinstance(e, UsageError):
                 say(str(e) + see_help(_invoked_path(ctx)))
             else:
@@ -164,11 +173,11 @@ def usage_message(e: _click.exceptions.UsageError) -> str:
     """What is wrong with the command line, in a few words, with a did-you-mean."""
     ctx = e.ctx
     if isinstance(e, UnknownChoice):
-        return _unknown(_noun(e.param), e.value, e.choices, list_them=True)
+        return unknown(_noun(e.param), e.value, e.choices, list_them=True)
     if isinstance(e, UnknownCommand):
-        return _unknown("command", e.name, e.known)
+        return unknown("command", e.name, e.known)
     if isinstance(e, _click.exceptions.NoSuchOption):
-        return _unknown("option", e.option_name, _option_names(ctx))
+        return unknown("option", e.option_name, _option_names(ctx))
     if isinstance(e, _click.exceptions.MissingParameter):
         what = "argument" if getattr(e.param, "param_type_name", "") == "argument" else "option"
         return f"missing {what} {_shown_name(e.param)}"
@@ -185,21 +194,14 @@ def usage_message(e: _click.exceptions.UsageError) -> str:
     return _plain(e.message)
 
 
-def _unknown(noun: str, value: str, known: list[str], list_them: bool = False) -> str:
-    hint = did_you_mean(value, known)
-    if hint:
-        return f"unknown {noun} {value!r} ({hint})"
-    if list_them:
-        return f"unknown {noun} {value!r} (one of: {', '.join(known)})"
-    return f"unknown {noun} {value!r}"
-
-
 def _noun(param: Any) -> str:
     """What a parameter's value is, for a message: "--category" -> "category"."""
     if param is None:
         return "value"
     if getattr(param, "param_type_name", "") == "argument":
-        return _shown_name(param).strip("[]").lower()
+        shown = _shown_name(param).strip("[]").lower()
+        # A metavar that lists the choices ("sqlite|csv") is no noun: the parameter's name is.
+        return shown if shown.isidentifier() else str(param.name)
     return str(param.opts[0]).lstrip("-")
 
 

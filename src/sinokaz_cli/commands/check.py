@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
@@ -16,7 +17,9 @@ from sinokaz_cli.knowledge.base import KnowledgeBase
 # ─── check and schema ───────────────────────────────────────────────────────
 
 
-@app.command(epilog=examples("sinokaz check", "sinokaz check ~/my-articles/"))
+@app.command(
+    epilog=examples("sinokaz check", "sinokaz check ~/my-articles/", "sinokaz check --list")
+)
 def check(
     ctx: typer.Context,
     path: Annotated[
@@ -30,17 +33,29 @@ def check(
     json_: Annotated[
         bool,
         typer.Option(
-            "--json", help="Print the result as one JSON object: ok, counts and problems."
+            "--json",
+            help="Print the result as one JSON object: ok, counts and problems (with --list, "
+            "the ids in use).",
+        ),
+    ] = False,
+    listing: Annotated[
+        bool,
+        typer.Option(
+            "--list",
+            help="List the categories, units, entities and sources in use: the ids a new "
+            "knowledge file can refer to.",
         ),
     ] = False,
 ) -> None:
     """Validate knowledge files: every problem at once, and paragraphs no fact cites.
 
-    Prints "ok: N facts, M entities, K sources" and exits 0, or lists every problem on
-    stderr and exits 3.
+    Prints "ok: PATH — N facts, M entities, K sources" and exits 0, or lists every
+    problem on stderr and exits 3. A source's paragraphs that no fact cites yet are
+    the work left on it: one line per source, and exit 3. --list shows the
+    categories, units, entities and sources in use instead, for writing a new file.
     """
-    from sinokaz_cli.errors import Problem
-    from sinokaz_cli.knowledge.query import coverage
+    from sinokaz_cli.knowledge.query import uncited
+    from sinokaz_cli.reading.lines import at_source_lines
     from sinokaz_cli.reading.load import load
 
     target = path or global_option(ctx, "data")
@@ -48,24 +63,20 @@ def check(
         kb = load(target, notice="checking the knowledge files ({})")
     except KnowledgeError as e:
         if json_:
-            _check_json(False, None, e.problems)
-        report_knowledge_error(e, every=True)
+            _check_json(target, False, None, e.problems)
+        report_knowledge_error(e, every=True, data=target)
         raise typer.Exit(int(ExitCode.KNOWLEDGE)) from None
-    gaps = [
-        Problem(
-            src.file or src.id,
-            f"source {src.id!r}: paragraph{'s' if len(ps) > 1 else ''} "
-            f"{', '.join(map(str, ps))} cited by no fact",
-        )
-        for src, ps in ((c.source, c.uncited) for c in coverage(kb) if c.uncited)
-    ]
+    if listing:
+        _list(kb, json_)
+        return
+    gaps = at_source_lines(uncited(kb))
     if gaps:
         if json_:
-            _check_json(False, kb, gaps)
-        report_knowledge_error(KnowledgeError(gaps), every=True)
+            _check_json(target, False, kb, gaps)
+        report_knowledge_error(KnowledgeError(gaps), every=True, data=target)
         raise typer.Exit(int(ExitCode.KNOWLEDGE))
     if json_:
-        _check_json(True, kb, [])
+        _check_json(target, True, kb, [])
         return
     from sinokaz_cli.messages import counted
 
@@ -74,14 +85,43 @@ def check(
         counted(len(kb.entities), "entity", "entities"),
         counted(len(kb.sources), "source"),
     )
-    sys.stdout.write(f"ok: {', '.join(counts)}\n")
+    sys.stdout.write(f"ok: {checked(target)} — {', '.join(counts)}\n")
 
 
-def _check_json(ok: bool, kb: KnowledgeBase | None, problems: list[Any]) -> None:
+def _list(kb: KnowledgeBase, json_: bool) -> None:
+    from sinokaz_cli.render import vocabulary
+
+    if json_:
+        from sinokaz_cli.render.jsonout import dumps
+
+        sys.stdout.write(dumps(vocabulary.vocabulary(kb), indent=2) + "\n")
+        return
+    from sinokaz_cli.safe import visible
+
+    sys.stdout.write("".join(visible(line) + "\n" for line in vocabulary.lines(kb)))
+
+
+def checked(target: str | None) -> str:
+    """What `check` read, as the user would name it: 'kb/', 'new.toml', or the
+    bundled knowledge."""
+    from sinokaz_cli.reading.paths import ENV_VAR
+
+    given = target or os.environ.get(ENV_VAR)
+    if not given:
+        return "the bundled knowledge"
+    if os.path.isdir(given) and not given.endswith(("/", os.sep)):
+        given += "/"
+    return given
+
+
+def _check_json(
+    target: str | None, ok: bool, kb: KnowledgeBase | None, problems: list[Any]
+) -> None:
     from sinokaz_cli.render.jsonout import dumps
 
     body = {
         "ok": ok,
+        "checked": checked(target),
         "facts": len(kb.facts) if kb else None,
         "entities": len(kb.entities) if kb else None,
         "sources": len(kb.sources) if kb else None,

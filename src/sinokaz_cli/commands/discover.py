@@ -13,7 +13,9 @@ from sinokaz_cli.commands.app import (
     FieldsOpt,
     FormatOpt,
     JsonOpt,
+    _complete,
     app,
+    categories,
     complete_entity_ids,
     emit,
     emit_object,
@@ -23,7 +25,7 @@ from sinokaz_cli.commands.app import (
     knowledge,
     output_format,
 )
-from sinokaz_cli.knowledge.records import Category, EntityKind
+from sinokaz_cli.knowledge.records import EntityKind
 from sinokaz_cli.render import Format
 
 
@@ -45,9 +47,11 @@ def search(
     """Search facts by relevance (BM25); questions in plain English work.
 
     Case, accents, punctuation, apostrophes and hyphens are ignored; plurals and simple word
-    forms match; a misspelt word is searched under its nearest spelling; synonyms come from
-    the knowledge files. Nothing found is an empty result (exit 0), with a did-you-mean on
-    stderr when a near word exists. A query with no words is a usage error (exit 2).
+    forms match; synonyms come from the knowledge files. A word that looks misspelt is
+    searched as the word of the knowledge it is a slip for, and stderr says so; a real word
+    that no fact mentions is never rewritten: stderr says no fact mentions it. Each hit says
+    which words matched and where. Nothing found is an empty result (exit 0). A query with
+    no words is a usage error (exit 2).
     """
     from sinokaz_cli.errors import UsageError
     from sinokaz_cli.messages import say
@@ -67,15 +71,20 @@ def search(
     kb = knowledge(ctx)
     result = Index(kb).search(query, limit)
     for typed, used in result.corrections.items():
-        say(f"searching for '{used}' as well as '{typed}'")
+        say(f"'{typed}' looks misspelt: searching for '{used}' instead")
+    hint = ""
     if result.suggestions:
-        say("no match; did you mean " + " or ".join(f"'{s}'" for s in result.suggestions) + "?")
+        hint = "; did you mean " + " or ".join(f"'{s}'" for s in result.suggestions) + "?"
+    if result.unknown:
+        say("no fact mentions " + " or ".join(f"'{w}'" for w in result.unknown) + hint)
+    elif hint:
+        say("no match" + hint)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
         if result.hits:
             table.console().print(discover.hits(result.hits, kb))
-        elif not result.suggestions:  # a person is reading: say so rather than print nothing
+        elif not result.suggestions and not result.unknown:  # say so rather than print nothing
             say(f"no facts match {query!r}")
         return
     emit(hit_listing(kb, result.hits, query), chosen, fields)
@@ -170,7 +179,7 @@ def timeline(
 
     chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    dated = query.timeline(kb, category or [])
+    dated = query.timeline(kb, categories(kb, category))
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
@@ -209,14 +218,23 @@ def sources(
 
 @app.command(
     epilog=examples(
-        "sinokaz brief", "sinokaz brief --topic trade", "sinokaz brief --format markdown > brief.md"
+        "sinokaz brief",
+        "sinokaz brief --topic trade",
+        "sinokaz brief --format markdown > brief.md",
+        "sinokaz brief --full --json",
     )
 )
 def brief(
     ctx: typer.Context,
     topic: Annotated[
-        list[Category] | None,
-        typer.Option("--topic", "-t", help="Only this topic (repeatable).", case_sensitive=False),
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            "-t",
+            metavar="ID",
+            help="Only this topic (repeatable): a category id, as facts and timeline take it.",
+            autocompletion=lambda ctx, incomplete: _complete(ctx, incomplete, "category"),
+        ),
     ] = None,
     fmt: Annotated[
         Format | None,
@@ -230,14 +248,22 @@ def brief(
         ),
     ] = None,
     json_: JsonOpt = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Everything: every fact of each topic, every figure and pair."),
+    ] = False,
 ) -> None:
     """A one-screen briefing: headline figures, key points per topic, the dialogue, the
-    policy pairs and the sources, every point cited."""
+    policy pairs and the sources, every point cited and news first.
+
+    On a terminal of 80 columns it fits one screen; what is left out is counted, with the
+    command that shows it. Markdown and JSON carry the same selection; --full shows all.
+    """
     from sinokaz_cli.knowledge import brief as briefing
 
     chosen = given_format(fmt, json_)
     kb = knowledge(ctx)
-    b = briefing.build(kb, topic or [])
+    b = briefing.build(kb, categories(kb, topic, "--topic"), full=full)
     if chosen is None:
         chosen = Format.TABLE if sys.stdout.isatty() else Format.MARKDOWN
     if chosen is Format.TABLE:

@@ -13,11 +13,14 @@ from sinokaz_cli.commands.app import (
     FormatOpt,
     JsonOpt,
     app,
+    categories,
     complete_entity_ids,
     complete_fact_ids,
     complete_tags,
     emit,
+    emit_object,
     examples,
+    field_list,
     knowledge,
     output_format,
 )
@@ -70,8 +73,9 @@ def facts(
 
     chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
+    wanted = categories(kb, category)
     tags = lookup.tags(kb, tag or [])
-    selected = kb.select(category or [], tags, lookup.entity_ids(kb, entity or []))  # streams
+    selected = kb.select(wanted, tags, lookup.entity_ids(kb, entity or []))  # streams
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
@@ -101,7 +105,7 @@ def tags(
 
     chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    emit(tag_listing(kb.tag_counts(category or [])), chosen, fields, all_)
+    emit(tag_listing(kb.tag_counts(categories(kb, category))), chosen, fields, all_)
 
 
 @app.command(
@@ -123,22 +127,55 @@ def show(
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
     fields: FieldsOpt = None,
+    words: Annotated[
+        bool,
+        typer.Option(
+            "--text",
+            help="Also print the cited paragraphs, word for word, from the article's text "
+            "(the source's `file`, found beside its knowledge file).",
+        ),
+    ] = False,
 ) -> None:
     """One fact in full: statement, figures, date and how exact it is, speaker, entities,
     source.
 
     --json prints one object (not an array). An unknown id exits 4 and suggests near ids.
+    --text prints with a table or JSON (as "source_text").
     """
     from sinokaz_cli.knowledge import lookup
 
     chosen = output_format(fmt, json_, fields)
+    if words and chosen not in (Format.TABLE, Format.JSON):
+        from sinokaz_cli.errors import UsageError
+
+        raise UsageError("--text shows with --format table or json")
     kb = knowledge(ctx)
     f = lookup.fact(kb, fact_id)
+    cited = None
+    if words:
+        from sinokaz_cli.reading.article import cited_text
+
+        cited = cited_text(kb, f.cited)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
-        table.console().print(summary.fact_detail(f, kb))
+        out = table.console()
+        out.print(summary.fact_detail(f, kb))
+        if cited is not None:
+            out.print(summary.article_words(*cited))
         return
     from sinokaz_cli.render.records import fact_listing
 
-    emit(fact_listing(kb, [f]), chosen, fields, single=True)
+    listing = fact_listing(kb, [f])
+    if cited is None:
+        emit(listing, chosen, fields, single=True)
+        return
+    from sinokaz_cli.render import select
+
+    body = select(listing, field_list(fields)).to_json(f)  # JSON: --text is table or json
+    body["source_text"] = {
+        "paragraphs": [{"paragraph": n, "text": t} for n, t in cited.paragraphs],
+        "missing": cited.missing,
+        "doubt": cited.doubt,
+    }
+    emit_object(body, chosen)

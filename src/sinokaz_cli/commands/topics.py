@@ -17,7 +17,7 @@ from sinokaz_cli.commands.app import (
     knowledge,
     output_format,
 )
-from sinokaz_cli.knowledge.records import TOPIC_TITLES, Category
+from sinokaz_cli.knowledge.records import Category
 from sinokaz_cli.render import Format
 
 # ─── topic commands ─────────────────────────────────────────────────────────
@@ -25,7 +25,7 @@ from sinokaz_cli.render import Format
 
 def _topic(
     ctx: typer.Context,
-    category: Category,
+    category: str,
     fmt: Format | None,
     json_flag: bool,
     fields: str | None,
@@ -44,12 +44,15 @@ def _topic(
     from sinokaz_cli.render import summary, table
 
     con = table.console()
-    summ = query.summarise(kb, category, summary.HEADLINE_LIMIT)
-    if category is Category.DIALOGUE:
-        for ev in query.events(kb):
-            con.print(summary.event(ev, kb))
-    con.print(summary.topic(summ, kb, TOPIC_TITLES[category]))
-    if category is Category.POLICY and kb.alignments:
+    events = query.events(kb) if category == Category.DIALOGUE.value else []
+    events = [ev for ev in events if query.has_details(ev)]  # a bare name is no card
+    for ev in events:
+        con.print(summary.event(ev, kb))
+    # Each thing once: the figures an event's card shows lead no summary below it.
+    on_cards = {h.fact.id for ev in events for h in ev.figures}
+    summ = query.summarise(kb, category, summary.HEADLINE_LIMIT, on_cards)
+    con.print(summary.topic(summ, kb, kb.title(category)))
+    if category == Category.POLICY.value and kb.alignments:
         con.print()
         table.print_head(
             con, query.pairs(kb), show_all, lambda p: summary.pair_table(p, kb), "policy pairs"
@@ -73,7 +76,7 @@ def trade(
     all_: AllOpt = False,
 ) -> None:
     """Trade: the import expo, contracts, supply deals, cars and other goods."""
-    _topic(ctx, Category.TRADE, fmt, json_, fields, all_)
+    _topic(ctx, Category.TRADE.value, fmt, json_, fields, all_)
 
 
 @app.command(epilog=examples("sinokaz tourism --format markdown"))
@@ -85,7 +88,7 @@ def tourism(
     all_: AllOpt = False,
 ) -> None:
     """Tourism: visa-free travel, the charter train, people-to-people ties."""
-    _topic(ctx, Category.TOURISM, fmt, json_, fields, all_)
+    _topic(ctx, Category.TOURISM.value, fmt, json_, fields, all_)
 
 
 @app.command(epilog=examples("sinokaz dialogue --format table"))
@@ -97,7 +100,7 @@ def dialogue(
     all_: AllOpt = False,
 ) -> None:
     """The party dialogue: the meeting (date, city, hosts, theme, attendance), then its facts."""
-    _topic(ctx, Category.DIALOGUE, fmt, json_, fields, all_)
+    _topic(ctx, Category.DIALOGUE.value, fmt, json_, fields, all_)
 
 
 @app.command(epilog=examples("sinokaz policy", "sinokaz policy --pairs --json"))
@@ -113,7 +116,7 @@ def policy(
 ) -> None:
     """Policy alignment: Chinese and Kazakh policies side by side, and the facts behind them."""
     if not pairs:
-        _topic(ctx, Category.POLICY, fmt, json_, fields, all_)
+        _topic(ctx, Category.POLICY.value, fmt, json_, fields, all_)
         return
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import pair_listing

@@ -20,7 +20,6 @@ from sinokaz_cli.index.format import (
     FACT_ID_INDEX,
     INDEXES,
     PLACED,
-    POINTS_KEPT,
     SOURCES_KEPT,
     TABLES,
     USER_VERSION,
@@ -28,10 +27,12 @@ from sinokaz_cli.index.format import (
     fact_in,
     fact_out,
 )
+from sinokaz_cli.index.sorting import UNKNOWN, brief_columns, point_candidates
 from sinokaz_cli.index.where import file_key, previous_path, writer_alive
+from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.ranking import event_rank, headline, point_weight
-from sinokaz_cli.knowledge.records import Category, Entity, EntityKind, Fact, Source
+from sinokaz_cli.knowledge.ranking import event_rank
+from sinokaz_cli.knowledge.records import Entity, EntityKind, Fact, Source
 from sinokaz_cli.search.documents import Fields, themes_by_fact
 from sinokaz_cli.search.schema import DELETE_DOC, INSERT_DOC
 
@@ -95,6 +96,7 @@ class Builder:
         self.sources: dict[str, Source] = {}
         self.fields = Fields(self.entities, self.sources, {})
         self.pending: list[int] = []  # rows whose document waits for finish()
+        self.currencies: dict[str, int] = {}  # in the order facts first use them
         # Where each record of the PLACED kinds was written (see place).
         self.declared: dict[str, dict[str, tuple[str, int]]] = {}
         # The knowledge path the index is for, as `sinokaz cache` shows it.
@@ -145,17 +147,21 @@ class Builder:
         fields, ready = self.fields, self.fields.ready
         weights, counts, cited, by_category = self.weights, self.counts, self.cited, self.mentions
         first_row = self.rows
+        ranks, is_currency, brief = self.currencies, units.is_currency, self._brief_columns
 
         # This runs once per fact of the knowledge base: local names, and C
         # (zip, repeat, dict.fromkeys) rather than Python loops where it can.
         def rows() -> Iterator[tuple[Any, ...]]:
             for row, f in enumerate(facts, first_row):
-                cat = f.category.value
+                cat = f.category
                 figures = f.figures
-                found = headline(figures)
-                at, (kind, value) = found if found else (None, (None, None))
-                pweight = point_weight(f)
-                weights.append((cat, pweight, row))
+                for g in figures:
+                    if is_currency(g.unit):
+                        ranks.setdefault(g.unit, len(ranks))
+                # What briefs sort by needs the fact's entities and source; for the
+                # few read before them, it is worked out again in finish().
+                columns = brief(f) if ready(f) else UNKNOWN  # `is` tells which
+                weights.append((cat, columns[4], row))
                 counts[cat] = counts.get(cat, 0) + 1
                 source, paragraphs = f.cited
                 seen = cited.get(source)
@@ -176,7 +182,7 @@ class Builder:
                 involved = entities if speaker is None else (*entities, speaker)
                 ents.extend(zip(dict.fromkeys(involved), repeat(row)))
                 tags.extend(zip(dict.fromkeys(f.tags), repeat(row)))
-                if ready(f):
+                if columns is not UNKNOWN:
                     docs.append((row, *fields(f)))
                 else:
                     self.pending.append(row)
@@ -186,24 +192,54 @@ class Builder:
                     f.id,
                     cat,
                     (date.start or None) if date is not None else None,
-                    kind,
-                    value,
-                    at,
-                    pweight,
+                    *columns,
+                    len(figures),
                     source,
                     fact_out(f),
                 )
 
-        self.conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        self.conn.executemany(
+            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows()
+        )
         self.conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", ents)
         self.conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
         self.conn.executemany(INSERT_DOC, docs)
         self.rows += len(facts)
 
+    def _brief_columns(
+        self, f: Fact, lookup: Callable[[str], Entity | None] | None = None
+    ) -> tuple[Any, ...]:
+        """What briefs sort the fact by (sorting.py), from the records read so far."""
+        return brief_columns(f, lookup or self.entities.get, self.sources, self.currencies)
+
+    def _settle_pending(self, kb: KnowledgeBase) -> None:
+        """The brief columns of facts read before their entities or source, and of
+        facts whose entities a later file added roles to, now that every file is
+        read (the documents of the same facts wait for _last_documents)."""
+        rows = dict.fromkeys(self.pending)
+        by_entity = "SELECT fact_row FROM fact_entities WHERE entity = ?"
+        for e in kb.entities:
+            first = self.entities.get(e.id)
+            if first is not None and first.roles != e.roles:
+                rows.update(dict.fromkeys(r for (r,) in self.conn.execute(by_entity, (e.id,))))
+        if not rows:
+            return
+        conn, fixed = self.conn, {}
+        for row in rows:
+            f = fact_in(conn.execute("SELECT rec FROM facts WHERE row = ?", (row,)).fetchone()[0])
+            columns = fixed[row] = self._brief_columns(f, kb.entities_by_id.get)
+            conn.execute(
+                "UPDATE facts SET hw_kind = ?, hw_group = ?, hw_value = ?, hw_figure = ?, "
+                "pweight = ?, personal = ? WHERE row = ?",
+                (*columns, row),
+            )
+        self.weights = [(c, fixed[r][4] if r in fixed else w, r) for c, w, r in self.weights]
+
     def finish(self, kb: KnowledgeBase) -> None:
         """Write the rest from `kb` (validated, its facts already added) and put
         the index in place."""
         conn = self.conn
+        self._settle_pending(kb)
         # An extended index is given everything again: the tables are small.
         conn.execute("DELETE FROM entities")
         conn.execute("DELETE FROM sources")
@@ -220,17 +256,21 @@ class Builder:
             ],
         )
         ranked = sorted(self.cited, key=lambda sid: -self.cited[sid][0])
+        events = {t.id: self._events(t.id, kb) for t in kb.topics}
         small = {
+            "categories": tuple(tuple(c) for c in kb.categories),
+            "currencies": tuple(self.currencies.items()),
             "units": tuple(tuple(u) for u in kb.units),
             "alignments": tuple(tuple(a) for a in kb.alignments),
             "synonyms": tuple(s.terms for s in kb.synonyms),
             "sources_cited": len(self.cited),
-            "counts": {c.value: self.counts.get(c.value, 0) for c in Category},
+            "counts": {t.id: self.counts.get(t.id, 0) for t in kb.topics},
             "files": kb.files,
             # What a brief needs, worked out now so that it costs the same at any size:
             # the leading events per category, and each category's richest facts.
-            "events": {c.value: self._events(c, kb) for c in Category},
-            "points": _point_candidates(self.weights),
+            "events": {c: found[:EVENTS_KEPT] for c, found in events.items()},
+            "event_counts": {c: len(found) for c, found in events.items()},
+            "points": point_candidates(self.weights),
             "source_ranking": tuple(ranked[:SOURCES_KEPT]),
             # What resume() needs to go on counting as if it had read every file:
             # the order sources were first cited in, and every entity's mentions.
@@ -245,7 +285,7 @@ class Builder:
             [(k, marshal.dumps(v)) for k, v in small.items()],  # type: ignore[arg-type]
         )
         conn.execute(FACT_ID_INDEX)
-        self._last_documents(themes_by_fact(kb.alignments))
+        self._last_documents(kb, themes_by_fact(kb.alignments))
         conn.execute("COMMIT")
         # Last, so that a file with our version number always has its indexes.
         conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
@@ -282,44 +322,60 @@ class Builder:
         except OSError:
             pass
 
-    def _last_documents(self, themes: dict[str, list[str]]) -> None:
+    def _last_documents(self, kb: KnowledgeBase, themes: dict[str, list[str]]) -> None:
         """Write the documents that waited for every file: those of facts read before
-        their entities or source, and those alignments add themes to."""
+        their entities or source; and rewrite those that every file changed: facts
+        alignments add themes to, and facts whose entities a later file added names
+        to (an entity declared again with more aliases or roles is one entity)."""
         conn = self.conn
-        full = Fields(self.entities, self.sources, themes)
+        full = Fields(kb.entities_by_id, kb.sources_by_id, themes)
         fact_at = "SELECT rec FROM facts WHERE row = ?"
         for row in self.pending:
             f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
             conn.execute(INSERT_DOC, (row, *full(f)))
         pending = set(self.pending)
         written = self.fields.themes  # what the documents written so far were given
+        rows: dict[int, None] = {}
+        by_id = "SELECT row FROM facts WHERE id = ?"
         for fid, given in themes.items():
-            if written.get(fid) == given:
-                continue  # an extended index's, unchanged
-            found = conn.execute("SELECT row, rec FROM facts WHERE id = ?", (fid,)).fetchone()
-            if found is None or found[0] in pending:
+            if written.get(fid) != given:  # an extended index's, if unchanged
+                found = conn.execute(by_id, (fid,)).fetchone()
+                if found is not None:
+                    rows[found[0]] = None
+        renamed = [e.id for e in kb.entities if _named(self.entities.get(e.id)) != _named(e)]
+        by_entity = "SELECT fact_row FROM fact_entities WHERE entity = ?"
+        for eid in renamed:
+            if eid in self.entities:  # else no document was written with it
+                rows.update(dict.fromkeys(r for (r,) in conn.execute(by_entity, (eid,))))
+        for row in rows:
+            if row in pending:
                 continue
-            row, f = found[0], fact_in(found[1])
+            f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
             old, new = self.fields(f), full(f)
             if new != old:
                 conn.execute(DELETE_DOC, (row, *old))
                 conn.execute(INSERT_DOC, (row, *new))
 
-    def _events(self, category: Category, kb: KnowledgeBase) -> tuple[str, ...]:
-        """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
+    def _events(self, category: str, kb: KnowledgeBase) -> tuple[str, ...]:
+        """The ids KnowledgeBase.events_in(category, ...) returns, in order, every one."""
         by_id = kb.entities_by_id
         found = [
             (eid, n)
-            for eid, n in self.mentions.get(category.value, {}).items()
+            for eid, n in self.mentions.get(category, {}).items()
             if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
         ]
         found.sort(key=lambda item: event_rank(by_id[item[0]], item[1]))
-        return tuple(eid for eid, _ in found[:EVENTS_KEPT])
+        return tuple(eid for eid, _ in found)
 
     def abandon(self) -> None:
         """Close and remove the unfinished index (safe to call twice)."""
         self.conn.close()
         self.tmp.unlink(missing_ok=True)
+
+
+def _named(e: Entity | None) -> tuple[object, ...] | None:
+    """What of an entity goes into the documents of the facts that involve it."""
+    return None if e is None else (e.name, e.aliases, e.roles, e.description)
 
 
 def _remove_orphans(target: Path) -> None:
@@ -337,11 +393,3 @@ def _remove_orphans(target: Path) -> None:
 def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
     n, cited = found or (0, set())
     return n, marshal.dumps(tuple(sorted(cited)))
-
-
-def _point_candidates(weights: list[tuple[str, int, int]]) -> dict[str, tuple[int, ...]]:
-    """Per category, the rows of the POINTS_KEPT facts with the best point weight."""
-    by_cat: dict[str, list[tuple[int, int]]] = {}
-    for cat, pweight, row in weights:
-        by_cat.setdefault(cat, []).append((pweight, row))
-    return {cat: tuple(r for _, r in sorted(found)[:POINTS_KEPT]) for cat, found in by_cat.items()}

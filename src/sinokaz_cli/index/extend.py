@@ -15,7 +15,7 @@ import marshal
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sinokaz_cli.index.build import Builder
 from sinokaz_cli.index.format import USER_VERSION
@@ -25,7 +25,7 @@ from sinokaz_cli.index.where import file_key
 from sinokaz_cli.search.documents import Fields, themes_by_fact
 
 if TYPE_CHECKING:
-    from sinokaz_cli.reading.fields import Collected
+    from sinokaz_cli.reading.collected import Collected
 
 __all__ = ["Resumed", "declared", "resume"]
 
@@ -94,6 +94,7 @@ def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list
     }
     builder.cited = {sid: cited[sid] for sid in old.read_small("cited_order")}
     builder.mentions = old.read_small("mentions")
+    builder.currencies = dict(old.read_small("currencies"))
     # The best candidates of each category stay the best among old facts.
     rows = [r for found in old.read_small("points").values() for r in found]
     sql = f"SELECT category, pweight, row FROM facts WHERE row IN ({marks(rows)})"
@@ -133,7 +134,8 @@ def _declared(old: IndexedKB, fact_ids: list[str], files: Sequence[Path]) -> Col
     them (`fact_ids`: _fact_ids, read once by the caller)."""
     from itertools import repeat
 
-    from sinokaz_cli.reading.fields import Collected, RecordReader
+    from sinokaz_cli.reading.collected import Collected
+    from sinokaz_cli.reading.fields import RecordReader
 
     entities, sources, units = old.entities, old.sources, old.units
     alignments, synonyms = old.alignments, old.synonyms
@@ -141,11 +143,22 @@ def _declared(old: IndexedKB, fact_ids: list[str], files: Sequence[Path]) -> Col
     # Records already indexed are valid: nothing is ever reported against them,
     # so one placeholder reader stands for all of them.
     indexed_reader = RecordReader(read, "", "", -1, {})
+    read.categories = [(c, indexed_reader) for c in old.categories]
     read.sources = [(s, indexed_reader) for s in sources]
     read.units = [(u, indexed_reader) for u in units]
     read.entities = [(e, indexed_reader) for e in entities]
     read.alignments = [(a, indexed_reader) for a in alignments]
     read.synonyms = list(synonyms)
+    # Where each stands, so that a new file declaring one again merges into it.
+    kept: list[tuple[str, list[tuple[Any, Any]]]] = [
+        ("category", read.categories),
+        ("source", read.sources),
+        ("unit", read.units),
+        ("entity", read.entities),
+        ("alignment", read.alignments),
+    ]
+    for kind, bucket in kept:
+        read.at[kind] = {r.id: i for i, (r, _) in enumerate(bucket)}
     # Where each id was written, as its file is named now: a new record that
     # repeats one is told where the first is, as a rebuild would tell it.
     shown = [str(f) for f in files]

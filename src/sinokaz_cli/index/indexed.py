@@ -15,15 +15,16 @@ from typing import Any
 
 from sinokaz_cli.index.format import EVENTS_KEPT, POINTS_KEPT, entity_in, fact_in, source_in
 from sinokaz_cli.knowledge.base import KnowledgeBase
+from sinokaz_cli.knowledge.ranking import COUNT, MONEY, SHARE, order_figures
 from sinokaz_cli.knowledge.records import (
     Alignment,
-    Category,
     Entity,
     EntityKind,
     Fact,
     Figure,
     Source,
     Synonym,
+    Topic,
     Unit,
 )
 
@@ -113,6 +114,10 @@ class IndexedKB(KnowledgeBase):
         return tuple(source_in(r[0]) for r in rows)
 
     @cached_property
+    def categories(self) -> tuple[Topic, ...]:  # type: ignore[override]
+        return tuple(Topic(*c) for c in self.read_small("categories"))
+
+    @cached_property
     def units(self) -> tuple[Unit, ...]:  # type: ignore[override]
         return tuple(Unit(*u) for u in self.read_small("units"))
 
@@ -127,6 +132,10 @@ class IndexedKB(KnowledgeBase):
     @cached_property
     def files(self) -> tuple[str, ...]:  # type: ignore[override]
         return tuple(self.read_small("files"))
+
+    def source_file(self, source: str) -> str | None:
+        found = self.read_small("places").get("source", {}).get(source)
+        return None if found is None else self.files[found[0]]
 
     # Everything at once: only for the few paths that truly need it.
     @property  # type: ignore[override,unused-ignore]
@@ -151,7 +160,7 @@ class IndexedKB(KnowledgeBase):
 
     def _where(
         self,
-        categories: Sequence[Category] = (),
+        categories: Sequence[str] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
     ) -> tuple[str, list[object]]:
@@ -159,7 +168,7 @@ class IndexedKB(KnowledgeBase):
         args: list[object] = []
         if categories:
             where.append(f"category IN ({marks(categories)})")
-            args += [c.value for c in categories]
+            args += list(categories)
         if tags:
             where.append(f"row IN (SELECT fact_row FROM fact_tags WHERE tag IN ({marks(tags)}))")
             args += list(tags)
@@ -172,43 +181,44 @@ class IndexedKB(KnowledgeBase):
 
     def select(
         self,
-        categories: Sequence[Category] = (),
+        categories: Sequence[str] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
     ) -> FactRows:
         where, args = self._where(categories, tags, entities)
         return FactRows(self, where, args, "row")
 
-    def count(self, category: Category) -> int:
-        return int(self.read_small("counts").get(category.value, 0))
+    def count(self, category: str) -> int:
+        return int(self.read_small("counts").get(category, 0))
 
-    def with_figures(self, category: Category, limit: int) -> list[Fact]:
-        # Facts with figures are those with a headline figure.
-        sql = (
-            "SELECT rec FROM facts WHERE category = ? AND hw_kind IS NOT NULL ORDER BY row LIMIT ?"
-        )
-        return [fact_in(r[0]) for r in self.conn.execute(sql, (category.value, limit))]
+    def date_range(self, category: str) -> tuple[Fact, Fact] | None:
+        for where in (  # of the topic's news; of every dated fact when there is no other
+            "date_start IS NOT NULL AND category = ? AND personal = 0",
+            "date_start IS NOT NULL AND category = ?",
+        ):
+            first = self.conn.execute(
+                f"SELECT rec FROM facts WHERE {where} ORDER BY date_start, row LIMIT 1",
+                (category,),
+            ).fetchone()
+            if first is not None:
+                last = self.conn.execute(
+                    f"SELECT rec FROM facts WHERE {where} "
+                    "ORDER BY date_start DESC, row DESC LIMIT 1",
+                    (category,),
+                ).fetchone()
+                return fact_in(first[0]), fact_in(last[0])
+        return None
 
-    def date_range(self, category: Category) -> tuple[Fact, Fact] | None:
-        where = "date_start IS NOT NULL AND category = ?"
-        first = self.conn.execute(
-            f"SELECT rec FROM facts WHERE {where} ORDER BY date_start, row LIMIT 1",
-            (category.value,),
-        ).fetchone()
-        if first is None:
-            return None
-        last = self.conn.execute(
-            f"SELECT rec FROM facts WHERE {where} ORDER BY date_start DESC, row DESC LIMIT 1",
-            (category.value,),
-        ).fetchone()
-        return fact_in(first[0]), fact_in(last[0])
+    @cached_property
+    def currency_ranks(self) -> dict[str, int]:
+        return dict(self.read_small("currencies"))
 
-    def sources_of(self, category: Category) -> list[Source]:
+    def sources_of(self, category: str) -> list[Source]:
         sql = (
             "SELECT rec FROM sources WHERE id IN "
             "(SELECT source FROM facts WHERE category = ?) ORDER BY row"
         )
-        return [source_in(r[0]) for r in self.conn.execute(sql, (category.value,))]
+        return [source_in(r[0]) for r in self.conn.execute(sql, (category,))]
 
     def about(self, entity_id: str) -> list[Fact]:
         return list(
@@ -220,12 +230,12 @@ class IndexedKB(KnowledgeBase):
     def tag_set(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM fact_tags")}
 
-    def tag_counts(self, categories: Sequence[Category] = ()) -> dict[str, int]:
+    def tag_counts(self, categories: Sequence[str] = ()) -> dict[str, int]:
         sql, args = "SELECT tag, count(DISTINCT fact_row) FROM fact_tags", []
         if categories:
             within = f"SELECT row FROM facts WHERE category IN ({marks(categories)})"
             sql += f" WHERE fact_row IN ({within})"
-            args = [c.value for c in categories]
+            args = list(categories)
         return dict(self.conn.execute(sql + " GROUP BY tag", args).fetchall())
 
     def entity_list(self, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
@@ -249,8 +259,8 @@ class IndexedKB(KnowledgeBase):
         sql = "SELECT entity, count(*) FROM fact_entities GROUP BY entity"
         return dict(self.conn.execute(sql).fetchall())
 
-    def dated(self, categories: Sequence[Category] = ()) -> Collection[Fact]:
-        where, args = "date_start IS NOT NULL", [c.value for c in categories]
+    def dated(self, categories: Sequence[str] = ()) -> Collection[Fact]:
+        where, args = "date_start IS NOT NULL", list(categories)
         if categories:
             where += f" AND category IN ({marks(categories)})"
         return FactRows(self, where, args, order="date_start, row")
@@ -258,7 +268,11 @@ class IndexedKB(KnowledgeBase):
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
         return tuple(self.read_small("source_ranking")), int(self.read_small("sources_cited"))
 
-    def citations(self, ids: Sequence[str] | None = None) -> dict[str, tuple[int, set[int]]]:
+    def citations(
+        self, ids: Sequence[str] | None = None, categories: Sequence[str] = ()
+    ) -> dict[str, tuple[int, set[int]]]:
+        if categories:  # counted over those categories' facts alone
+            return super().citations(ids, categories)
         sql = "SELECT id, facts, cited FROM sources WHERE facts > 0"
         args: list[str] = []
         if ids is not None:
@@ -267,26 +281,41 @@ class IndexedKB(KnowledgeBase):
         rows = self.conn.execute(sql, args)
         return {sid: (n, set(marshal.loads(c))) for sid, n, c in rows}
 
-    def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
-        where, args = "hw_kind IS NOT NULL", [c.value for c in categories]
+    def headline(
+        self, categories: Sequence[str], limit: int, avoid: Collection[str] = ()
+    ) -> list[tuple[Fact, Figure]]:
+        # Each class's best `limit` are enough for the rules to choose from.
+        where, args = "hw_kind = ?", list(categories)
         if categories:
             where += f" AND category IN ({marks(categories)})"
+        if avoid:
+            where += f" AND id NOT IN ({marks(list(avoid))})"
+            args += list(avoid)
         sql = (
-            f"SELECT rec, hw_figure FROM facts WHERE {where} "
-            "ORDER BY hw_kind, hw_value, row LIMIT ?"
+            f"SELECT rec, hw_figure, hw_group FROM facts WHERE {where} "
+            "ORDER BY hw_group, hw_value, row LIMIT ?"
         )
-        out = []
-        for blob, index in self.conn.execute(sql, (*args, limit)):
-            f = fact_in(blob)
-            out.append((f, f.figures[index]))
-        return out
+        found: list[tuple[Fact, Figure, int]] = []
+        for cls in (MONEY, SHARE, COUNT):
+            for blob, index, group in self.conn.execute(sql, (cls, *args, limit)):
+                f = fact_in(blob)
+                found.append((f, f.figures[index], group))
+        return [(f, fig) for f, fig, _ in (found[i] for i in order_figures(found, limit))]
+
+    def headline_count(self, categories: Sequence[str]) -> int:
+        where, args = "hw_kind IS NOT NULL", list(categories)
+        if categories:
+            where += f" AND category IN ({marks(categories)})"
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM facts WHERE {where}", args).fetchone()[0]
+        )
 
     def points(
-        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+        self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
     ) -> list[Fact]:
         # The best candidates were kept at indexing; only if too few of them are
         # free of what to avoid does this fall back to sorting the whole topic.
-        rows = self.read_small("points").get(category.value, ())
+        rows = self.read_small("points").get(category, ())
         sql = f"SELECT row, rec FROM facts WHERE row IN ({marks(rows)}) ORDER BY pweight, row"
         candidates = [(row, fact_in(blob)) for row, blob in self.conn.execute(sql, rows)]
 
@@ -297,32 +326,32 @@ class IndexedKB(KnowledgeBase):
         if len(fresh) < limit and len(candidates) == POINTS_KEPT:
             return self._points_by_sql(category, avoid_facts, avoid_entities, limit)
         chosen = (fresh + [c for c in candidates if stale(c[1])])[:limit]
-        return [f for _, f in sorted(chosen, key=lambda c: c[0])]
+        return [f for _, f in chosen]
 
     def _points_by_sql(
-        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+        self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
     ) -> list[Fact]:
         facts, ents = sorted(avoid_facts), sorted(avoid_entities)
         stale = (
             f"(id IN ({marks(facts)}) OR row IN (SELECT fact_row FROM fact_entities "
             f"WHERE entity IN ({marks(ents)})))"
         )
-        sql = (
-            f"SELECT rec FROM (SELECT rec, row FROM facts WHERE category = ? "
-            f"ORDER BY {stale}, pweight, row LIMIT ?) ORDER BY row"
-        )
-        rows = self.conn.execute(sql, (category.value, *facts, *ents, limit))
+        sql = f"SELECT rec FROM facts WHERE category = ? ORDER BY {stale}, pweight, row LIMIT ?"
+        rows = self.conn.execute(sql, (category, *facts, *ents, limit))
         return [fact_in(r[0]) for r in rows]
 
-    def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
-        kept = self.read_small("events").get(category.value, ())
+    def events_total(self, category: str) -> int:
+        return int(self.read_small("event_counts").get(category, 0))
+
+    def events_in(self, category: str, limit: int) -> list[tuple[Entity, list[Fact]]]:
+        kept = self.read_small("events").get(category, ())
         if limit > EVENTS_KEPT:
             return super().events_in(category, limit)
         where = (
-            "category = ? AND hw_kind IS NOT NULL AND row IN "
+            "category = ? AND n_figures > 0 AND row IN "
             "(SELECT fact_row FROM fact_entities WHERE entity = ?)"
         )
         return [
-            (self.entities_by_id[eid], list(self._facts(where, (category.value, eid))))
+            (self.entities_by_id[eid], list(self._facts(where, (category, eid))))
             for eid in kept[:limit]
         ]

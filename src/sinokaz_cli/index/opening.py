@@ -26,6 +26,15 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
     """
     root = resolve(path)
     files = knowledge_files(root)
+    kb = _open(root, files, use_cache)
+    # The files as this run names them (an index keeps the spelling of the run
+    # that built it, which may have stood in another folder): a source's `file`
+    # is found relative to them.
+    kb.files = tuple(str(f) for f in files)
+    return kb
+
+
+def _open(root: Path, files: list[Path], use_cache: bool) -> KnowledgeBase:
     if not use_cache:
         return _read(files, "reading the knowledge files ({}) without the index")
     try:

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
-from itertools import islice
 
-from sinokaz_cli.knowledge.ranking import event_rank, figure_weight, headline_figure, point_weight
+from sinokaz_cli.knowledge import units
+from sinokaz_cli.knowledge.ranking import (
+    event_rank,
+    headline_figure,
+    order_figures,
+    personal,
+    point_score,
+)
 from sinokaz_cli.knowledge.records import (
+    BUILTIN_TOPICS,
     Alignment,
-    Category,
     Entity,
     EntityKind,
     Fact,
     Figure,
     Source,
     Synonym,
+    Topic,
     Unit,
 )
 
@@ -37,7 +44,9 @@ class KnowledgeBase:
         alignments: tuple[Alignment, ...] = (),
         synonyms: tuple[Synonym, ...] = (),
         files: tuple[str, ...] = (),
+        categories: tuple[Topic, ...] = (),
     ) -> None:
+        self.categories = categories  # declared [[category]] records
         self.sources = sources
         self.units = units
         self.entities = entities
@@ -45,6 +54,25 @@ class KnowledgeBase:
         self.alignments = alignments
         self.synonyms = synonyms
         self.files = files
+        # source id -> the knowledge file that first declares it (set by the reader)
+        self.source_files: dict[str, str] = {}
+
+    def source_file(self, source: str) -> str | None:
+        """The knowledge file that declares `source`: its `file` is relative to it."""
+        return self.source_files.get(source)
+
+    @cached_property
+    def topics(self) -> tuple[Topic, ...]:
+        """Every category facts may have, in the order lists show them: the four
+        built in (titled by a [[category]] record that sets their title) and those
+        the files declare."""
+        declared = {t.id: t for t in self.categories}
+        found = [declared.pop(t.id, t) for t in BUILTIN_TOPICS] + list(declared.values())
+        return tuple(sorted(found, key=lambda t: t.order))
+
+    def title(self, category: str) -> str:
+        """How a category is titled for people."""
+        return next((t.title for t in self.topics if t.id == category), category)
 
     @cached_property
     def facts_by_id(self) -> dict[str, Fact]:
@@ -72,7 +100,7 @@ class KnowledgeBase:
 
     def select(
         self,
-        categories: Sequence[Category] = (),
+        categories: Sequence[str] = (),
         tags: Sequence[str] = (),
         entities: Sequence[str] = (),
     ) -> Iterable[Fact]:
@@ -86,26 +114,39 @@ class KnowledgeBase:
             ):
                 yield f
 
-    def count(self, category: Category) -> int:
-        return sum(1 for f in self.facts if f.category is category)
+    def count(self, category: str) -> int:
+        return sum(1 for f in self.facts if f.category == category)
 
     # What a topic's summary says, asked for piece by piece, so that the index can
     # answer each with a query instead of reading every fact of the topic.
 
-    def with_figures(self, category: Category, limit: int) -> list[Fact]:
-        """The first `limit` facts of `category` that carry figures, in file order."""
-        return list(islice((f for f in self.select([category]) if f.figures), limit))
-
-    def date_range(self, category: Category) -> tuple[Fact, Fact] | None:
+    def date_range(self, category: str) -> tuple[Fact, Fact] | None:
         """The facts of `category` with the earliest and the latest placeable date
-        (file order breaks ties, as in `dated`)."""
-        found = self.dated([category])
-        if not found:
-            return None
-        ordered = list(found)
-        return ordered[0], ordered[-1]
+        (file order breaks ties, as in `dated`): of its news, as personal stories
+        ("she bought one ten years ago") would stretch the period; of every dated
+        fact when there is no other."""
+        found = list(self.dated([category]))
+        news = [f for f in found if not personal(f, self.entity_of)] or found
+        return (news[0], news[-1]) if news else None
 
-    def sources_of(self, category: Category) -> list[Source]:
+    def entity_of(self, entity_id: str) -> Entity | None:
+        return self.entities_by_id.get(entity_id)
+
+    def published(self, f: Fact) -> str | None:
+        src = self.sources_by_id.get(f.cited.source)
+        return src.published if src is not None else None
+
+    @cached_property
+    def currency_ranks(self) -> dict[str, int]:
+        """Each currency the figures use, numbered in the order the files first use it."""
+        ranks: dict[str, int] = {}
+        for f in self.facts:
+            for g in f.figures:
+                if units.is_currency(g.unit):
+                    ranks.setdefault(g.unit, len(ranks))
+        return ranks
+
+    def sources_of(self, category: str) -> list[Source]:
         """The sources facts of `category` cite, in the order the sources were declared."""
         cited = {f.cited.source for f in self.select([category])}
         return [s for s in self.sources if s.id in cited]
@@ -117,7 +158,7 @@ class KnowledgeBase:
     def tag_set(self) -> set[str]:
         return {t for f in self.facts for t in f.tags}
 
-    def tag_counts(self, categories: Sequence[Category] = ()) -> dict[str, int]:
+    def tag_counts(self, categories: Sequence[str] = ()) -> dict[str, int]:
         """tag -> how many facts (of `categories`, when given) carry it."""
         out: dict[str, int] = {}
         for f in self.select(categories):
@@ -141,17 +182,20 @@ class KnowledgeBase:
         """entity id -> how many facts involve it."""
         return {eid: len(ids) for eid, ids in self.mention_ids().items()}
 
-    def dated(self, categories: Sequence[Category] = ()) -> Collection[Fact]:
+    def dated(self, categories: Sequence[str] = ()) -> Collection[Fact]:
         """Facts with a placeable date, earliest first (file order breaks ties)."""
         found = [f for f in self.select(categories) if f.date is not None and f.date.start]
         return sorted(found, key=lambda f: f.date.start or "")  # type: ignore[union-attr]
 
-    def citations(self, ids: Sequence[str] | None = None) -> dict[str, tuple[int, set[int]]]:
+    def citations(
+        self, ids: Sequence[str] | None = None, categories: Sequence[str] = ()
+    ) -> dict[str, tuple[int, set[int]]]:
         """source id -> (how many facts cite it, which paragraphs they cite), for the
-        sources that facts cite (only those of `ids`, when given)."""
+        sources that facts cite (only those of `ids`, when given; counting only the
+        facts of `categories`, when given)."""
         wanted = None if ids is None else set(ids)
         out: dict[str, tuple[int, set[int]]] = {}
-        for f in self.facts:
+        for f in self.select(categories):
             if wanted is not None and f.cited.source not in wanted:
                 continue
             n, cited = out.get(f.cited.source, (0, set()))
@@ -159,26 +203,40 @@ class KnowledgeBase:
             out[f.cited.source] = (n + 1, cited)
         return out
 
-    def headline(self, categories: Sequence[Category], limit: int) -> list[tuple[Fact, Figure]]:
-        """The facts whose figures a brief leads with: one figure each, weightiest first."""
-        found = [(f, fig) for f in self.select(categories) if (fig := headline_figure(f))]
-        found.sort(key=lambda c: figure_weight(c[1]))  # stable: file order within a weight
-        return found[:limit]
+    def headline(
+        self, categories: Sequence[str], limit: int, avoid: Collection[str] = ()
+    ) -> list[tuple[Fact, Figure]]:
+        """The figures a brief leads with, one a fact, in the order of the rules
+        (ranking.py): money, shares and rates, counts; none of the facts `avoid` names."""
+        ranks = self.currency_ranks
+        found = [
+            (f, fig, ranks.get(fig.unit, 0))
+            for f in self.select(categories)
+            if f.id not in avoid and (fig := headline_figure(f, self.entity_of)) is not None
+        ]
+        return [found[i][:2] for i in order_figures(found, limit)]
+
+    def headline_count(self, categories: Sequence[str]) -> int:
+        """How many facts of `categories` have a figure that could lead a brief."""
+        entity_of = self.entity_of
+        return sum(1 for f in self.select(categories) if headline_figure(f, entity_of))
 
     def points(
-        self, category: Category, avoid_facts: set[str], avoid_entities: set[str], limit: int
+        self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
     ) -> list[Fact]:
-        """A topic's key points: those touching nothing to avoid first, richest first."""
+        """A topic's key points, news first (ranking.point_score), in that order: those
+        touching nothing to avoid (shown elsewhere in the brief) before the others."""
         in_topic = list(self.select([category]))
+        entity_of, published = self.entity_of, self.published
 
-        def key(f: Fact) -> tuple[bool, int]:
+        def key(item: tuple[int, Fact]) -> tuple[bool, int, int]:
+            i, f = item
             stale = f.id in avoid_facts or bool(avoid_entities.intersection(f.entities))
-            return (stale, point_weight(f))
+            return (stale, -point_score(f, entity_of, published(f)), i)
 
-        chosen = sorted(in_topic, key=key)[:limit]
-        return sorted(chosen, key=in_topic.index)
+        return [f for _, f in sorted(enumerate(in_topic), key=key)[:limit]]
 
-    def events_in(self, category: Category, limit: int) -> list[tuple[Entity, list[Fact]]]:
+    def events_in(self, category: str, limit: int) -> list[tuple[Entity, list[Fact]]]:
         """The events that facts of `category` mention, each with those of its facts that
         carry figures; events with hosts or a theme, then with more figures, first."""
         by_event: dict[str, list[Fact]] = {}
@@ -194,6 +252,11 @@ class KnowledgeBase:
             key=lambda item: event_rank(self.entities_by_id[item[0]], len(item[1])),
         )
         return [(self.entities_by_id[eid], facts) for eid, facts in ranked[:limit]]
+
+    def events_total(self, category: str) -> int:
+        """How many events the facts of `category` mention."""
+        kinds = {e.id for e in self.entities if e.kind is EntityKind.EVENT}
+        return len({e for f in self.select([category]) for e in f.entities if e in kinds})
 
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
         """Ids of the sources that facts cite, most-cited first, and how many there are."""

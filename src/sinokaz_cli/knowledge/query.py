@@ -5,14 +5,16 @@ Pure functions over the typed records: no printing, no exiting.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
+from sinokaz_cli.errors import Problem, UsageError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import (
     Alignment,
     Category,
+    Citation,
     DateRef,
     Entity,
     EntityKind,
@@ -20,6 +22,26 @@ from sinokaz_cli.knowledge.records import (
     Figure,
     Source,
 )
+from sinokaz_cli.knowledge.units import ORDINAL
+from sinokaz_cli.suggest import unknown
+
+
+def known_categories(
+    kb: KnowledgeBase, given: Iterable[str], option: str | None = None
+) -> list[str]:
+    """The category ids given, as the knowledge spells them (in any case); an id
+    that is none of them is a UsageError with a did-you-mean, or the ids when
+    none is near ("unknown topic 'x' (one of: trade, ...)" for --topic)."""
+    known = {t.id.lower(): t.id for t in kb.topics}
+    noun = option.lstrip("-") if option else "category"
+    out = []
+    for value in given:
+        found = known.get(value.lower())
+        if found is None:
+            raise UsageError(unknown(noun, value, list(known.values()), list_them=True))
+        out.append(found)
+    return out
+
 
 # ─── summaries ──────────────────────────────────────────────────────────────
 
@@ -30,28 +52,27 @@ class HeadlineFigure(NamedTuple):
 
 
 class TopicSummary(NamedTuple):
-    category: Category
+    category: str
     total: int  # facts in the topic
-    figures: tuple[HeadlineFigure, ...]  # the first `figures` of them, in file order
+    figures: tuple[HeadlineFigure, ...]  # its leading figures, as a brief orders them
     more_figures: bool  # whether the topic has more figures than those
-    earliest: DateRef | None
+    earliest: DateRef | None  # of its news: personal stories do not stretch the period
     latest: DateRef | None
     sources: tuple[Source, ...]  # every source the topic cites
 
 
-def summarise(kb: KnowledgeBase, category: Category, figures: int) -> TopicSummary:
+def summarise(
+    kb: KnowledgeBase, category: str, figures: int, avoid: Collection[str] = ()
+) -> TopicSummary:
     """What a topic's facts add up to. Each part is its own question to the knowledge
-    base, which the index answers without reading every fact of the topic."""
-    found: list[HeadlineFigure] = []
-    for f in kb.with_figures(category, figures + 1):  # each has one figure or more
-        found.extend(HeadlineFigure(fig, f) for fig in f.figures)
-        if len(found) > figures:
-            break
+    base, which the index answers without reading every fact of the topic. `avoid`:
+    facts whose figures the view shows already (on an event's card)."""
+    found = kb.headline([category], figures + 1, avoid)  # one more: are there more?
     bounds = kb.date_range(category)
     return TopicSummary(
         category=category,
         total=kb.count(category),
-        figures=tuple(found[:figures]),
+        figures=tuple(HeadlineFigure(fig, f) for f, fig in found[:figures]),
         more_figures=len(found) > figures,
         earliest=bounds[0].date if bounds else None,
         latest=bounds[1].date if bounds else None,
@@ -66,28 +87,46 @@ class EventSummary(NamedTuple):
     place: Entity | None
     hosts: tuple[Entity, ...]
     figures: tuple[HeadlineFigure, ...]
+    fact_ids: tuple[str, ...] = ()  # every fact that mentions it
 
 
 EVENT_LIMIT = 3  # event cards a view shows
 EVENT_FIGURES = 6  # figures one card shows
 
 
-def events(kb: KnowledgeBase, category: Category = Category.DIALOGUE) -> list[EventSummary]:
+def events(
+    kb: KnowledgeBase, category: str = Category.DIALOGUE.value, limit: int = EVENT_LIMIT
+) -> list[EventSummary]:
     """The events facts of `category` mention, with place, hosts and figures, most telling
-    first (at most EVENT_LIMIT of them)."""
+    first (at most `limit` of them)."""
     by_id = kb.entities_by_id
     out = []
-    for ev, facts in kb.events_in(category, EVENT_LIMIT):
-        figures = tuple(HeadlineFigure(fig, f) for f in facts for fig in f.figures)
+    for ev, facts in kb.events_in(category, limit):
+        # An ordinal says which of a series the event is: its name says so already.
+        figures = tuple(
+            HeadlineFigure(fig, f) for f in facts for fig in f.figures if fig.unit != ORDINAL
+        )
         out.append(
             EventSummary(
                 event=ev,
                 place=by_id.get(ev.place) if ev.place else None,
                 hosts=tuple(h for h in map(by_id.get, ev.hosts) if h is not None),
                 figures=figures[:EVENT_FIGURES],
+                fact_ids=tuple(f.id for f in kb.about(ev.id)),
             )
         )
     return out
+
+
+def has_details(ev: EventSummary) -> bool:
+    """Whether an event's card would say more than its name: when, where, who, what."""
+    e = ev.event
+    return bool(e.date or ev.place or ev.hosts or e.theme or ev.figures)
+
+
+def events_count(kb: KnowledgeBase, category: str = Category.DIALOGUE.value) -> int:
+    """How many events facts of `category` mention."""
+    return kb.events_total(category)
 
 
 class Pair(NamedTuple):
@@ -151,7 +190,7 @@ def mentions(kb: KnowledgeBase) -> Mentions:
     return Mentions(kb)
 
 
-def timeline(kb: KnowledgeBase, categories: Sequence[Category] = ()) -> Collection[Fact]:
+def timeline(kb: KnowledgeBase, categories: Sequence[str] = ()) -> Collection[Fact]:
     """Facts with a placeable date, earliest first (file order breaks ties)."""
     return kb.dated(categories)
 
@@ -163,9 +202,12 @@ class Coverage(NamedTuple):
     uncited: tuple[int, ...]
 
 
-def coverage(kb: KnowledgeBase, ids: Sequence[str] | None = None) -> list[Coverage]:
-    """Each source (or each of `ids`, in that order) with its facts and cited paragraphs."""
-    counts = kb.citations(ids)
+def coverage(
+    kb: KnowledgeBase, ids: Sequence[str] | None = None, categories: Sequence[str] = ()
+) -> list[Coverage]:
+    """Each source (or each of `ids`, in that order) with its facts and cited paragraphs
+    (counting only the facts of `categories`, when given)."""
+    counts = kb.citations(ids, categories)
     chosen = kb.sources if ids is None else [kb.sources_by_id[i] for i in ids]
     out = []
     for s in chosen:
@@ -179,3 +221,23 @@ def coverage(kb: KnowledgeBase, ids: Sequence[str] | None = None) -> list[Covera
             )
         )
     return out
+
+
+def uncited(kb: KnowledgeBase) -> list[Problem]:
+    """A problem for each source with paragraphs that no fact cites (`check`): the
+    work left on it, in the knowledge file that declares it (reading.lines.located
+    adds the line)."""
+    from sinokaz_cli.knowledge.citing import paragraphs
+
+    gaps = []
+    for c in coverage(kb):
+        if not c.uncited:
+            continue
+        src, left = c.source, len(c.uncited)
+        message = (
+            f"{paragraphs(Citation(src.id, tuple(c.uncited)))} not cited by any fact yet "
+            f"({left} of {src.paragraphs} paragraph{'s' if src.paragraphs != 1 else ''})"
+        )
+        home = kb.source_file(src.id) or src.file or src.id
+        gaps.append(Problem(home, message, record=f"source {src.id!r}"))
+    return gaps

@@ -1,48 +1,169 @@
-"""What a brief puts first. Shared by the in-memory knowledge base and the
-on-disk index, which stores these weights so it can sort without loading."""
+"""What a brief puts first: the rules a newsroom would use, applied to any knowledge.
+
+Shared by the in-memory knowledge base and the on-disk index, which stores what
+these functions return so that it can sort without loading. docs/commands.md
+("sinokaz brief") writes the rules out for people.
+
+Headline figures: money first (by currency, in the order the files first use
+them; largest first within one), then shares and rates, then counts of ten or
+more, largest first; never an ordinal ("2nd"), a small count ("3 features",
+"2 cars") or a figure of a personal story. A fact marked `key = true` may give
+any figure but an ordinal.
+
+Key points: news before anecdote. A fact scores for an eligible figure, for
+involving an event or programme (deals, agreements, expos, plans), for an
+official's word (an organisation, or a person holding a post of a country)
+or data, and for a date that is a plan (this year or later); it loses for
+being a personal story (a person with products and towns, and no figure).
+A knowledge file can decide instead: `key = true` puts a fact first, `weight`
+sets its score.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sinokaz_cli.knowledge import units
-from sinokaz_cli.knowledge.records import Entity, Fact, Figure
+from sinokaz_cli.knowledge.records import Entity, EntityKind, Fact, Figure
+
+MIN_COUNT = 10  # a count below this is detail, not a headline figure
+KEY_SCORE = 100  # what key = true adds to a fact's score
+
+# Headline figure classes, in the order a brief shows them.
+MONEY, SHARE, COUNT = 0, 1, 2
+
+# What a fact's rules need to know about the records it names: an entity by id.
+Lookup = Callable[[str], "Entity | None"]
 
 
-def figure_weight(fig: Figure) -> tuple[int, float]:
-    """Money and shares lead; then counts, largest first; ordinals ("2nd") last."""
-    if units.is_currency(fig.unit):
-        return (0, 0.0)
-    if fig.unit == units.PERCENT:
-        return (1, 0.0)
+def figure_class(fig: Figure, key: bool = False) -> int | None:
+    """MONEY, SHARE (a share or any rate) or COUNT; None when the figure is no
+    headline: an ordinal, or a count below MIN_COUNT (unless the fact is key)."""
     if fig.unit == units.ORDINAL:
-        return (3, 0.0)
-    return (2, -float(fig.value))
-
-
-def headline_figure(f: Fact) -> Figure | None:
-    """The one figure of a fact that could stand in a brief's headline list."""
-    found = headline(f.figures)
-    return f.figures[found[0]] if found else None
-
-
-def headline(figures: Sequence[Figure]) -> tuple[int, tuple[int, float]] | None:
-    """Where the headline figure stands among `figures`, and its weight: the first
-    of the lightest (the index stores both)."""
-    if not figures:
         return None
-    weights = [figure_weight(g) for g in figures]
-    best = min(weights)
-    return weights.index(best), best
+    if units.is_currency(fig.unit):
+        return MONEY
+    if fig.unit == units.PERCENT or fig.per is not None:
+        return SHARE
+    if abs(fig.value) < MIN_COUNT and not key:
+        return None
+    return COUNT
 
 
-def point_weight(f: Fact) -> int:
-    """Facts with more to show (a date, a speaker, several entities) sort first."""
-    richness = (f.date is not None and f.date.start is not None) + (f.speaker is not None)
-    return -(richness + min(len(f.entities), 3))
+def _personal_setting(f: Fact, lookup: Lookup) -> bool:
+    """A person, and around them only products and places within a country (a
+    town, not a country): the setting of a personal story, not of a nation's."""
+    found = [lookup(e) for e in f.entities]
+    if not any(e is not None and e.kind is EntityKind.PERSON for e in found):
+        return False
+    return all(
+        e is not None
+        and (
+            e.kind in (EntityKind.PERSON, EntityKind.PRODUCT)
+            or (e.kind is EntityKind.PLACE and e.part_of is not None)
+        )
+        for e in found
+    )
+
+
+def personal(f: Fact, lookup: Lookup) -> bool:
+    """A personal story: a person's own doings, with products and towns, and no
+    figure that could lead a brief ("she bought one ten years ago")."""
+    return _personal_setting(f, lookup) and headline(f) is None
+
+
+def headline(f: Fact) -> tuple[int, int, float] | None:
+    """(where the fact's headline figure stands in f.figures, its class, its size)
+    for the first of its best figures; None when none is eligible."""
+    best: tuple[int, float, int] | None = None
+    for i, fig in enumerate(f.figures):
+        cls = figure_class(fig, f.key)
+        if cls is not None and (best is None or (cls, -abs(fig.value)) < best[:2]):
+            best = (cls, -abs(fig.value), i)
+    return None if best is None else (best[2], best[0], best[1])
+
+
+def headline_figure(f: Fact, lookup: Lookup) -> Figure | None:
+    """The one figure of a fact that could stand in a brief's headline list."""
+    found = headline(f)
+    if found is None or personal_tally(f, lookup):
+        return None
+    return f.figures[found[0]]
+
+
+def personal_tally(f: Fact, lookup: Lookup) -> bool:
+    """A count about one person's own life ("2 cars she bought"): no headline."""
+    return (
+        not f.key
+        and _personal_setting(f, lookup)
+        and all(figure_class(g) in (COUNT, None) for g in f.figures)
+    )
+
+
+def official(f: Fact, lookup: Lookup) -> bool:
+    """On an official's word: an organisation's (its statement or its data), or a
+    person's who holds a post of a country ("Minister of Trade and Integration")."""
+    speaker = lookup(f.speaker) if f.speaker else None
+    if speaker is None:
+        return False
+    if speaker.kind is EntityKind.ORG:
+        return True
+    return any(
+        (of := lookup(r.of) if r.of else None) is not None
+        and of.kind is EntityKind.PLACE
+        and of.part_of is None
+        for r in speaker.roles
+    )
+
+
+def point_score(f: Fact, lookup: Lookup, published: str | None) -> int:
+    """How much a fact is news, for a brief's key points: higher first (see the
+    module's rules). `published` is its source's month, to tell a plan."""
+    if f.weight is not None:
+        return f.weight + (KEY_SCORE if f.key else 0)
+    kinds = {e.kind for e in map(lookup, f.entities) if e is not None}
+    score = 0
+    if headline(f) is not None:
+        score += 3
+    if kinds & {EntityKind.EVENT, EntityKind.PROGRAMME}:
+        score += 2
+    if official(f, lookup):
+        score += 1
+    if f.date is not None and f.date.start and published and f.date.start[:4] >= published[:4]:
+        score += 2  # this year's or a later one: a plan, an expectation
+    if personal(f, lookup):
+        score -= 3
+    return score + (KEY_SCORE if f.key else 0)
 
 
 def event_rank(event: Entity, facts_with_figures: int) -> tuple[bool, int]:
     """Events a brief leads with: those with hosts or a theme, then those more
     facts with figures mention, first."""
     return (not event.hosts and not event.theme, -facts_with_figures)
+
+
+def order_figures(found: Sequence[tuple[Fact, Figure, int]], limit: int) -> list[int]:
+    """Which of `found` (fact, figure, currency rank) a brief leads with, in order:
+    at most two money figures, then shares and rates, then counts, so that one kind
+    never takes every slot; slots a kind leaves empty go to the others."""
+    ranked = sorted(
+        range(len(found)),
+        key=lambda i: (
+            figure_class(found[i][1], found[i][0].key),
+            found[i][2],
+            -abs(found[i][1].value),
+            i,
+        ),
+    )
+    quota = {MONEY: 2, SHARE: 1, COUNT: 1}
+    chosen = [i for i in ranked if _take(quota, figure_class(found[i][1], found[i][0].key))]
+    rest = [i for i in ranked if i not in chosen]
+    chosen = (chosen + rest)[:limit]
+    return sorted(chosen, key=ranked.index)
+
+
+def _take(quota: dict[int, int], cls: int | None) -> bool:
+    if cls is None or quota.get(cls, 0) <= 0:
+        return False
+    quota[cls] -= 1
+    return True

@@ -1,9 +1,9 @@
 """Reading one record's fields, noting a problem for each bad or unknown one.
 
-The machinery under validate.py: a reader per record that checks types and
+The machinery under kinds.py: a reader per record that checks types and
 values field by field and records every problem (with file, record, field
-and a did-you-mean) instead of stopping at the first; and the collection
-that gathers records, references and problems across files.
+and a did-you-mean) in the Collected (collected.py) instead of stopping at
+the first.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
-from sinokaz_cli.knowledge.records import Alignment, Citation, Entity, Fact, Source, Synonym, Unit
-from sinokaz_cli.knowledge.units import BUILTIN as BUILTIN_UNITS
+from sinokaz_cli.knowledge.records import Citation
+from sinokaz_cli.reading.collected import Collected, Issue
 from sinokaz_cli.suggest import did_you_mean
 
 # Used with fullmatch: "$" would also match before a final newline. ASCII
@@ -23,7 +23,7 @@ from sinokaz_cli.suggest import did_you_mean
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 ISO_DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
-TABLES = ("source", "unit", "entity", "fact", "alignment", "synonym")
+TABLES = ("category", "source", "unit", "entity", "fact", "alignment", "synonym")
 
 # The fields each kind of record may have (the JSON Schema says the same).
 FACT_FIELDS = (
@@ -38,16 +38,21 @@ FACT_FIELDS = (
     "attribution",
     "quote",
     "note",
+    "how",
+    "to",
+    "key",
+    "weight",
     "source",
     "paragraphs",
 )
-FIGURE_FIELDS = ("value", "unit", "qualifier", "about")
+FIGURE_FIELDS = ("value", "unit", "qualifier", "about", "per", "change")
 ENTITY_FIELDS = (
     "id",
     "kind",
     "name",
     "aliases",
     "description",
+    "description_basis",
     "part_of",
     "roles",
     "place",
@@ -58,116 +63,16 @@ ENTITY_FIELDS = (
     "paragraphs",
 )
 DATE_FIELDS = ("text", "start", "end", "qualifier", "inferred", "basis")
-_FACT_KEYS = frozenset(FACT_FIELDS)
-_FIGURE_KEYS = frozenset(FIGURE_FIELDS)
-_DATE_KEYS = frozenset(DATE_FIELDS)
+
+_MISSING: Any = object()
+_STR_TYPE = (str,)
+_STR = frozenset({str})
+_NONE: dict[str, Any] = {}
+# ISO dates already found real: a knowledge base repeats its dates, and a
+# calendar check costs more than the rest of reading a date.
+_REAL_DATES: set[str] = set()
 
 E = TypeVar("E")
-
-
-class Issue:
-    """A problem before its line number is looked up."""
-
-    __slots__ = (
-        "file",
-        "message",
-        "kind",
-        "index",
-        "record",
-        "field",
-        "key",
-        "hint",
-        "line",
-        "column",
-        "first",
-    )
-
-    def __init__(
-        self,
-        file: str,
-        message: str,
-        kind: str | None = None,  # table name, e.g. "fact"
-        index: int | None = None,  # position among that file's records of `kind`
-        record: str | None = None,
-        field: str | None = None,
-        key: str | None = None,  # top-level key of the record, for the line lookup
-        hint: str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-    ) -> None:
-        self.file, self.message, self.kind, self.index = file, message, kind, index
-        self.record, self.field, self.key, self.hint = record, field, key, hint
-        self.line, self.column = line, column
-        # Where the first of two duplicates stands: (file, kind, index).
-        self.first: tuple[str, str, int] | None = None
-
-
-class Ref(NamedTuple):
-    """A reference from one record to another, checked once all files are read."""
-
-    owner: RecordReader
-    field: str
-    key: str
-    target: str  # "entity", "fact", "source", "unit"
-    value: str
-
-
-class Collected:
-    """Everything read so far, across files. (A plain class: knowledge/records.py
-    says why not a dataclass.)"""
-
-    def __init__(self) -> None:
-        self.issues: list[Issue] = []
-        self.refs: list[Ref] = []
-        self.sources: list[tuple[Source, RecordReader]] = []
-        self.units: list[tuple[Unit, RecordReader]] = []
-        self.entities: list[tuple[Entity, RecordReader]] = []
-        self.facts: list[tuple[Fact, RecordReader]] = []
-        self.alignments: list[tuple[Alignment, RecordReader]] = []
-        self.synonyms: list[Synonym] = []
-        self.figure_units: list[tuple[str, RecordReader, str]] = []
-        self.citations: list[tuple[Citation, RecordReader, str]] = []
-        # kind -> id -> (file, index) where it was first written, for every id
-        # written, valid record or not, so that one broken record does not hide a
-        # duplicate or turn each reference to it into a second error.
-        self.first: dict[str, dict[str, tuple[str, int]]] = {}
-        # What the checks of later records need to know at once: the paragraph
-        # count of each valid source (the first of an id), and the declared units.
-        self.paragraphs: dict[str, int] = {}
-        self.unit_ids: set[str] = set()
-
-    # Checks that can be made as soon as what they need has been read are made
-    # then; only the rest is kept for cross_check(). A large knowledge base
-    # mostly refers back to what it has already declared, so little is kept.
-
-    def declare(self, kind: str, rid: str, reader: RecordReader) -> None:
-        seen = self.first.setdefault(kind, {})
-        where = seen.get(rid)
-        if where is None:
-            seen[rid] = (reader.file, reader.index)
-            return
-        reader.problem("id", f"duplicate {kind} id {rid!r}")
-        self.issues[-1].first = (where[0], kind, where[1])
-
-    def refer(self, owner: RecordReader, field: str, key: str, target: str, value: str) -> None:
-        """A reference: one to an id already declared cannot dangle."""
-        if value not in self.first.get(target, ()):
-            self.refs.append(Ref(owner, field, key, target, value))
-
-    def use_unit(self, unit: str, reader: RecordReader, key: str) -> None:
-        if unit not in self.unit_ids and unit not in BUILTIN_UNITS:
-            self.figure_units.append((unit, reader, key))
-
-    def cite(self, citation: Citation, reader: RecordReader, key: str) -> None:
-        paragraphs = self.paragraphs.get(citation.source)
-        if paragraphs is None:
-            self.citations.append((citation, reader, key))
-        else:
-            past_end(citation, paragraphs, reader, key)
-
-    def clear(self) -> None:
-        """Let go of everything read (its readers point back here: a cycle)."""
-        self.__init__()  # type: ignore[misc]
 
 
 def _type_name(value: object) -> str:
@@ -235,12 +140,19 @@ class RecordReader:
             )
         )
 
+    # Each reader below returns a valid value at once, with a test or two made
+    # in C; only a value that fails them goes the long way, which names the
+    # problem. A large knowledge base is almost all valid records, and reading
+    # their fields one Python step at a time cost more than parsing the TOML.
+
     def _get(self, key: str, types: tuple[type, ...], what: str, required: bool) -> Any:
-        if key not in self.raw:
+        value = self.raw.get(key, _MISSING)
+        if type(value) in types:  # exact types: TOML's are never subclassed
+            return value
+        if value is _MISSING:
             if required:
                 self.problem(key, "is required")
             return None
-        value = self.raw[key]
         # bool is an int subclass in Python; TOML keeps them apart, so do we.
         if isinstance(value, bool) and bool not in types or not isinstance(value, types):
             self.problem(key, f"must be {what}, not {_type_name(value)}")
@@ -248,11 +160,15 @@ class RecordReader:
         return value
 
     def text(self, key: str, required: bool = True) -> str | None:
-        value = self._get(key, (str,), "a string", required)
-        if value is not None and not value.strip():
-            self.problem(key, "must not be empty")
+        value = self.raw.get(key)  # TOML has no null: None is a missing key
+        if type(value) is str and value and not value.isspace():
+            return value
+        if value is None and not required:
             return None
-        return value  # type: ignore[no-any-return]
+        value = self._get(key, _STR_TYPE, "a string", required)
+        if value is not None:  # a string, all spaces
+            self.problem(key, "must not be empty")
+        return None
 
     def ident(self, key: str, required: bool = True) -> str | None:
         value = self.text(key, required)
@@ -267,10 +183,15 @@ class RecordReader:
     def ref(self, key: str, target: str, required: bool = True) -> str | None:
         value = self.text(key, required)
         if value is not None:
-            self.out.refer(self, f"{self.prefix}{key}", self._top_key(key), target, value)
+            self.out.refer(self, key, None, target, value)
         return value
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
+        value = self.raw.get(key)
+        if type(value) is list and _STR.issuperset(map(type, value)) and all(map(str.strip, value)):
+            return tuple(value)
+        if value is None and not required:
+            return ()
         value = self._get(key, (list,), "an array of strings", required)
         if value is None:
             return ()
@@ -284,8 +205,10 @@ class RecordReader:
 
     def refs(self, key: str, target: str, required: bool = False) -> tuple[str, ...]:
         values = self.texts(key, required)
-        for i, value in enumerate(values):
-            self.out.refer(self, f"{self.prefix}{key}[{i}]", self._top_key(key), target, value)
+        known = self.out.first.get(target, _NONE)
+        if not all(map(known.__contains__, values)):  # one to an id declared cannot dangle
+            for i, value in enumerate(values):
+                self.out.refer(self, key, i, target, value)
         return values
 
     def integer(self, key: str, required: bool = True, minimum: int | None = None) -> int | None:
@@ -297,31 +220,39 @@ class RecordReader:
 
     def number(self, key: str, required: bool = True) -> int | float | None:
         value = self._get(key, (int, float), "a number", required)
-        if isinstance(value, float) and not math.isfinite(value):
+        if type(value) is float and not math.isfinite(value):
             self.problem(key, f"must be a finite number, not {value}")
             return None
         return value  # type: ignore[no-any-return]
 
     def flag(self, key: str) -> bool:
+        if key not in self.raw:
+            return False
         value = self._get(key, (bool,), "true or false", False)
         return bool(value)
 
     def choice(self, key: str, enum: type[E], required: bool = True) -> E | None:
+        members: dict[Any, E] = enum._value2member_map_  # type: ignore[attr-defined]
+        raw = self.raw.get(key)
+        found = members.get(raw) if type(raw) is str else None
+        if found is not None:
+            return found
         value = self.text(key, required)
         if value is None:
             return None
-        names = [m.value for m in enum]  # type: ignore[attr-defined]
-        if value not in names:
-            self.problem(
-                key,
-                f"unknown {key} {value!r}; expected one of: {', '.join(names)}",
-                did_you_mean(value, names),
-            )
-            return None
-        return enum(value)  # type: ignore[call-arg]
+        names = list(members)
+        self.problem(
+            key,
+            f"unknown {key} {value!r}; expected one of: {', '.join(names)}",
+            did_you_mean(value, names),
+        )
+        return None
 
     def iso_date(self, key: str, required: bool = False) -> str | None:
-        value = self._get(key, (str, dt.date), "an ISO date string", required)
+        value = self.raw.get(key)
+        if type(value) is str and value in _REAL_DATES:  # knowledge repeats its dates
+            return value
+        value = self._get(key, (str, dt.date, dt.datetime), "an ISO date string", required)
         if value is None:
             return None
         if isinstance(value, dt.datetime):
@@ -332,9 +263,12 @@ class RecordReader:
         if not ISO_DATE_RE.fullmatch(value) or not _real_date(value):
             self.problem(key, f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
             return None
+        _REAL_DATES.add(value)
         return value  # type: ignore[no-any-return]
 
     def table(self, key: str, required: bool = False) -> RecordReader | None:
+        if not required and key not in self.raw:
+            return None
         value = self._get(key, (dict,), "a table", required)
         if value is None:
             return None
@@ -343,6 +277,8 @@ class RecordReader:
         )
 
     def tables(self, key: str, required: bool = False) -> list[RecordReader]:
+        if not required and key not in self.raw:
+            return []
         value = self._get(key, (list,), "an array of tables", required)
         if value is None:
             return []
@@ -364,22 +300,23 @@ class RecordReader:
             )
         return out
 
-    def finish(self, allowed: Iterable[str]) -> None:
-        allowed = list(allowed)
+    def past_end(self, citation: Citation, paragraphs: int, key: str) -> None:
+        """Note each paragraph `citation` cites past the end of a source of `paragraphs`."""
+        for p in citation.paragraphs:
+            if p > paragraphs:
+                self.problem(
+                    key,
+                    f"paragraph {p} is past the end of source {citation.source!r} "
+                    f"({paragraphs} paragraphs)",
+                )
+
+    def finish(self, allowed: Sequence[str]) -> None:
+        """Note each field that is not one of `allowed`."""
+        if all(map(allowed.__contains__, self.raw)):
+            return
         for key in self.raw:
             if key not in allowed:
                 self.problem(key, "is not a known field", did_you_mean(key, allowed))
-
-
-def past_end(citation: Citation, paragraphs: int, reader: RecordReader, key: str) -> None:
-    """Note each cited paragraph past the end of a source of `paragraphs`."""
-    for p in citation.paragraphs:
-        if p > paragraphs:
-            reader.problem(
-                key,
-                f"paragraph {p} is past the end of source {citation.source!r} "
-                f"({paragraphs} paragraphs)",
-            )
 
 
 def _real_date(value: str) -> bool:

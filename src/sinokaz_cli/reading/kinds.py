@@ -1,18 +1,20 @@
 """One reader per kind of record: source, unit, entity, fact, alignment, synonym.
 
-Each turns a raw TOML table into a typed record through a RecordReader,
-which notes every problem; plainly valid facts and dates take a fast path
-(fast_facts.py) that accepts only what the general reader accepts.
+Each turns a raw TOML table into a typed record through a RecordReader
+(fields.py), which notes every problem with its field and returns valid
+values at once: this is the one way records are read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sinokaz_cli.knowledge import units as builtin_units
 from sinokaz_cli.knowledge.records import (
+    BUILTIN_TOPICS,
     Alignment,
-    Category,
+    Basis,
     Citation,
     DateQualifier,
     DateRef,
@@ -20,13 +22,16 @@ from sinokaz_cli.knowledge.records import (
     EntityKind,
     Fact,
     Figure,
+    Per,
+    Period,
     Qualifier,
     Role,
     Source,
     Synonym,
+    Topic,
     Unit,
+    Voice,
 )
-from sinokaz_cli.reading.fast_facts import fast_fact
 from sinokaz_cli.reading.fields import (
     DATE_FIELDS,
     ENTITY_FIELDS,
@@ -39,9 +44,29 @@ from sinokaz_cli.reading.fields import (
 
 def _citation(r: RecordReader, required: bool) -> Citation | None:
     source = r.ref("source", "source", required)
-    paragraphs = r._get("paragraphs", (list,), "an array of paragraph numbers", required)
-    if source is None or paragraphs is None:
+    paragraphs = r.raw.get("paragraphs")
+    if not (
+        type(paragraphs) is list
+        and paragraphs
+        and _INT.issuperset(map(type, paragraphs))
+        and min(paragraphs) >= 1
+    ):
+        paragraphs = _paragraphs(r, required)
+    if source is None or not paragraphs:
         return None
+    citation = Citation(source, tuple(paragraphs))
+    r.out.cite(citation, r, "paragraphs")
+    return citation
+
+
+_INT = frozenset({int})
+
+
+def _paragraphs(r: RecordReader, required: bool) -> list[int]:
+    """The valid paragraph numbers of a list that has a problem, each problem noted."""
+    paragraphs = r._get("paragraphs", (list,), "an array of paragraph numbers", required)
+    if paragraphs is None:
+        return []
     numbers: list[int] = []
     for i, p in enumerate(paragraphs):
         if isinstance(p, bool) or not isinstance(p, int) or p < 1:
@@ -50,19 +75,14 @@ def _citation(r: RecordReader, required: bool) -> Citation | None:
             numbers.append(p)
     if not paragraphs:
         r.problem("paragraphs", "must name at least one paragraph")
-    if not numbers:
-        return None
-    citation = Citation(source, tuple(numbers))
-    r.out.cite(citation, r, "paragraphs")
-    return citation
+    return numbers
 
 
 def _date(r: RecordReader | None) -> DateRef | None:
     if r is None:
         return None
     text = r.text("text")
-    start = r.iso_date("start")
-    end = r.iso_date("end")
+    start, end, period = _span(r)
     qualifier = r.choice("qualifier", DateQualifier, required=False)
     inferred = r.flag("inferred")
     basis = r.text("basis", required=False)
@@ -77,7 +97,55 @@ def _date(r: RecordReader | None) -> DateRef | None:
         r.problem("start", "is required when the date has a qualifier or is inferred")
     if text is None or not r.ok:
         return None
-    return DateRef(text, start, end, qualifier, inferred, basis)
+    return DateRef(text, start, end, qualifier, inferred, basis, period)
+
+
+# A named part of a year, written where an ISO date goes: "2024-H1", "2024-Q3",
+# "2024-summer". Seasons are the northern hemisphere's, by whole months.
+_PERIOD_RE = re.compile(r"([0-9]{4})-(H[12]|Q[1-4]|spring|summer|autumn|fall|winter)")
+_PERIOD_MONTHS = {
+    "H1": (1, 6),
+    "H2": (7, 12),
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 14),  # December to February of the next year
+}
+
+
+def _part_of_year(value: object) -> tuple[Period, str, str] | None:
+    """("2024-H1" ->) the period and the first and last months it spans."""
+    m = _PERIOD_RE.fullmatch(value) if isinstance(value, str) else None
+    if m is None:
+        return None
+    year, name = int(m.group(1)), m.group(2)
+    first, last = _PERIOD_MONTHS[name]
+    period = Period.HALF if name[0] == "H" else Period.QUARTER if name[0] == "Q" else Period.SEASON
+    end_year, last = (year + 1, last - 12) if last > 12 else (year, last)
+    return period, f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}"
+
+
+def _span(r: RecordReader) -> tuple[str | None, str | None, Period | None]:
+    """A date's start and end as ISO strings, and the period they name, if any."""
+    named_start = _part_of_year(r.raw.get("start"))
+    named_end = _part_of_year(r.raw.get("end"))
+    if named_start is None:
+        if named_end is not None:
+            r.problem("end", "must be written as the start is (a date, not a part of a year)")
+            return r.iso_date("start"), None, None
+        return r.iso_date("start"), r.iso_date("end"), None
+    period, start, end = named_start
+    if "end" in r.raw:
+        if named_end is None or named_end[0] is not period:
+            r.problem("end", f"must name a {period.value} as the start does, e.g. 2024-Q2")
+            return start, end, period
+        end = named_end[2]
+    return start, end, period
 
 
 def _source(r: RecordReader) -> Source | None:
@@ -104,6 +172,10 @@ def _source(r: RecordReader) -> Source | None:
         ]
     )
     if None in (sid, title, publisher, published, paragraphs) or not r.ok:
+        if sid is not None and paragraphs is not None and sid not in r.out.first.get("source", {}):
+            # Invalid for another reason: its citations are still checked against
+            # the count, so that one bad field does not hide their problems.
+            r.out.paragraphs.setdefault(sid, paragraphs)
         return None
     return Source(sid, title, publisher, published, paragraphs, subtitle, contact, url, file)  # type: ignore[arg-type]
 
@@ -126,6 +198,7 @@ def _entity(r: RecordReader) -> Entity | None:
     name = r.text("name")
     aliases = r.texts("aliases")
     description = r.text("description", required=False)
+    basis = r.choice("description_basis", Basis, required=False)
     part_of = r.ref("part_of", "entity", required=False)
     roles: list[Role] = []
     for rr in r.tables("roles"):
@@ -142,6 +215,13 @@ def _entity(r: RecordReader) -> Entity | None:
     r.finish(ENTITY_FIELDS)
     if eid is not None and part_of == eid:
         r.problem("part_of", "an entity cannot be part of itself")
+    if basis is not None and description is None:
+        r.problem("description_basis", "says where a description comes from: add the description")
+    if basis is Basis.SOURCE and cited is None:
+        r.problem(
+            "description_basis",
+            "a description from the source needs the entity's source and paragraphs",
+        )
     if eid is None or kind is None or name is None or not r.ok:
         return None
     return Entity(
@@ -156,7 +236,8 @@ def _entity(r: RecordReader) -> Entity | None:
         hosts,
         theme,
         date,
-        cited,
+        (cited,) if cited else (),
+        basis or Basis.GENERAL,
     )
 
 
@@ -165,25 +246,27 @@ def _figure(r: RecordReader) -> Figure | None:
     unit = r.text("unit")
     qualifier = r.choice("qualifier", Qualifier, required=False) or Qualifier.EXACT
     about = r.text("about", required=False)
+    per = r.choice("per", Per, required=False)
+    change = r.flag("change")
     r.finish(FIGURE_FIELDS)
     if unit is not None:
         r.out.use_unit(unit, r, "unit")
+    if unit == builtin_units.ORDINAL and (per is not None or change):
+        r.problem("unit", "an ordinal (2nd, 3rd) is neither a rate nor a change")
     if value is None or unit is None or not r.ok:
         return None
-    return Figure(value, unit, qualifier, about)
+    return Figure(value, unit, qualifier, about, per, change)
 
 
 def _fact(r: RecordReader) -> Fact | None:
-    fast = fast_fact(r)
-    if fast is not None or not r.ok:
-        return fast
     fid = r.ident("id")
-    category = r.choice("category", Category)
+    category = r.ref("category", "category")
     statement = r.text("statement")
     tags = r.texts("tags")
-    for i, tag in enumerate(tags):
-        if not ID_RE.fullmatch(tag):
-            r.problem(f"tags[{i}]", f"{tag!r} is not a valid tag (lower-case, digits, '-')")
+    if not all(map(ID_RE.fullmatch, tags)):
+        for i, tag in enumerate(tags):
+            if not ID_RE.fullmatch(tag):
+                r.problem(f"tags[{i}]", f"{tag!r} is not a valid tag (lower-case, digits, '-')")
     entities = r.refs("entities", "entity")
     figures = [f for f in (_figure(fr) for fr in r.tables("figures")) if f is not None]
     date = _date(r.table("date"))
@@ -191,10 +274,22 @@ def _fact(r: RecordReader) -> Fact | None:
     attribution = r.text("attribution", required=False)
     quote = r.text("quote", required=False)
     note = r.text("note", required=False)
+    how = r.choice("how", Voice, required=False)
+    to = r.ref("to", "entity", required=False)
+    key = r.flag("key")
+    weight = r.integer("weight", required=False)
     cited = _citation(r, required=True)
     r.finish(FACT_FIELDS)
     if quote is not None and speaker is None:
         r.problem("quote", "a quotation needs a speaker")
+    if how is None:  # the usual case, unwritten: said by whoever is named, else the paper's own
+        how = Voice.SAID if speaker is not None or attribution is not None else Voice.PUBLICATION
+    elif how is Voice.SAID and speaker is None and attribution is None:
+        r.problem("how", "'said' needs a speaker or an attribution: who said it")
+    elif how is Voice.DATA and speaker is None:
+        r.problem("how", "'data' needs a speaker: the agency or body whose data it is")
+    if to is not None and how is not Voice.SAID:
+        r.problem("to", "only what someone said can be said to someone")
     if fid is None or category is None or statement is None or cited is None or not r.ok:
         return None
     return Fact(
@@ -210,6 +305,10 @@ def _fact(r: RecordReader) -> Fact | None:
         attribution,
         quote,
         note,
+        how,
+        to,
+        key,
+        weight,
     )
 
 
@@ -227,6 +326,18 @@ def _alignment(r: RecordReader) -> Alignment | None:
     return Alignment(aid, china, kazakhstan, theme, facts)  # type: ignore[arg-type]
 
 
+def _category(r: RecordReader) -> Topic | None:
+    cid = r.ident("id")
+    title = r.text("title")
+    order = r.integer("order", required=False, minimum=1)
+    r.finish(["id", "title", "order"])
+    if cid is None or title is None or not r.ok:
+        return None
+    builtin = next((t for t in BUILTIN_TOPICS if t.id == cid), None)
+    default = builtin.order if builtin else 100
+    return Topic(cid, title, order if order is not None else default)
+
+
 def _synonym(r: RecordReader) -> Synonym | None:
     terms = r.texts("terms", required=True)
     r.finish(["terms"])
@@ -236,6 +347,7 @@ def _synonym(r: RecordReader) -> Synonym | None:
 
 
 READERS: dict[str, Callable[[RecordReader], object]] = {
+    "category": _category,
     "source": _source,
     "unit": _unit,
     "entity": _entity,

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 from sinokaz_cli.errors import Problem
 
 if TYPE_CHECKING:
-    from sinokaz_cli.reading.fields import Issue
+    from sinokaz_cli.reading.collected import Issue
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_ID = re.compile(r"""^\s*id\s*=\s*(?:"([^"\\]*)"|'([^']*)')""")
 
 
 class LineMap:
@@ -57,6 +58,15 @@ class LineMap:
             if m and m.group(1) == key:
                 return number
         return first
+
+    def with_id(self, kind: str, rid: str) -> int | None:
+        """The first line of the `[[kind]]` record whose id is `rid`."""
+        for first, last in self._blocks.get(kind, []):
+            for number in range(first + 1, last + 1):
+                m = _ID.match(self._lines[number - 1])
+                if m and rid in (m.group(1), m.group(2)):
+                    return first
+        return None
 
     def table(self, kind: str) -> int | None:
         """The first line that opens `[[kind]]` or `[kind]`, or sets `kind =`."""
@@ -128,3 +138,18 @@ def _where(
     if other == file:
         return f"line {line}" if line else "an earlier record"
     return f"{other}:{line}" if line else other
+
+
+def record_line(file: str, kind: str, rid: str) -> int | None:
+    """The line where `file` declares the `kind` record `rid`, if it can be found."""
+    text = _Texts().get(file)
+    return LineMap(text).with_id(kind, rid) if text else None
+
+
+def at_source_lines(problems: list[Problem]) -> list[Problem]:
+    """query.uncited's problems, each at the line of its [[source]] record."""
+    located = []
+    for p in problems:
+        sid = (p.record or "").removeprefix("source ").strip("'")
+        located.append(p._replace(line=p.line or record_line(p.file, "source", sid)))
+    return located

@@ -25,7 +25,7 @@ from sinokaz_cli.reading.toml import decode, parse
 if TYPE_CHECKING:
     from sinokaz_cli.knowledge.records import Entity, Fact, Source
     from sinokaz_cli.messages import Progress
-    from sinokaz_cli.reading.fields import Collected
+    from sinokaz_cli.reading.collected import Collected
 
 # Knowledge files larger than this take a second or more to index: a person at
 # a terminal is told why the run is slow (scripts, with stderr elsewhere, are not).
@@ -115,7 +115,7 @@ def load_files(
     go to it as soon as the file is read, and the knowledge base returned holds
     everything but the facts. `declared` is what other files, read before
     (index.extend.resume), declared: the files are checked against it too."""
-    from sinokaz_cli.reading.fields import Collected
+    from sinokaz_cli.reading.collected import Collected
     from sinokaz_cli.reading.validate import cross_check, read_document
 
     out = Collected() if declared is None else declared
@@ -171,6 +171,7 @@ def load_files(
         from sinokaz_cli.reading.lines import locate
 
         raise KnowledgeError(locate(out.issues))
+    kb.source_files = {sid: file for sid, (file, _) in out.first.get("source", {}).items()}
     if builder is not None:
         builder.place(out.first)  # before out is cleared
     out.clear()  # readers and collection refer to each other: free them now

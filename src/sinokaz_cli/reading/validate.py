@@ -13,30 +13,11 @@ from typing import Any
 
 from sinokaz_cli.knowledge import units as builtin_units
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.records import EntityKind
-from sinokaz_cli.reading.fields import (
-    DATE_FIELDS,
-    FACT_FIELDS,
-    FIGURE_FIELDS,
-    TABLES,
-    Collected,
-    Issue,
-    RecordReader,
-    past_end,
-)
+from sinokaz_cli.knowledge.records import BUILTIN_TOPICS, Entity, EntityKind
+from sinokaz_cli.reading.collected import MERGED, Collected, Issue, Ref
+from sinokaz_cli.reading.fields import TABLES, RecordReader
 from sinokaz_cli.reading.kinds import READERS
 from sinokaz_cli.suggest import did_you_mean
-
-__all__ = [
-    "DATE_FIELDS",
-    "FACT_FIELDS",
-    "FIGURE_FIELDS",
-    "Collected",
-    "Issue",
-    "cross_check",
-    "read_document",
-]
-
 
 # What a reader holds once its record is read (never written to).
 _READ: dict[str, Any] = {}
@@ -46,7 +27,7 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
     """Read one parsed file's records into `out`, emptying `doc` as it goes: each
     record's table is dropped once read, so that a large file's tables and the
     records made from them are never all held at once."""
-    records = 0
+    records, issues_before = 0, len(out.issues)
     if doc and not any(key in READERS or did_you_mean(key, TABLES) for key in doc):
         # Not one table is a knowledge file's, nor near one: pyproject.toml as --data.
         found = ", ".join(list(doc)[:4]) + (", ..." if len(doc) > 4 else "")
@@ -71,26 +52,29 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
             )
             continue
         read = READERS[key]
-        bucket: list[Any] = getattr(out, key + "s" if key != "entity" else "entities")
-        keep_reader = key != "synonym"
+        merges = key in MERGED
         records += len(value)
         for index, raw in enumerate(value):
             reader = RecordReader(out, file, key, index, raw)
             record = read(reader)
             rid = reader.rid
-            if isinstance(rid, str) and rid:
-                out.declare(key, rid, reader)
+            new = out.declare(key, rid, reader, record) if isinstance(rid, str) and rid else True
             # The reader lives on (references and duplicates point back to it), but
             # its raw table is read: let the parsed document go.
             reader.raw = value[index] = _READ
-            if record is None:
+            if record is None or not new:
                 continue
             if key == "source":
                 out.paragraphs.setdefault(record.id, record.paragraphs)  # type: ignore[attr-defined]
             elif key == "unit":
                 out.unit_ids.add(record.id)  # type: ignore[attr-defined]
-            bucket.append((record, reader) if keep_reader else record)
-    if records == 0:
+            if merges:
+                out.keep(key, rid, record, reader)
+            elif key == "fact":
+                out.facts.append((record, reader))  # type: ignore[arg-type]
+            else:
+                out.synonyms.append(record)  # type: ignore[arg-type]
+    if records == 0 and len(out.issues) == issues_before:  # else those say why
         out.issues.append(Issue(file, "holds no records (expected [[fact]], [[entity]], ...)"))
 
 
@@ -101,22 +85,8 @@ def cross_check(out: Collected) -> KnowledgeBase:
     """Apply the rules that need every file, then build the knowledge base."""
     # Duplicate ids were noted as they were read (Collected.declare).
     ids = {kind: set(out.first.get(kind, {})) for kind in TABLES}
-
-    for ref in out.refs:
-        known = ids[ref.target]
-        if ref.value not in known:
-            ref.owner.out.issues.append(
-                Issue(
-                    ref.owner.file,
-                    f"refers to unknown {ref.target} {ref.value!r}",
-                    kind=ref.owner.kind,
-                    index=ref.owner.index,
-                    record=ref.owner.label,
-                    field=ref.field,
-                    key=ref.key,
-                    hint=did_you_mean(ref.value, known),
-                )
-            )
+    ids["category"] |= {t.id for t in BUILTIN_TOPICS}
+    _dangling(out, ids)
 
     declared = {u.id for u, _ in out.units}
     for unit, reader, key in out.figure_units:
@@ -132,17 +102,27 @@ def cross_check(out: Collected) -> KnowledgeBase:
     for citation, reader, key in out.citations:  # those made before their source
         paragraphs = out.paragraphs.get(citation.source)
         if paragraphs is not None:
-            past_end(citation, paragraphs, reader, key)
+            reader.past_end(citation, paragraphs, key)
 
     entities = {e.id: e for e, _ in out.entities}
 
     for alignment, reader in out.alignments:
         for key in ("china", "kazakhstan"):
             ent = entities.get(getattr(alignment, key))
-            if ent is not None and ent.kind is not EntityKind.PROGRAMME:
+            if ent is None:
+                continue
+            if ent.kind is not EntityKind.PROGRAMME:
                 reader.problem(key, f"{ent.id!r} is a {ent.kind.value}, not a programme")
+            elif (parts := _parts(ent, entities)) is not None and key not in parts:
+                country = "Chinese" if key == "china" else "Kazakh"
+                reader.problem(
+                    key,
+                    f"{ent.id!r} is not a {country} programme: its part_of must lead to "
+                    f"the entity {key!r}",
+                )
 
     return KnowledgeBase(
+        categories=tuple(c for c, _ in out.categories),
         sources=tuple(s for s, _ in out.sources),
         units=tuple(u for u, _ in out.units),
         entities=tuple(e for e, _ in out.entities),
@@ -150,3 +130,59 @@ def cross_check(out: Collected) -> KnowledgeBase:
         alignments=tuple(a for a, _ in out.alignments),
         synonyms=tuple(out.synonyms),
     )
+
+
+def _parts(entity: Entity, entities: dict[str, Entity]) -> set[str] | None:
+    """The ids `entity` is part of, directly or through what that is part of;
+    None when the chain reaches an id nothing declares (reported already)."""
+    found: set[str] = set()
+    at = entity.part_of
+    while at is not None and at not in found:
+        found.add(at)
+        parent = entities.get(at)
+        if parent is None:
+            return None
+        at = parent.part_of
+    return found
+
+
+def _dangling(out: Collected, ids: dict[str, set[str]]) -> None:
+    """One problem for each id that references name but nothing declares: at the
+    first place it is used, with how many other records use it and the first few
+    (a missing country used by every fact of a file is one line, not hundreds)."""
+    by_id: dict[tuple[str, str], list[Ref]] = {}
+    for ref in out.refs:
+        if ref.value not in ids[ref.target]:
+            by_id.setdefault((ref.target, ref.value), []).append(ref)
+    for (target, value), refs in by_id.items():
+        first = refs[0]
+        known = ids[target]
+        message = f"refers to unknown {target} {value!r}"
+        hint = did_you_mean(value, known)
+        if target == "category":
+            builtin = [t.id for t in BUILTIN_TOPICS]
+            choices = ", ".join(builtin + sorted(known.difference(builtin)))
+            message = (
+                f"unknown category {value!r}; expected one of: {choices}, "
+                "or declare it as a [[category]]"
+            )
+        others = list(
+            dict.fromkeys(r.owner.label for r in refs[1:] if r.owner.label != first.owner.label)
+        )
+        if others:
+            shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+            message += (
+                f", as do {len(others)} other record{'s' if len(others) > 1 else ''} ({shown})"
+            )
+        out.issues.append(
+            Issue(
+                first.owner.file,
+                message,
+                kind=first.owner.kind,
+                index=first.owner.index,
+                record=first.owner.label,
+                field=first.field,
+                key=first.key,
+                hint=hint,
+            )
+        )

@@ -1,18 +1,21 @@
-"""The brief on a terminal (Rich, one screen at 80 columns) and as Markdown."""
+"""The brief on a terminal (Rich, one screen at 80 columns) and as Markdown, and
+as rows for CSV and TSV: the same selection in each (knowledge/brief.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.brief import Brief
+from sinokaz_cli.knowledge.brief import CARD_SOURCES, Brief, Layout, TopicBrief
+from sinokaz_cli.knowledge.citing import short_citations
 from sinokaz_cli.knowledge.query import EventSummary
-from sinokaz_cli.knowledge.records import Citation
+from sinokaz_cli.knowledge.records import Category, Citation, Fact
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
-from sinokaz_cli.render.markdown import cell as md
-from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, new_grid, text
+from sinokaz_cli.render.markdown import inline as md
+from sinokaz_cli.render.table import text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -20,17 +23,15 @@ if TYPE_CHECKING:
 TITLE = "China–Kazakhstan relations: brief"
 
 
-# Sources an event card cites before it counts the rest: as articles about one
-# event pile up, a card citing them all would no longer fit on a screen.
-CARD_SOURCES = 3
+Row = tuple[str, str, tuple[Citation, ...]]
 
 
-def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[str, str, str]]]:
-    """The event's title line, and (label, value, citation) rows for its details.
+def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[Row]]:
+    """The event's title line, and (label, value, citations) rows for its details.
 
     Details come from the event record, cited where it is cited; an event
     record without a citation borrows those of the facts that mention it.
-    Figures cite the facts they come from.
+    Figures cite the facts they come from, each figure named by what it counts.
     """
     e = ev.event
     bits = []
@@ -39,12 +40,8 @@ def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[st
     if ev.place:
         bits.append(ev.place.name)
     title = e.name + (f" — {', '.join(bits)}" if bits else "")
-    if e.cited:
-        where = display.citation(e.cited, kb)
-    else:
-        facts = kb.about(e.id)
-        where = display.citations((f.cited for f in facts), kb, CARD_SOURCES)
-    rows: list[tuple[str, str, str]] = []
+    where = e.citations or tuple(f.cited for f in kb.about(e.id))
+    rows: list[Row] = []
     if ev.hosts:
         label = "Cohosts" if len(ev.hosts) > 1 else "Host"
         rows.append((label, "; ".join(h.name for h in ev.hosts), where))
@@ -52,16 +49,69 @@ def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[tuple[st
         rows.append(("Theme", f"“{e.theme}”", where))
     if ev.figures:
         figures = "; ".join(display.figure(h.figure, kb) for h in ev.figures)
-        cited = display.citations((h.fact.cited for h in ev.figures), kb, CARD_SOURCES)
-        rows.append(("Figures", figures, cited))
-    return title + ("" if rows else f" ({where})"), rows
+        rows.append(("Figures", figures, tuple(h.fact.cited for h in ev.figures)))
+    if not rows:
+        title += f" ({display.citations(where, kb, CARD_SOURCES)})"
+    return title, rows
+
+
+def _said(f: Fact, kb: KnowledgeBase) -> str:
+    """' — Madina Nurgaliyeva' after an attributed text; '' for the paper's own."""
+    said = attribution.attributed(f, kb)
+    return f" {said}" if said else ""
+
+
+def tally(topic: TopicBrief, b: Brief) -> tuple[str, str | None]:
+    """('12 facts, 8 not shown', 'sinokaz trade'): how much of the topic the brief
+    leaves out, and the command that shows it (None when nothing is left out)."""
+    dialogue = topic.category == Category.DIALOGUE.value
+    carded = dialogue and bool(b.events)  # an event card stands for the dialogue's facts
+    parts = [counted(topic.total, "fact")]
+    if topic.figures and not topic.points and not carded:
+        parts.append(
+            "in the headline figures"
+            if not topic.more
+            else f"{topic.figures} in the headline figures"
+        )
+    if topic.more and not carded:
+        parts.append(f"{topic.more:,} not shown")
+    events_left = dialogue and b.events_total > len(b.events)
+    if events_left:
+        parts.append(f"{len(b.events)} of {counted(b.events_total, 'event')}")
+    left_out = (topic.more and not carded) or events_left
+    return ", ".join(parts), topic.command if left_out else None
+
+
+def heading(topic: TopicBrief, b: Brief) -> str:
+    """'Trade — 12 facts, 8 not shown · sinokaz trade'."""
+    told, command = tally(topic, b)
+    return f"{topic.title} — {told}" + (f" · {command}" if command else "")
 
 
 def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
+    """One screen at 80 columns. The columns have the widths knowledge.brief.Layout
+    counted the brief's lines with, so that what it chose fits."""
     from rich.console import Group
-    from rich.rule import Rule
+    from rich.table import Table
 
     one_source = b.sources_total <= 1
+    cite_width = Layout.CITE_ONE if one_source else Layout.CITE_MANY
+
+    def cite(*cs: Citation) -> str:
+        # Its own column, dim: a citation never reads as part of the value before it.
+        if one_source:
+            return display.paragraphs(
+                Citation(cs[0].source, tuple(p for c in cs for p in c.paragraphs))
+            )
+        return short_citations(cs, kb)
+
+    def grid(first: int, padding: int) -> Table:
+        t = Table.grid(padding=(0, padding))
+        t.add_column(width=first, overflow="fold")
+        t.add_column(ratio=1, overflow="fold")
+        t.add_column(width=cite_width, style="dim", overflow="fold")
+        return t
+
     parts: list[RenderableType] = [
         text(TITLE, "bold"),
         text(
@@ -71,56 +121,45 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         ),
     ]
     if b.figures:
-        parts.append(Rule(text("Headline figures", "bold"), align="left", style="dim"))
-        t = new_grid((0, 2))
-        t.add_column(style="bold", overflow="fold", max_width=ID_WIDTH)
-        t.add_column(ratio=1, overflow="fold")
-        t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)
+        shown = (
+            f" ({len(b.figures)} of {b.figures_total:,})"
+            if b.figures_total > len(b.figures)
+            else ""
+        )
+        parts.append(_Heading("Headline figures" + shown))
+        t = grid(Layout.FIGURE, 2)
         for h in b.figures:
-            t.add_row(
-                text(display.figure(h.figure, kb)),
-                text(h.figure.about or h.fact.statement),
-                text(display.cited(h.fact.cited, kb, one_source)),
-            )
+            about = text(h.figure.about or h.fact.statement)
+            about.append_text(text(_said(h.fact, kb), "italic"))
+            t.add_row(text(display.figure(h.figure, kb), "bold"), about, text(cite(h.fact.cited)))
         parts.append(t)
     for topic in b.topics:
-        parts.append(
-            Rule(text(f"{topic.title} ({topic.total:,})", "bold"), align="left", style="dim")
-        )
-        if topic.category.value == "dialogue":
+        parts.append(_Heading(heading(topic, b)))
+        if topic.category == Category.DIALOGUE.value:
             for ev in b.events:
                 title, rows = _event_card(ev, kb)
                 parts.append(text(title, "italic"))
-                g = new_grid((0, 1))
-                g.add_column(no_wrap=True)
-                g.add_column(ratio=1, overflow="fold")
-                # Several sources' citations wrap rather than squeeze the labels out.
-                g.add_column(
-                    style="dim", overflow="fold", max_width=None if one_source else CITED_WIDTH
-                )
+                g = grid(Layout.LABEL, 2)
                 for label, value, where in rows:
-                    short = where if not one_source else where.rsplit(", ", 1)[-1]
-                    g.add_row(text(f"  {label}:"), text(value), text(short))
+                    g.add_row(text(f"  {label}:"), text(value), text(cite(*where)))
                 parts.append(g)
-        t = new_grid((0, 1))
-        t.add_column(no_wrap=True)
-        t.add_column(ratio=1, overflow="fold")
-        t.add_column(style="dim", overflow="fold", max_width=CITED_WIDTH)
+        t = grid(1, 1)
         for f in topic.points:
-            t.add_row(text("•"), text(f.statement), text(display.cited(f.cited, kb, one_source)))
-        if topic.category.value == "policy":
+            point = text(f.statement)
+            point.append_text(text(_said(f, kb), "italic"))
+            t.add_row(text("•"), point, text(cite(f.cited)))
+        if topic.category == Category.POLICY.value:
             for p in b.pairs:
-                cites = sorted({display.cited(f.cited, kb, one_source) for f in p.facts})
                 pair = text(f"{p.china.name} ↔ {p.kazakhstan.name}", "bold")
                 pair.append_text(text(f": {p.alignment.theme}"))
-                t.add_row(text("⇄"), pair, text("; ".join(cites)))
+                t.add_row(text("⇄"), pair, text(cite(*(f.cited for f in p.facts))))
             if b.pairs_total > len(b.pairs):
                 more = b.pairs_total - len(b.pairs)
                 t.add_row(
                     text(""), text(f"… and {more:,} more: sinokaz policy --pairs", "dim"), text("")
                 )
         parts.append(t)
-    parts.append(Rule(text("Sources", "bold"), align="left", style="dim"))
+    parts.append(_Heading("Sources"))
     for c in b.sources:
         s = c.source
         parts.append(
@@ -135,11 +174,33 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
     return Group(*parts)
 
 
+class _Heading:
+    """A section's heading: a rule with its title where the title fits on the line,
+    else the title alone, wrapped (a rule would cut it short with "…")."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.rule import Rule
+
+        if len(self.title) + 6 <= options.max_width:
+            yield Rule(text(self.title, "bold"), align="left", style="dim")
+        else:
+            yield text(self.title, "bold")
+
+
 def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
-    """A document to paste: every point carries its citation."""
+    """A document to paste: every point carries its citation. Only what Markdown
+    would read as markup is escaped (render/markdown.inline), so that the text
+    pastes clean into a chat or an e-mail as well."""
 
     def cite(c: Citation) -> str:
         return f" ({md(display.citation(c, kb))})"
+
+    def said(f: Fact) -> str:
+        who = attribution.attributed(f, kb)
+        return f" — *{md(who[2:])}*" if who else ""
 
     yield f"# {md(TITLE)}\n\n"
     n = b.sources_total
@@ -151,29 +212,32 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         yield "\n## Headline figures\n\n"
         for h in b.figures:
             about = f" — {md(h.figure.about)}" if h.figure.about else ""
-            yield f"- **{md(display.figure(h.figure, kb))}**{about}{cite(h.fact.cited)}\n"
+            figure = md(display.figure(h.figure, kb))
+            yield f"- **{figure}**{about}{said(h.fact)}{cite(h.fact.cited)}\n"
+        if b.figures_total > len(b.figures):
+            yield f"\n_{len(b.figures)} of {b.figures_total:,} facts with figures._\n"
     for topic in b.topics:
         yield f"\n## {md(topic.title)}\n\n"
-        if topic.category.value == "dialogue":
-            for ev in b.events:
-                title, rows = _event_card(ev, kb)
-                yield f"**{md(title)}**\n\n"
-                for label, value, where in rows:
-                    yield f"- {md(label)}: {md(value)} ({md(where)})\n"
-                yield "\n"
+        cards = b.events if topic.category == Category.DIALOGUE.value else ()
+        for i, ev in enumerate(cards):
+            title, rows = _event_card(ev, kb)
+            yield f"{'' if i == 0 else chr(10)}**{md(title)}**\n\n"
+            for label, value, where in rows:
+                cited = display.citations(where, kb, CARD_SOURCES)
+                yield f"- {md(label)}: {md(value)} ({md(cited)})\n"
         for f in topic.points:
-            yield f"- {md(f.statement)}{cite(f.cited)}\n"
-        if topic.total > len(topic.points):
-            more = f"sinokaz facts --category {topic.category.value}"
-            yield f"\n_{counted(topic.total, 'fact')} in all: `{more}`._\n"
-        if topic.category.value == "policy" and b.pairs:
+            yield f"- {md(f.statement)}{said(f)}{cite(f.cited)}\n"
+        told, command = tally(topic, b)
+        if command:
+            yield f"\n_{md(told)}; all of them: `{command}`._\n"
+        elif not (cards or topic.points):
+            yield f"_{md(told)}._\n"
+        if topic.category == Category.POLICY.value and b.pairs:
             yield "\n| China | Kazakhstan | Shared theme | Source |\n|---|---|---|---|\n"
             for p in b.pairs:
                 cites = display.citations((f.cited for f in p.facts), kb)
-                yield (
-                    f"| {md(p.china.name)} | {md(p.kazakhstan.name)} | "
-                    f"{md(p.alignment.theme)} | {md(cites)} |\n"
-                )
+                cells = (p.china.name, p.kazakhstan.name, p.alignment.theme, cites)
+                yield "| " + " | ".join(md(c, cell=True) for c in cells) + " |\n"
             if b.pairs_total > len(b.pairs):
                 extra = b.pairs_total - len(b.pairs)
                 yield f"\n_… and {extra} more pairs: `sinokaz policy --pairs`._\n"
@@ -195,17 +259,18 @@ def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for h in b.figures:
         about = f" — {h.figure.about}" if h.figure.about else ""
-        point = display.figure(h.figure, kb) + about
+        point = display.figure(h.figure, kb) + about + _said(h.fact, kb)
         out.append(("Headline figures", point, display.citation(h.fact.cited, kb)))
     for topic in b.topics:
-        if topic.category.value == "dialogue":
+        if topic.category == Category.DIALOGUE.value:
             for ev in b.events:
                 title, card = _event_card(ev, kb)
                 for label, value, where in card:
-                    out.append((topic.title, f"{title}: {label}: {value}", where))
+                    cited = display.citations(where, kb, CARD_SOURCES)
+                    out.append((topic.title, f"{title}: {label}: {value}", cited))
         for f in topic.points:
-            out.append((topic.title, f.statement, display.citation(f.cited, kb)))
-        if topic.category.value == "policy":
+            out.append((topic.title, f.statement + _said(f, kb), display.citation(f.cited, kb)))
+        if topic.category == Category.POLICY.value:
             for p in b.pairs:
                 point = f"{p.china.name} ↔ {p.kazakhstan.name}: {p.alignment.theme}"
                 out.append((topic.title, point, display.citations((f.cited for f in p.facts), kb)))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.query import Coverage
-from sinokaz_cli.knowledge.records import Entity, Fact
+from sinokaz_cli.knowledge.records import Basis, Citation, Entity, Fact
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.summary import fact_table
@@ -47,14 +48,33 @@ def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
     for rank, hit in enumerate(found, start=1):
         f = hit.fact
         cell = text(f"{f.id}", "cyan")
-        cell.append_text(text(f"  {f.category.value}", "dim"))
+        cell.append_text(text(f"  {f.category}", "dim"))
         cell.append("\n")
         cell.append_text(highlighted(f.statement, hit.matched))
-        why = ", ".join(hit.matched) if hit.matched else "names, tags or source of the fact"
+        said = attribution.attributed(f, kb)
+        if said:
+            cell.append("\n")
+            cell.append_text(text(said, "italic"))
         cell.append("\n")
-        cell.append_text(text(f"matched: {why}", "dim"))
+        cell.append_text(text(f"matched: {why_matched(hit)}", "dim"))
         t.add_row(text(str(rank)), cell, text(display.cited(f.cited, kb, one_source)))
     return t
+
+
+def why_matched(hit: Hit) -> str:
+    """Each word that matched and where: "car (statement, tag); automobiles
+    (statement; synonym of cars); shakkaliyev (entity name; corrected from
+    Shakaliyev)"."""
+    said = []
+    for m in hit.matches:
+        w = m.word
+        where = ", ".join(m.places)
+        if w.via == "synonym":
+            where += f"; synonym of {w.typed}"
+        elif w.via == "correction":
+            where += f"; corrected from {w.typed}"
+        said.append(f"{w.word} ({where})")
+    return "; ".join(said)
 
 
 def entity(
@@ -76,7 +96,12 @@ def entity(
     row("Kind", e.kind.value)
     row("Name", e.name)
     row("Also", ", ".join(e.aliases))
-    row("About", e.description)
+    if e.description:
+        general = e.description_basis is Basis.GENERAL
+        row(
+            "About",
+            e.description + (" (general knowledge, not from the source)" if general else ""),
+        )
     for i, r in enumerate(e.roles):
         of = by_id[r.of].name if r.of in by_id else r.of
         row("Roles" if i == 0 else "", f"{r.title}, {of}" if of else r.title)
@@ -88,11 +113,11 @@ def entity(
         row("Place", by_id[e.place].name if e.place in by_id else e.place)
     row("Hosts", "; ".join(by_id[h].name if h in by_id else h for h in e.hosts))
     row("Theme", f"“{e.theme}”" if e.theme else None)
-    if e.cited:
-        row("Cited", display.citation(e.cited, kb))
+    if e.citations:
+        row("Cited", display.citations(e.citations, kb))
     parts: list[RenderableType] = [t]
     n = len(facts)
-    parts.append(text(f"\n{counted(n, 'fact')} mention {e.name}", "bold"))
+    parts.append(text(f"\n{counted(n, 'fact')} mention{'s' if n == 1 else ''} {e.name}", "bold"))
     shown, hidden = head(facts, show_all)
     if shown:
         parts.append(fact_table(shown, kb, show_category=True))
@@ -119,6 +144,9 @@ def timeline(facts: Sequence[Fact], kb: KnowledgeBase) -> RenderableType:
         cell = text(display.date(f.date), "cyan")
         cell.append("  ")
         cell.append_text(text(f.statement))
+        said = attribution.attributed(f, kb)
+        if said:
+            cell.append_text(text(f" {said}", "italic"))
         t.add_row(
             text(label), text(marker, "cyan"), cell, text(display.cited(f.cited, kb, one_source))
         )
@@ -140,6 +168,7 @@ def sources(items: Sequence[Coverage]) -> RenderableType:
         cell.append_text(text(f"“{s.title}”"))
         if c.uncited:
             cell.append("\n")
-            cell.append_text(text("not cited: " + ", ".join(f"¶{p}" for p in c.uncited), "red"))
+            runs = display.paragraphs(Citation(c.source.id, tuple(c.uncited)))
+            cell.append_text(text("not cited: " + runs, "red"))
         t.add_row(text(s.id), cell, text(f"{c.facts:,}"), text(f"{len(c.cited)}/{s.paragraphs}"))
     return t

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import Citation, DateRef, Fact
 from sinokaz_cli.render import display
@@ -41,7 +42,9 @@ def _date(d: DateRef) -> str:
         f'\n      "end": {_text(d.end)},\n      "precision": {_text(display.precision(d))},'
         f'\n      "qualifier": {_enc(q.value) if q else "null"},'
         f'\n      "inferred": {"true" if d.inferred else "false"},'
-        f'\n      "basis": {_text(d.basis)},\n      "display": {_enc(display.date(d))}\n    }}'
+        f'\n      "basis": {_text(d.basis)},'
+        f'\n      "period": {_enc(d.period.value) if d.period else "null"},'
+        f'\n      "display": {_enc(display.date(d))}\n    }}'
     )
 
 
@@ -60,6 +63,7 @@ class FactElements:
         self.kb = kb
         self.dates: dict[DateRef, str] = {}
         self.sources: dict[str, tuple[str, bool]] = {}  # id -> (how cited, needs escapes)
+        self.said: dict[tuple[object, ...], str] = {}
 
     def _citation(self, c: Citation) -> str:
         """display.citation(c, kb) as a JSON string."""
@@ -72,6 +76,19 @@ class FactElements:
         paras = c.paragraphs
         text = _enc(f"{short}, " + (f"¶{paras[0]}" if len(paras) == 1 else display.paragraphs(c)))
         return escape_controls(text) if unsafe else text
+
+    def _said_by(self, f: Fact) -> str:
+        """records.said_by_json(f, kb) as a JSON object (facts repeat their speakers)."""
+        s = attribution.said_by(f, self.kb)
+        key = (s.how, s.id, s.name, s.to, s.to_name)
+        found = self.said.get(key)
+        if found is None:
+            found = self.said[key] = (
+                f'{{\n      "how": {_enc(s.how.value)},\n      "id": {_text(s.id)},'
+                f'\n      "name": {_enc(s.name)},\n      "to": {_text(s.to)},'
+                f'\n      "to_name": {_text(s.to_name)},\n      "text": {_enc(s.text)}\n    }}'
+            )
+        return found
 
     def __call__(self, f: Fact) -> str:
         kb = self.kb
@@ -88,6 +105,8 @@ class FactElements:
                     f'{{\n        "value": {_number(g.value)},\n        "unit": {_enc(g.unit)},'
                     f'\n        "qualifier": {_enc(g.qualifier.value)},'
                     f'\n        "about": {_text(g.about)},'
+                    f'\n        "per": {_enc(g.per.value) if g.per else "null"},'
+                    f'\n        "change": {"true" if g.change else "false"},'
                     f'\n        "text": {_enc(display.figure(g, kb))}\n      }}'
                     for g in f.figures
                 )
@@ -97,12 +116,14 @@ class FactElements:
             figures = "[]"
         paras = f.cited.paragraphs
         body = (
-            f'{{\n    "id": {_enc(f.id)},\n    "category": {_enc(f.category.value)},'
+            f'{{\n    "id": {_enc(f.id)},\n    "category": {_enc(f.category)},'
             f'\n    "statement": {_enc(f.statement)},\n    "figures": {figures},'
             f'\n    "date": {date},\n    "entities": {_strings(f.entities, "      ")},'
             f'\n    "tags": {_strings(f.tags, "      ")},\n    "speaker": {_text(f.speaker)},'
             f'\n    "attribution": {_text(f.attribution)},\n    "quote": {_text(f.quote)},'
-            f'\n    "note": {_text(f.note)},\n    "source": {_enc(f.cited.source)},'
+            f'\n    "note": {_text(f.note)},\n    "how": {_enc(f.how.value)},'
+            f'\n    "to": {_text(f.to)},\n    "said_by": {self._said_by(f)},'
+            f'\n    "source": {_enc(f.cited.source)},'
             f'\n    "paragraphs": '
             + (
                 "[\n      " + ",\n      ".join(map(int.__repr__, paras)) + "\n    ]"

@@ -9,15 +9,24 @@ from typing import Any
 from sinokaz_cli.render.listing import Column
 from sinokaz_cli.safe import visible
 
-# Characters that would change the meaning of Markdown or HTML around them.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~$])")
+# What CommonMark (and GitHub's tables) would read as markup anywhere in a line:
+# emphasis, code, links and images, HTML, and the backslash itself. "$", "#" and
+# "{" mean nothing mid-line, and escaping them leaves a backslash in what is
+# pasted as plain text ("\\$307 million").
+_INLINE = re.compile(r"([\\`*_\[\]<>])")
+_CELL = re.compile(r"([\\`*_\[\]<>|])")  # a table cell: "|" ends it
+
+
+def inline(text: str, cell: bool = False) -> str:
+    """Text made literal in running Markdown (in a table cell, with `cell`)."""
+    text = visible(text, keep_newlines=cell)  # in running text a newline could start a list
+    text = (_CELL if cell else _INLINE).sub(r"\\\1", text)
+    return text.replace("\n", "<br>") if cell else text
 
 
 def cell(text: str) -> str:
     """Text made literal inside a Markdown table cell."""
-    text = visible(text, keep_newlines=True)
-    text = _SPECIAL.sub(r"\\\1", text)
-    return text.replace("\n", "<br>")
+    return inline(text, cell=True)
 
 
 def table(

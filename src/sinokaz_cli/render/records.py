@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import DateRef, Entity, Fact, Figure
 from sinokaz_cli.render import display
@@ -30,6 +31,9 @@ FACT_FIELDS = (
     "attribution",
     "quote",
     "note",
+    "how",
+    "to",
+    "said_by",
     "source",
     "paragraphs",
     "citation",
@@ -42,6 +46,8 @@ def figure_json(fig: Figure, kb: KnowledgeBase) -> Json:
         "unit": fig.unit,
         "qualifier": fig.qualifier.value,
         "about": fig.about,
+        "per": fig.per.value if fig.per else None,
+        "change": fig.change,
         "text": display.figure(fig, kb),
     }
 
@@ -57,6 +63,7 @@ def date_json(d: DateRef | None) -> Json | None:
         "qualifier": d.qualifier.value if d.qualifier else None,
         "inferred": d.inferred,
         "basis": d.basis,
+        "period": d.period.value if d.period else None,
         "display": display.date(d),
     }
 
@@ -64,7 +71,7 @@ def date_json(d: DateRef | None) -> Json | None:
 def fact_json(f: Fact, kb: KnowledgeBase) -> Json:
     return {
         "id": f.id,
-        "category": f.category.value,
+        "category": f.category,
         "statement": f.statement,
         "figures": [figure_json(fig, kb) for fig in f.figures],
         "date": date_json(f.date),
@@ -74,9 +81,24 @@ def fact_json(f: Fact, kb: KnowledgeBase) -> Json:
         "attribution": f.attribution,
         "quote": f.quote,
         "note": f.note,
+        "how": f.how.value,
+        "to": f.to,
+        "said_by": said_by_json(f, kb),
         "source": f.cited.source,
         "paragraphs": list(f.cited.paragraphs),
         "citation": display.citation(f.cited, kb),
+    }
+
+
+def said_by_json(f: Fact, kb: KnowledgeBase) -> Json:
+    s = attribution.said_by(f, kb)
+    return {
+        "how": s.how.value,
+        "id": s.id,
+        "name": s.name,
+        "to": s.to,
+        "to_name": s.to_name,
+        "text": s.text,
     }
 
 
@@ -88,7 +110,7 @@ def fact_listing(
 ) -> Listing[Fact]:
     columns: list[Column[Fact]] = [Column("id", "ID", lambda f: f.id, nowrap=True)]
     if category:
-        columns.append(Column("category", "Category", lambda f: f.category.value, nowrap=True))
+        columns.append(Column("category", "Category", lambda f: f.category, nowrap=True))
     columns += [
         Column("statement", "Statement", lambda f: f.statement, wide=True),
         Column(
@@ -99,6 +121,7 @@ def fact_listing(
         ),
         Column("date", "Date", lambda f: date_json(f.date), max_width=14),
         Column("citation", "Source", lambda f: display.citation(f.cited, kb), max_width=16),
+        Column("said_by", "Said by", lambda f: said_by_json(f, kb), max_width=24),
     ]
     from sinokaz_cli.render.fact_element import FactElements
 
@@ -152,7 +175,7 @@ def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
 
 # ─── search hits ────────────────────────────────────────────────────────────
 
-HIT_FIELDS = ("rank", "score", "matched", *FACT_FIELDS)
+HIT_FIELDS = ("rank", "score", "matched", "matched_terms", "corrected_from", *FACT_FIELDS)
 
 
 def hit_listing(
@@ -164,13 +187,25 @@ def hit_listing(
             "rank": rank,
             "score": round(hit.score, 4),
             "matched": list(hit.matched),
+            "matched_terms": [
+                {
+                    "word": m.word.word,
+                    "typed": m.word.typed,
+                    "via": m.word.via,
+                    "in": list(m.places),
+                }
+                for m in hit.matches
+            ],
+            "corrected_from": {
+                m.word.word: m.word.typed for m in hit.matches if m.word.via == "correction"
+            },
             **fact_json(hit.fact, kb),
         }
 
     columns: list[Column[tuple[int, Hit]]] = [
         Column("rank", "#", lambda i: i[0], nowrap=True),
         Column("id", "ID", lambda i: i[1].fact.id, nowrap=True),
-        Column("category", "Category", lambda i: i[1].fact.category.value, nowrap=True),
+        Column("category", "Category", lambda i: i[1].fact.category, nowrap=True),
         Column("statement", "Statement", lambda i: i[1].fact.statement, wide=True),
         Column("citation", "Source", lambda i: display.citation(i[1].fact.cited, kb)),
     ]
@@ -215,6 +250,8 @@ ENTITY_FIELDS = (
     "date",
     "source",
     "paragraphs",
+    "citations",
+    "description_basis",
     "fact_ids",
     "fact_count",
 )
@@ -246,6 +283,15 @@ def entity_json(e: Entity, kb: KnowledgeBase, fact_ids: Sequence[str]) -> Json:
         "date": date_json(e.date),
         "source": e.cited.source if e.cited else None,
         "paragraphs": list(e.cited.paragraphs) if e.cited else [],
+        "citations": [
+            {
+                "source": c.source,
+                "paragraphs": list(c.paragraphs),
+                "citation": display.citation(c, kb),
+            }
+            for c in e.citations
+        ],
+        "description_basis": e.description_basis.value if e.description else None,
         "fact_ids": list(fact_ids),
         "fact_count": len(fact_ids),
     }

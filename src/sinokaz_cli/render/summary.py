@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.query import EventSummary, HeadlineFigure, Pair, TopicSummary
-from sinokaz_cli.knowledge.records import Fact
+from sinokaz_cli.knowledge.records import Fact, Voice
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_grid, new_table, text
@@ -38,11 +39,11 @@ def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: b
     t.add_column(overflow="fold")
     for h in figures:
         cited = display.cited(h.fact.cited, kb, one_source)
-        t.add_row(
-            text("  " + display.figure(h.figure, kb)),
-            text(h.figure.about or ""),
-            text(cited, "dim"),
-        )
+        about = text(h.figure.about or "")
+        said = attribution.attributed(h.fact, kb)
+        if said:
+            about.append_text(text(f" {said}", "italic"))
+        t.add_row(text("  " + display.figure(h.figure, kb)), about, text(cited, "dim"))
     return t
 
 
@@ -130,13 +131,14 @@ def event(ev: EventSummary, kb: KnowledgeBase) -> RenderableType:
         row("Cohosts" if i == 0 and len(ev.hosts) > 1 else ("Host" if i == 0 else ""), host.name)
     if e.theme:
         row("Theme", f"“{e.theme}”")
+    # Each figure says what it counts ("around 150 participants"), with what it is about.
     for i, h in enumerate(ev.figures):
         row(
-            "Present" if i == 0 else "",
+            "Figures" if i == 0 else "",
             display.figure(h.figure, kb) + (f" ({h.figure.about})" if h.figure.about else ""),
         )
-    if e.cited:
-        t.add_row(text("Cited", "dim"), text(display.citation(e.cited, kb), "dim"))
+    if e.citations:
+        t.add_row(text("Cited", "dim"), text(display.citations(e.citations, kb), "dim"))
     # The name heads the box rather than sitting in its border: a border title
     # is cut to the terminal's width, and event names run long.
     return Panel(Group(text(e.name, "bold"), t), expand=False)
@@ -155,6 +157,10 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
     t.add_column("Cited", overflow="fold", max_width=PARAGRAPHS_WIDTH)
     for f in facts:
         cell = text(f.statement)
+        said = attribution.attributed(f, kb)
+        if said:
+            cell.append("\n")
+            cell.append_text(text(said, "italic"))
         extra = [display.figure(fig, kb) for fig in f.figures]
         if f.date:
             extra.append(display.date(f.date))
@@ -164,7 +170,7 @@ def fact_table(facts: Sequence[Fact], kb: KnowledgeBase, show_category: bool) ->
         cited = display.cited(f.cited, kb, one_source)
         row = [text(f.id), cell, text(cited, "dim")]
         if show_category:
-            row.insert(1, text(f.category.value))
+            row.insert(1, text(f.category))
         t.add_row(*row)
     return t
 
@@ -177,7 +183,7 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
             t.add_row(text(label), text(value))
 
     row("ID", f.id)
-    row("Category", f.category.value)
+    row("Category", f.category)
     row("Statement", f.statement)
     if f.quote:
         who = kb.entities_by_id[f.speaker].name if f.speaker in kb.entities_by_id else "speaker"
@@ -189,10 +195,18 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
     if f.date:
         row("Date", display.date_in_words(f.date))
         row("", f.date.basis)  # how an inferred date was worked out
-    if f.speaker:
-        sp = kb.entities_by_id.get(f.speaker)
-        row("Speaker", display.entity_with_roles(sp, kb) if sp else f.speaker)
-    row("Attribution", f.attribution)
+    said = attribution.said_by(f, kb)
+    if f.how is Voice.PUBLICATION:
+        row("Said by", f"{said.name} (the publication's own words)")
+    else:
+        sp = kb.entities_by_id.get(f.speaker) if f.speaker else None
+        who = display.entity_with_roles(sp, kb) if sp else said.name
+        row(
+            "Said by",
+            ("data: " if f.how is Voice.DATA else "")
+            + who
+            + (f", to {said.to_name}" if said.to_name else ""),
+        )
     names = [kb.entities_by_id[e].name if e in kb.entities_by_id else e for e in f.entities]
     row("Entities", ", ".join(f"{n} ({e})" for n, e in zip(names, f.entities, strict=True)))
     row("Tags", ", ".join(f.tags))
@@ -202,3 +216,23 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
     row("Locator", display.paragraphs(f.cited))
     row("Note", f.note)
     return t
+
+
+def article_words(
+    paragraphs: Sequence[tuple[int, str]], missing: str | None, doubt: str | None
+) -> RenderableType:
+    """The cited paragraphs under a fact (show --text), set apart and marked as the
+    article's words; or the one line that says why they cannot be shown."""
+    from rich.console import Group
+
+    if missing:
+        return text(f"Article text: not shown — {missing}.", "dim")
+    words_of = new_grid((0, 2))
+    words_of.add_column(no_wrap=True)
+    words_of.add_column(overflow="fold")
+    for n, words in paragraphs:
+        words_of.add_row(text(f"  ¶{n}"), text(words, "italic"))
+    parts: list[RenderableType] = [text("In the article's own words:", "bold"), words_of]
+    if doubt:
+        parts.append(text(f"Note: {doubt}.", "dim"))
+    return Group(*parts)

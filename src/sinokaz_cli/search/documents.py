@@ -1,5 +1,5 @@
 """Each fact as a search document: four weighted fields of folded, stemmed
-words (words.py), made the same way for the on-disk index (index/build.py
+words (textnorm.py), made the same way for the on-disk index (index/build.py
 writes them file by file) and for the in-memory one a --no-cache run builds.
 
 The fields: the statement (and quotation); the names, aliases and roles of
@@ -73,7 +73,7 @@ class Fields:
             e = self.entities.get(eid)
             if e is None:
                 return ("", "")  # not cached: the builder may learn it later
-            names = " ".join([e.name, *e.aliases, *(r.title for r in e.roles)])
+            names = " ".join(_names(e))
             found = self._names[eid] = (
                 textnorm.terms_text(names),
                 textnorm.terms_text(e.description or ""),
@@ -112,13 +112,48 @@ class Fields:
         themes = self.themes.get(f.id)
         if themes:
             extra += map(terms, themes)
-        tags = [*map(terms, f.tags), terms(f.category.value)]
+        tags = [*map(terms, f.tags), terms(f.category)]
         return (
             textnorm.terms_text(f.statement + " " + (f.quote or "")),
             " ".join(filter(None, names)),
             " ".join(filter(None, tags)),
             " ".join(filter(None, extra)),
         )
+
+    def places(self, f: Fact) -> list[tuple[str, frozenset[str]]]:
+        """Where in `f`'s document each stem comes from, part by part, for saying
+        where a search's words were found (a hit's handful of facts, never the
+        whole knowledge base)."""
+
+        def stems(*texts: str | None) -> frozenset[str]:
+            return frozenset(textnorm.terms(" ".join(t for t in texts if t)))
+
+        entities = [e for e in map(self.entities.get, dict.fromkeys(involved(f))) if e is not None]
+        src = self.sources.get(f.cited.source)
+        parts = [
+            ("statement", stems(f.statement)),
+            ("quote", stems(f.quote)),
+            ("entity name", stems(*(n for e in entities for n in _names(e)))),
+            ("tag", stems(*f.tags)),
+            ("category", stems(f.category)),
+            ("source", stems(src.title, src.publisher) if src else frozenset()),
+            ("entity description", stems(*(e.description for e in entities))),
+            ("figure", stems(*(g.about for g in f.figures))),
+            ("date", stems(f.date.text if f.date else None)),
+            ("attribution", stems(f.attribution)),
+            ("policy theme", stems(*self.themes.get(f.id, ()))),
+        ]
+        return [(label, found) for label, found in parts if found]
+
+
+def involved(f: Fact) -> tuple[str, ...]:
+    """The ids of the entities a fact involves, its speaker among them."""
+    return f.entities if f.speaker is None else (*f.entities, f.speaker)
+
+
+def _names(e: Entity) -> list[str]:
+    """What a fact's entity is called: its name, aliases and roles."""
+    return [e.name, *e.aliases, *(r.title for r in e.roles)]
 
 
 def documents(kb: KnowledgeBase) -> Iterator[tuple[int, str, str, str, str]]:

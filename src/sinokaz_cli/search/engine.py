@@ -5,9 +5,11 @@ folded and stemmed in Python (textnorm.py) before FTS5 sees it, so the index
 and the query always agree, and the matched words of a hit can be found
 again for highlighting.
 
-The query is expanded before it runs: stop words dropped, a word that is
-not in the vocabulary replaced by its nearest spellings ("Shakaliyev"), and
-synonyms from the knowledge files' [[synonym]] records added.
+The query is expanded before it runs: stop words dropped, synonym phrases
+from the knowledge files' [[synonym]] records added, and a word that is not
+in the vocabulary replaced by the word it is a slip for, only when it looks
+misspelt (spelling.py): a real word no fact mentions is reported, never
+rewritten. Each hit says which words matched and where.
 
 The documents live in the on-disk index (index/build.py writes them file by file);
 with --no-cache, in an in-memory database built the same way. The FTS5 table
@@ -24,41 +26,65 @@ from typing import NamedTuple
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import Fact
 from sinokaz_cli.search import textnorm
-from sinokaz_cli.search.documents import documents, spellings
+from sinokaz_cli.search.documents import Fields, documents, involved, spellings
 from sinokaz_cli.search.schema import DOCS_SCHEMA, INSERT_DOC
 
 # bm25() weights for (statement, names, tags, extra): the statement counts most.
 WEIGHTS = (1.0, 0.7, 0.6, 0.3)
-FUZZY_CUTOFF = 0.85  # how close a misspelling must be to be searched for instead
-SUGGEST_CUTOFF = 0.7  # how close a word must be to be offered as "did you mean"
+
+
+class Word(NamedTuple):
+    """A word the search looked for, and why: as typed, as a synonym of what was
+    typed, or as the correction of a misspelt word."""
+
+    word: str  # as searched, written as the knowledge base writes it (folded)
+    typed: str  # what the person typed that led to it
+    via: str | None  # None (as typed), "synonym" or "correction"
+    # Its stems, as phrases of which a document must hold one: "cars" is
+    # ("car",); "co-hosted" is ("cohost",) or ("co", "host"), as documents
+    # index both; a phrase of the query that several synonyms stand for has one each.
+    phrases: tuple[tuple[str, ...], ...]
+
+
+class Match(NamedTuple):
+    """A word of the search and the places in one fact where it was found."""
+
+    word: Word
+    places: tuple[str, ...]  # "statement", "entity name", "tag", "source", ...
 
 
 class Hit(NamedTuple):
     fact: Fact
     score: float  # higher is better
-    matched: tuple[str, ...]  # words of the fact that matched, as written
+    matched: tuple[str, ...]  # words of the statement that matched, as written
+    matches: tuple[Match, ...] = ()  # every word that matched, and where
 
 
 class Result(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
-    corrections: dict[str, str]  # typed word -> word searched
+    corrections: dict[str, str]  # typed word -> word searched instead
     suggestions: tuple[str, ...] = ()  # did-you-mean, when nothing was found
+    unknown: tuple[str, ...] = ()  # typed words no fact mentions, searched for in vain
 
 
 class _Query:
     def __init__(self) -> None:
-        self.terms: set[str] = set()
-        self.phrases: set[tuple[str, ...]] = set()
+        self.words: list[Word] = []
         self.corrections: dict[str, str] = {}
+        self.unknown: list[str] = []
+
+    def add(self, word: Word) -> None:
+        if word.phrases and all(w.phrases != word.phrases for w in self.words):
+            self.words.append(word)
 
     def expression(self) -> str:
-        parts = [f'"{t}"' for t in sorted(self.terms)]
-        parts += ['"' + " ".join(p) + '"' for p in sorted(self.phrases)]
-        return " OR ".join(parts)
+        """FTS5: any phrase of any word."""
+        phrases = {'"' + " ".join(p) + '"' for w in self.words for p in w.phrases}
+        return " OR ".join(sorted(phrases))
 
     def all_terms(self) -> set[str]:
-        return self.terms | {t for p in self.phrases for t in p}
+        return {t for w in self.words for p in w.phrases for t in p}
 
 
 class Index:
@@ -79,24 +105,33 @@ class Index:
             conn.executemany(INSERT_DOC, documents(kb))
         self.db: sqlite3.Connection = conn
         self._spelled: dict[str, str] | None = None
-        self._synonyms = [[tuple(textnorm.terms(term)) for term in s.terms] for s in kb.synonyms]
+        self._synonyms = [
+            [(term, tuple(textnorm.terms(term))) for term in s.terms] for s in kb.synonyms
+        ]
+        self._fields: Fields | None = None
 
     def known(self, term: str) -> bool:
         sql = "SELECT 1 FROM vocab WHERE term = ?"
         return self.db.execute(sql, (term,)).fetchone() is not None
 
-    def vocabulary(self, near: str) -> set[str]:
-        """The indexed stems of about `near`'s length: the candidates for a misspelling."""
-        n = len(near)
-        sql = "SELECT term FROM vocab WHERE length(term) BETWEEN ? AND ?"
-        return {r[0] for r in self.db.execute(sql, (n - 2, n + 2))}
+    def near(self, stem: str, limit: int) -> list[str]:
+        """Indexed stems that start as `stem` does and are within `limit` edits of it."""
+        from sinokaz_cli.search.spelling import distance
 
-    def spell(self, term: str) -> str:
-        """A written form of the stem `term`, as some fact or name has it."""
+        n = len(stem)
+        sql = "SELECT term FROM vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?"
+        first = stem[:1]
+        upper = first[:-1] + chr(ord(first[-1]) + 1) if first else "\uffff"
+        rows = self.db.execute(sql, (first, upper, n - limit, n + limit))
+        return [t for (t,) in rows if distance(stem, t, limit) <= limit]
+
+    def spell(self, term: str) -> str | None:
+        """A written form of the stem `term` (folded), as some fact's statement or tags,
+        or an entity's name or alias has it; None when only a stem is known."""
         if not self._persistent:
             if self._spelled is None:
                 self._spelled = spellings(self.kb)
-            return self._spelled.get(term, term)
+            return self._spelled.get(term)
         # On disk, find one fact that has the stem and read its words.
         sql = "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT 1"
         row = self.db.execute(sql, (f'"{term}"',)).fetchone()
@@ -105,7 +140,7 @@ class Index:
             texts = [f.statement, *f.tags]
             texts += [
                 n
-                for e in map(self.kb.entities_by_id.get, f.entities)
+                for e in map(self.kb.entities_by_id.get, involved(f))
                 if e
                 for n in (e.name, *e.aliases)
             ]
@@ -113,65 +148,116 @@ class Index:
                 for tok in textnorm.tokens(text):
                     if term in tok.terms:
                         return textnorm.fold(tok.text)
-        return term
+        return None
+
+    def _searchable(self, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        """The phrases a typed word is searched as: its stem; for a hyphenated word,
+        the joined form ("cohost") and its parts ("co host"), as documents index
+        both; only those the knowledge base holds."""
+        joined, parts = terms[0], terms[1:]
+        out: list[tuple[str, ...]] = [(joined,)] if self.known(joined) else []
+        if parts and all(map(self.known, parts)):
+            out.append(parts)
+        return tuple(out)
+
+    def _correct(self, tok: textnorm.Token) -> str | None:
+        """The word of the knowledge base that the typed word is a slip for, if it
+        looks misspelt and one such word is nearest (spelling.py)."""
+        from sinokaz_cli.search import spelling
+
+        if not spelling.looks_misspelt(tok.text):
+            return None
+        word = textnorm.fold(tok.text)
+        limit = spelling.slips(len(word))
+        written = {
+            w for stem in tok.terms for near in self.near(stem, limit) if (w := self.spell(near))
+        }
+        return spelling.correction(tok.text, sorted(written))
 
     def _expand(self, query: str) -> _Query:
+        """The words to look for: synonym phrases the query holds first, then each
+        word as typed when the knowledge base has it, else its correction when it
+        looks misspelt; else it is a word no fact mentions."""
         q = _Query()
         words = textnorm.content_words(query)
-        for tok in words:
-            known = [t for t in tok.terms if self.known(t)]
-            q.terms.update(tok.terms)
-            if known or not any(len(t) >= 4 for t in tok.terms):
-                continue
-            import difflib
-
-            for term in tok.terms:
-                pool = self.vocabulary(term)
-                close = difflib.get_close_matches(term, pool, n=2, cutoff=FUZZY_CUTOFF)
-                if close:
-                    q.terms.update(close)
-                    q.corrections[tok.text] = self.spell(close[0])
-                    break
         sequence = [t for tok in words for t in tok.terms]
+        covered: set[str] = set()  # stems a synonym phrase of the query stands for
         for group in self._synonyms:
-            if any(_contains(sequence, synonym) for synonym in group if synonym):
-                for synonym in group:
-                    if len(synonym) == 1:
-                        q.terms.add(synonym[0])
-                    elif synonym:
-                        q.phrases.add(synonym)
+            found = [(text, s) for text, s in group if s and _contains(sequence, s)]
+            if not found:
+                continue
+            stems_found = {t for _, s in found for t in s}
+            covered.update(stems_found)
+            typed = " ".join(tok.text for tok in words if stems_found.intersection(tok.terms))
+            # What was typed is one word, found as any of the synonyms it holds;
+            # the group's others are each a synonym of it.
+            held = tuple(s for _, s in found if all(map(self.known, s)))
+            q.add(Word(textnorm.fold(typed), typed, None, held))
+            for text, stems in group:
+                if (text, stems) not in found and all(map(self.known, stems)):
+                    q.add(Word(textnorm.fold(text), typed, "synonym", (stems,)))
+        for tok in words:
+            if covered.intersection(tok.terms):  # a synonym phrase of the query holds it
+                continue
+            phrases = self._searchable(tok.terms)
+            if phrases:
+                q.add(Word(textnorm.fold(tok.text), tok.text, None, phrases))
+                continue
+            fixed = self._correct(tok)
+            if fixed is None:
+                if textnorm.fold(tok.text) not in textnorm.STOPWORDS:  # no content to miss
+                    q.unknown.append(tok.text)
+                continue
+            q.corrections[tok.text] = fixed
+            q.add(Word(fixed, tok.text, "correction", (tuple(textnorm.terms(fixed))[:1],)))
         return q
 
     def search(self, query: str, limit: int = 10) -> Result:
         q = self._expand(query)
-        if not q.terms and not q.phrases:
-            return Result(query, (), q.corrections)
+        unknown = tuple(q.unknown)
+        if not q.words:
+            return Result(query, (), q.corrections, self.suggest(q), unknown)
         sql = (
             "SELECT rowid, bm25(docs, ?, ?, ?, ?) AS rank FROM docs WHERE docs MATCH ? "
             "ORDER BY rank, rowid LIMIT ?"
         )
         rows = self.db.execute(sql, (*WEIGHTS, q.expression(), limit)).fetchall()
         wanted = q.all_terms()
-        facts = [self.kb.fact_at(row) for row, _ in rows]
-        hits = tuple(
-            Hit(f, -rank, _matched(f, wanted)) for f, (_, rank) in zip(facts, rows, strict=True)
-        )
-        suggestions: tuple[str, ...] = ()
-        if not hits:
-            suggestions = self.suggest(query)
-        return Result(query, hits, q.corrections, suggestions)
+        hits = []
+        for row, rank in rows:
+            f = self.kb.fact_at(row)
+            hits.append(Hit(f, -rank, _matched(f, wanted), self._matches(f, q.words)))
+        return Result(query, tuple(hits), q.corrections, (), unknown)
 
-    def suggest(self, query: str) -> tuple[str, ...]:
-        import difflib
+    def _matches(self, f: Fact, words: Sequence[Word]) -> tuple[Match, ...]:
+        """Each searched word found in `f`, with the places it was found."""
+        if self._fields is None:
+            self._fields = Fields.of(self.kb)
+        places = self._fields.places(f)
+        out = []
+        for w in words:
+            found = tuple(p for p, stems in places if any(map(stems.issuperset, w.phrases)))
+            if found:
+                out.append(Match(w, found))
+        return tuple(out)
+
+    def suggest(self, q: _Query) -> tuple[str, ...]:
+        """Did-you-mean for a search that found nothing: for each word no fact
+        mentions that is not English, the nearest word of the knowledge base, one
+        slip further than a correction may go, for a person to choose."""
+        from sinokaz_cli.search import spelling
 
         out: list[str] = []
-        for tok in textnorm.content_words(query):
-            for term in tok.terms:
-                pool = self.vocabulary(term)
-                for near in difflib.get_close_matches(term, pool, n=1, cutoff=SUGGEST_CUTOFF):
-                    word = self.spell(near)
-                    if word not in out and word != textnorm.fold(tok.text):
-                        out.append(word)
+        for typed in q.unknown:
+            tok = textnorm.tokens(typed)[0]
+            word = textnorm.fold(typed)
+            if len(word) < spelling.MIN_LENGTH - 1 or spelling.is_english(word):
+                continue  # a real word no fact mentions: nothing else to offer
+            limit = spelling.slips(len(word)) + 1  # a person chooses: one slip more
+            written = {w for s in tok.terms for n in self.near(s, limit) if (w := self.spell(n))}
+            near = spelling.correction(typed, sorted(written), limit)
+            if near is not None and near not in out:
+                out.append(near)
         return tuple(out)
 
 

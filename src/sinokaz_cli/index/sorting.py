@@ -1,0 +1,48 @@
+"""What the index sorts facts by so that a brief costs the same at any size: each
+fact's headline figure (class, currency rank, size, place), its point weight,
+and whether it is a personal story, as knowledge/ranking.py decides them;
+and, per category, the facts with the best point weight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sinokaz_cli.index.format import POINTS_KEPT
+from sinokaz_cli.knowledge.ranking import headline, personal, personal_tally, point_score
+from sinokaz_cli.knowledge.records import Entity, Fact, Source
+
+# The brief columns of a fact whose entities or source are not known yet.
+UNKNOWN: tuple[Any, ...] = (None, None, None, None, 0, False)
+
+
+def brief_columns(
+    f: Fact,
+    lookup: Callable[[str], Entity | None],
+    sources: Mapping[str, Source],
+    currencies: Mapping[str, int],
+) -> tuple[Any, ...]:
+    """What briefs sort a fact by (knowledge/ranking.py), as the facts table keeps
+    it: its headline figure's class, currency rank, size and place; its point
+    weight (lower first); whether it is a personal story. UNKNOWN until the
+    records that decide it are read."""
+    speaker = lookup(f.speaker) if f.speaker else None
+    if speaker is not None and any(r.of and lookup(r.of) is None for r in speaker.roles):
+        return UNKNOWN  # whether the speaker is an official: not known yet
+    found = None if personal_tally(f, lookup) else headline(f)
+    src = sources.get(f.cited.source)
+    pweight = -point_score(f, lookup, src.published if src else None)
+    if found is None:
+        return (None, None, None, None, pweight, personal(f, lookup))
+    at, cls, value = found
+    group = currencies.get(f.figures[at].unit, 0)
+    return (cls, group, value, at, pweight, personal(f, lookup))
+
+
+def point_candidates(weights: list[tuple[str, int, int]]) -> dict[str, tuple[int, ...]]:
+    """Per category, the rows of the POINTS_KEPT facts with the best point weight."""
+    by_cat: dict[str, list[tuple[int, int]]] = {}
+    for cat, pweight, row in weights:
+        by_cat.setdefault(cat, []).append((pweight, row))
+    return {cat: tuple(r for _, r in sorted(found)[:POINTS_KEPT]) for cat, found in by_cat.items()}
