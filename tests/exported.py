@@ -99,6 +99,7 @@ def entities(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "WHERE entity_id = ? ORDER BY f.position",
             (eid,),
         )
+        fact_ids = [r[0] for r in mentions]
         out.append(
             {
                 "id": eid,
@@ -107,10 +108,7 @@ def entities(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                 "aliases": _column(conn, "SELECT alias FROM aliases WHERE entity_id = ?", eid),
                 "description": e["description"],
                 "part_of": e["part_of_id"],
-                "roles": [
-                    {"title": r["title"], "of": r["of_id"], "of_name": names.get(r["of_id"])}
-                    for r in roles
-                ],
+                "roles": [_role(r["title"], r["of_id"], names.get(r["of_id"])) for r in roles],
                 "place": e["place_id"],
                 "hosts": _column(conn, "SELECT host_id FROM event_hosts WHERE entity_id = ?", eid),
                 "theme": e["theme"],
@@ -126,7 +124,14 @@ def entities(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                     for c in cites
                 ],
                 "description_basis": e["description_basis"],
-                "fact_ids": [r[0] for r in mentions],
+                "fact_ids": fact_ids,
+                "fact_count": len(fact_ids),  # derived: the JSON counts what it lists
             }
         )
     return out
+
+
+def _role(title: str, of: str | None, of_name: str | None) -> dict[str, Any]:
+    """A role as the JSON gives it, its "text" as people read it (made from the row)."""
+    text = f"{title}, {of_name}" if of_name else title
+    return {"title": title, "of": of, "of_name": of_name, "text": text}

@@ -96,9 +96,12 @@ def test_bad_file_lists_every_problem(run: Run, name: str) -> None:
     assert result.stderr == expected
 
 
+@pytest.mark.parametrize("after", [False, True], ids=["data-before", "data-after"])
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_other_commands_exit_3_with_one_line(run: Run, name: str) -> None:
-    result = run("--data", str(BAD / name), "trade", "--json")
+def test_other_commands_exit_3_with_one_line(run: Run, name: str, after: bool) -> None:
+    """The hint checks the path given, wherever --data was: before the command or after."""
+    data = ["--data", str(BAD / name)]
+    result = run(*(["trade", *data] if after else [*data, "trade"]), "--json")
     assert result.exit_code == 3
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -304,6 +307,34 @@ def test_ids_and_dates_are_matched_whole(
     result = run("check", str(kb))
     assert result.exit_code == 3
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        (
+            "notes.md",
+            "# Notes\n\n- a list item\n",
+            "not a knowledge file: it is not TOML "
+            "(line 3, column 3: expected '=' after a key in a key/value pair)",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.black]\nline-length = 88\n",
+            "not a knowledge file: no [[fact]], [[entity]] or other of its tables, only tool",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_knowledge_file_says_so(
+    run: Run, tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    """--data README.md said "3:1: invalid statement", the parser's words."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for args in (["--data", str(path), "trade"], ["check", str(path)]):
+        result = run(*args)
+        assert (result.exit_code, result.stdout) == (3, "")
+        assert result.stderr == f"sinokaz: {path}: {said}\n"
 
 
 def _line(path: Path, text: str) -> int:

@@ -145,9 +145,9 @@ def test_a_path_that_cannot_be_written_is_one_line_and_exit_5(
 @pytest.mark.parametrize(
     ("args", "code", "err"),
     [
-        (["export", "xml", "kb.db"], 2, "'xml' is not one of 'sqlite', 'csv'"),
+        (["export", "xml", "kb.db"], 2, "unknown target 'xml' (one of: sqlite, csv)"),
         (["export", "sqlite", ""], 2, "the path is empty"),
-        (["export", "sqlite"], 2, "Missing argument 'PATH'"),
+        (["export", "sqlite"], 2, "missing argument PATH; see 'sinokaz export --help'"),
         (["--data", str(BAD / "unknown-values.toml"), "export", "sqlite", "kb.db"], 3, "persn"),
     ],
 )

@@ -134,14 +134,14 @@ def test_new_asks_a_script_for_what_the_text_cannot_say(run: Run, tmp_path: Path
     assert result.exit_code == 2
     assert result.stderr == (
         "sinokaz: the article does not say who published it and when: give --published "
-        "(as --published 2025-11)\n"
+        "(as --published 2025-11); see 'sinokaz new --help'\n"
     )
     bad = run("new", str(tmp_path / "g.txt"), "--publisher", "S", "--published", "2025-13")
     assert bad.exit_code == 2 and "'2025-13' is not a real date" in bad.stderr
     missing = run("new", str(tmp_path / "nope.txt"), *PUBLISHED)
     assert (missing.exit_code, missing.stderr) == (
         2,
-        f"sinokaz: {tmp_path}/nope.txt: no such file\n",
+        f"sinokaz: {tmp_path}/nope.txt: no such file; see 'sinokaz new --help'\n",
     )
 
 
@@ -156,6 +156,23 @@ def test_new_asks_a_person(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert result.exit_code == 0, result.output
     (source,) = tomli.loads((tmp_path / "g.toml").read_text(encoding="utf-8"))["source"]
     assert (source["publisher"], source["published"]) == ("Silk Road Review", "2025-09")
+
+
+def test_ctrl_d_at_a_question_is_an_interruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Click's prompt raises Abort at end of input: "interrupted", exit 130 (as Ctrl-C),
+    not Click's "Aborted!" and exit 1; and no file is written."""
+    from sinokaz_cli.commands import authoring
+
+    monkeypatch.setattr(authoring, "_interactive", lambda: True)
+    shutil.copy(ARTICLES / "green-programmes.txt", tmp_path / "g.txt")
+    for typed in ("", "Silk Road Review\n"):
+        result = CliRunner().invoke(app, ["new", str(tmp_path / "g.txt")], input=typed)
+        assert result.exit_code == 130, result.output
+        assert result.stderr.endswith("\nsinokaz: interrupted\n")
+        assert "Aborted" not in result.output
+        assert not (tmp_path / "g.toml").exists()
 
 
 def test_show_text_prints_the_cited_paragraphs(run: Run, tmp_path: Path) -> None:
@@ -241,7 +258,8 @@ def test_new_takes_an_article_not_a_knowledge_file(run: Run) -> None:
     result = run("new", str(STATE_VISIT), *PUBLISHED, "-o", "-")
     assert (result.exit_code, result.stderr) == (
         2,
-        f"sinokaz: {STATE_VISIT}: is a knowledge file; give the article's plain text\n",
+        f"sinokaz: {STATE_VISIT}: is a knowledge file; give the article's plain text; "
+        "see 'sinokaz new --help'\n",
     )
 
 

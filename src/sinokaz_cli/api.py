@@ -156,19 +156,21 @@ class Knowledge:
     ) -> list[Fact]:
         """Facts in the files' order, as `sinokaz facts` lists them: several values of
         one filter are alternatives, different filters must all hold. An unknown
-        category is a UsageError; an unknown tag or entity a NotFoundError."""
-        from sinokaz_cli.knowledge import query
+        category is a UsageError; an unknown tag or entity a NotFoundError. Tags
+        match singular or plural, entities by id, name or alias (knowledge/lookup.py)."""
+        from sinokaz_cli.knowledge import lookup
 
-        tags, entities = _values(tag), _values(entity)
-        query.check_known("tag", tags, query.all_tags(self.base))
-        query.check_known("entity", entities, self.base.entities_by_id)
-        return list(self.base.select(self._categories(category), tags, entities))
+        wanted = self._categories(category)
+        tags = lookup.tags(self.base, _values(tag))
+        entities = lookup.entity_ids(self.base, _values(entity))
+        return list(self.base.select(wanted, tags, entities))
 
     def fact(self, fact_id: str) -> Fact:
-        """One fact (`sinokaz show`); NotFoundError, with a did-you-mean, if no fact has the id."""
-        from sinokaz_cli.knowledge import query
+        """One fact (`sinokaz show`), its id in any case; NotFoundError, with a
+        did-you-mean, if no fact has the id."""
+        from sinokaz_cli.knowledge import lookup
 
-        return query.fact(self.base, fact_id)
+        return lookup.fact(self.base, fact_id)
 
     def search(self, query: str, limit: int = 10) -> Result:
         """Facts ranked by relevance to words or a question (`sinokaz search`): the
@@ -191,9 +193,13 @@ class Knowledge:
 
     def tags(self) -> list[str]:
         """Every tag that facts carry, sorted."""
-        from sinokaz_cli.knowledge import query
+        return sorted(self.base.tag_set())
 
-        return query.all_tags(self.base)
+    def tag_counts(self, category: Filter = None) -> dict[str, int]:
+        """Each tag, sorted, with how many facts (of the categories given) carry it, as
+        `sinokaz tags` lists them."""
+        counts = self.base.tag_counts(self._categories(category))
+        return dict(sorted(counts.items()))
 
     @property
     def categories(self) -> tuple[Topic, ...]:
@@ -249,11 +255,12 @@ class Knowledge:
         return query.entities(self.base, kinds)
 
     def entity(self, entity_id: str) -> Entity:
-        """One entity (`sinokaz entity`); NotFoundError, with a did-you-mean, if none has the id.
+        """One entity (`sinokaz entity`): its id in any case, its name or an alias;
+        NotFoundError, with a did-you-mean, if none answers to it (or several do).
         `facts(entity=...)` gives the facts that mention it."""
-        from sinokaz_cli.knowledge import query
+        from sinokaz_cli.knowledge import lookup
 
-        return query.entity(self.base, entity_id)
+        return lookup.entity(self.base, entity_id)
 
     def sources(self) -> list[Coverage]:
         """Each source with how many facts cite it and which of its paragraphs they

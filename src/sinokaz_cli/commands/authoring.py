@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from sinokaz_cli.commands.app import app, examples, path_given
+from sinokaz_cli.commands.app import app, examples
+from sinokaz_cli.commands.parsing import path_given
 from sinokaz_cli.errors import OutputError, UsageError
 from sinokaz_cli.messages import say
 
@@ -128,14 +129,19 @@ def _ask(publisher: str | None, published: str | None) -> tuple[str, str]:
             f"the article does not say who published it and when: give {' and '.join(missing)}"
             f" (as {' '.join(example[m] for m in missing)})"
         )
-    while not publisher:
-        publisher = typer.prompt("Publisher (as China Daily)", err=True).strip()
-    while not published:
-        answer = typer.prompt("Published (YYYY-MM)", err=True).strip()
-        try:
-            published = _published(answer)
-        except typer.BadParameter as e:
-            say(str(e))
+    try:
+        while not publisher:
+            publisher = typer.prompt("Publisher (as China Daily)", err=True).strip()
+        while not published:
+            answer = typer.prompt("Published (YYYY-MM)", err=True).strip()
+            try:
+                published = _published(answer)
+            except typer.BadParameter as e:
+                say(str(e))
+    except typer.Abort:
+        # Ctrl-D at the prompt: end its line; the boundary says "interrupted", exit 130.
+        sys.stderr.write("\n")
+        raise
     return publisher, published
 
 

@@ -8,8 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-from sinokaz_cli.commands.app import JsonOpt, app, examples, path_given
+from sinokaz_cli.commands.app import app, examples, global_option
 from sinokaz_cli.commands.boundary import report_knowledge_error
+from sinokaz_cli.commands.parsing import path_given
 from sinokaz_cli.errors import ExitCode, KnowledgeError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 
@@ -29,7 +30,14 @@ def check(
             callback=path_given,
         ),
     ] = None,
-    json_: JsonOpt = False,
+    json_: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the result as one JSON object: ok, counts and problems (with --list, "
+            "the ids in use).",
+        ),
+    ] = False,
     listing: Annotated[
         bool,
         typer.Option(
@@ -51,7 +59,7 @@ def check(
     from sinokaz_cli.reading.lines import at_source_lines
     from sinokaz_cli.reading.load import load
 
-    target = path or (ctx.find_root().obj or {}).get("data")
+    target = path or global_option(ctx, "data")
     try:
         kb = load(target, notice="checking the knowledge files ({})")
     except KnowledgeError as e:

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from sinokaz_cli.commands.app import app, examples, path_given
+from sinokaz_cli.commands.app import app, examples, global_option
+from sinokaz_cli.commands.parsing import path_given
 
 
 class Target(str, Enum):
@@ -49,8 +50,7 @@ def export(
     """
     from sinokaz_cli.api import open_knowledge
 
-    options = ctx.find_root().obj or {}
-    kb = open_knowledge(options.get("data"), cache=not options.get("no_cache"))
+    kb = open_knowledge(global_option(ctx, "data"), cache=not global_option(ctx, "no_cache"))
     if target is Target.SQLITE:
         kb.export_sqlite(path, replace)
     else:

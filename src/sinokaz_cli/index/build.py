@@ -28,7 +28,7 @@ from sinokaz_cli.index.format import (
     fact_out,
 )
 from sinokaz_cli.index.sorting import UNKNOWN, brief_columns, point_candidates
-from sinokaz_cli.index.where import file_key, previous_path
+from sinokaz_cli.index.where import file_key, previous_path, writer_alive
 from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.ranking import event_rank
@@ -99,6 +99,8 @@ class Builder:
         self.currencies: dict[str, int] = {}  # in the order facts first use them
         # Where each record of the PLACED kinds was written (see place).
         self.declared: dict[str, dict[str, tuple[str, int]]] = {}
+        # The knowledge path the index is for, as `sinokaz cache` shows it.
+        self.knowledge: str | None = None
 
     def learn(self, entities: Sequence[Entity], sources: Sequence[Source]) -> None:
         """Records a file declared, for the documents of the facts that follow."""
@@ -275,6 +277,7 @@ class Builder:
             "mentions": self.mentions,
             # And where each record was written, to say where a repeated id was first.
             "places": self._places(kb.files),
+            "knowledge": self.knowledge,
         }
         conn.executemany(
             "INSERT INTO small VALUES (?, ?)",
@@ -381,18 +384,10 @@ def _remove_orphans(target: Path) -> None:
     Ctrl-C ends the process at once (cli.py), so a run interrupted while
     indexing leaves its temporary file, as large as the index, behind. Its
     name holds the writer's process id: remove it when that process is gone.
-    A run still indexing keeps its file. (POSIX only: that is where a
-    process can be asked whether it exists without being touched.)"""
-    if os.name != "posix":
-        return
+    A run still indexing keeps its file."""
     for tmp in target.parent.glob(f".{target.name}.*.tmp"):
-        try:
-            pid = int(tmp.name[len(target.name) + 2 :].split(".")[0])
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not writer_alive(tmp):
             tmp.unlink(missing_ok=True)
-        except (ValueError, OSError):
-            pass  # not our name, or a process we may not signal: alive
 
 
 def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:

@@ -52,10 +52,10 @@ def _open(root: Path, files: list[Path], use_cache: bool) -> KnowledgeBase:
         # Files added at the end extend this index; files just added and then
         # edited extend the one it extended.
         for start in (target, where.previous_path(target)):
-            extended = _extend(target, files, start)
+            extended = _extend(target, files, start, root)
             if extended is not None:
                 return extended
-    built = _build(target, files)
+    built = _build(target, files, root)
     return built if built is not None else _read(files)
 
 
@@ -67,7 +67,7 @@ def _read(files: list[Path], notice: str | None = None) -> KnowledgeBase:
     return read_all(files, notice)
 
 
-def _build(target: Path, files: list[Path]) -> KnowledgeBase | None:
+def _build(target: Path, files: list[Path], root: Path) -> KnowledgeBase | None:
     """A new index at `target` from every file, opened; None (after a warning)
     when it cannot be written."""
     from sinokaz_cli.index.build import Builder
@@ -79,6 +79,7 @@ def _build(target: Path, files: list[Path]) -> KnowledgeBase | None:
     try:
         with bulk():
             builder = Builder(target)
+            builder.knowledge = _shown(root)
             try:
                 kb = load_files(files, builder, progress)
                 builder.finish(kb)
@@ -95,7 +96,7 @@ def _build(target: Path, files: list[Path]) -> KnowledgeBase | None:
             progress.close()  # before anything else is printed
 
 
-def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | None:
+def _extend(target: Path, files: list[Path], start: Path, root: Path) -> KnowledgeBase | None:
     """The index at `start` extended with the files added after it was written,
     put in place at `target`, when that is all that changed (extend.resume); None
     when it is not, or when the copy cannot be written: the caller rebuilds.
@@ -111,6 +112,7 @@ def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | Non
     if resumed is None:
         return None
     builder, declared, added = resumed
+    builder.knowledge = _shown(root)
     progress = say_if_large(
         added, "indexing the new knowledge files ({}); later runs answer from the index"
     )
@@ -129,6 +131,14 @@ def _extend(target: Path, files: list[Path], start: Path) -> KnowledgeBase | Non
     finally:
         if progress is not None:
             progress.close()
+
+
+def _shown(root: Path) -> str:
+    """The knowledge path as an index records it: resolved, as index_path hashes it."""
+    try:
+        return str(root.resolve())
+    except (OSError, RuntimeError):
+        return str(root)
 
 
 def read_added(root: Path, files: list[Path]) -> tuple[list[str], KnowledgeBase] | None:

@@ -158,6 +158,14 @@ class KnowledgeBase:
     def tag_set(self) -> set[str]:
         return {t for f in self.facts for t in f.tags}
 
+    def tag_counts(self, categories: Sequence[str] = ()) -> dict[str, int]:
+        """tag -> how many facts (of `categories`, when given) carry it."""
+        out: dict[str, int] = {}
+        for f in self.select(categories):
+            for t in dict.fromkeys(f.tags):
+                out[t] = out.get(t, 0) + 1
+        return out
+
     def entity_list(self, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
         wanted = set(kinds)
         return [e for e in self.entities if not wanted or e.kind in wanted]

@@ -28,6 +28,12 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
     record's table is dropped once read, so that a large file's tables and the
     records made from them are never all held at once."""
     records, issues_before = 0, len(out.issues)
+    if doc and not any(key in READERS or did_you_mean(key, TABLES) for key in doc):
+        # Not one table is a knowledge file's, nor near one: pyproject.toml as --data.
+        found = ", ".join(list(doc)[:4]) + (", ..." if len(doc) > 4 else "")
+        message = "not a knowledge file: no [[fact]], [[entity]] or other of its tables, only"
+        out.issues.append(Issue(file, f"{message} {found}"))
+        return
     for key, value in doc.items():
         if key not in READERS:
             out.issues.append(
