@@ -201,7 +201,10 @@ def test_show_text_says_in_one_line_when_the_text_is_missing(run: Run, tmp_path:
     )
     body = as_json(run(*data, "show", "cc-turnover-first-half", "--text", "--json"))
     assert body["source_text"]["paragraphs"] == []
-    bundled = as_json(run("show", "dialogue-cohosts", "--text", "--json"))
+    from sinokaz_cli.reading.paths import bundled_path  # the installed copy, in CI
+
+    shipped = ("--data", str(bundled_path()))
+    bundled = as_json(run(*shipped, "show", "dialogue-cohosts", "--text", "--json"))
     assert (
         bundled["source_text"]["missing"]
         == "the bundled article's text is not shipped with sinokaz"
