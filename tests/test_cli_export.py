@@ -148,6 +148,7 @@ def test_a_path_that_cannot_be_written_is_one_line_and_exit_5(
         (["export", "xml", "kb.db"], 2, "unknown target 'xml' (one of: sqlite, csv)"),
         (["export", "sqlite", ""], 2, "the path is empty"),
         (["export", "sqlite"], 2, "missing argument PATH; see 'sinokaz export --help'"),
+        (["export", "csv", "-"], 2, "export writes files, not stdout: give a PATH"),
         (["--data", str(BAD / "unknown-values.toml"), "export", "sqlite", "kb.db"], 3, "persn"),
     ],
 )
@@ -159,6 +160,18 @@ def test_usage_and_knowledge_errors(
     assert result.exit_code == code
     assert err in result.stderr
     assert os.listdir(tmp_path) == []
+
+
+def test_a_device_or_a_pipe_is_never_replaced(run: Run, tmp_path: Path) -> None:
+    """--replace swaps a file for the export; a FIFO (or /dev/null) is no file."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    result = run("export", "sqlite", str(fifo), "--replace")
+    assert (result.exit_code, result.stderr) == (
+        5,
+        f"sinokaz: cannot write {fifo}: not a regular file\n",
+    )
+    assert fifo.is_fifo()
 
 
 # ─── atomic writes ──────────────────────────────────────────────────────────

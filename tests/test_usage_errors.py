@@ -51,7 +51,26 @@ from conftest import MINI, Run, as_json, ids
         (["--no-cache"], "missing command; see 'sinokaz --help'"),
         (
             ["search", "x", "--limit", "0"],
-            "invalid value for --limit: 0 is not in the range x>=1; see 'sinokaz search --help'",
+            "invalid value for --limit: must be 1 or more, not 0; see 'sinokaz search --help'",
+        ),
+        (
+            ["search", "x", "-n", "abc"],
+            "invalid value for --limit: must be a whole number, not 'abc'; "
+            "see 'sinokaz search --help'",
+        ),
+        (
+            ["--json", "trade"],
+            "--json is an option of the commands: put it after the command, as in "
+            "'sinokaz trade --json'; see 'sinokaz --help'",
+        ),
+        (
+            ["brief", "--topic", "trade,tourism"],
+            "give --topic once for each topic, as in: --topic trade --topic tourism; "
+            "see 'sinokaz brief --help'",
+        ),
+        (
+            ["facts", "--cat", "trade"],
+            "unknown option '--cat' (did you mean '--category'?); see 'sinokaz facts --help'",
         ),
         (
             ["new", "x.txt", "--published", "2024-9"],

@@ -78,7 +78,11 @@ class SinokazGroup(TyperGroup):
             e.show()  # `sinokaz` alone: the help, on stderr
             sys.exit(int(ExitCode.USAGE))
         except _click.exceptions.UsageError as e:
-            say(usage_message(e) + see_help(e.ctx.command_path if e.ctx else None))
+            try:
+                message = usage_message(e)
+            except Exception:  # noqa: BLE001  (a usage error must never end in a traceback)
+                message = _plain(e.format_message())
+            say(message + see_help(e.ctx.command_path if e.ctx else None))
             sys.exit(int(ExitCode.USAGE))
         except _click.exceptions.ClickException as e:  # pragma: no cover  (none is raised)
             say(e.format_message())
@@ -177,7 +181,7 @@ def usage_message(e: _click.exceptions.UsageError) -> str:
     if isinstance(e, UnknownCommand):
         return unknown("command", e.name, e.known)
     if isinstance(e, _click.exceptions.NoSuchOption):
-        return unknown("option", e.option_name, _option_names(ctx))
+        return _unknown_option(e.option_name, ctx)
     if isinstance(e, _click.exceptions.MissingParameter):
         what = "argument" if getattr(e.param, "param_type_name", "") == "argument" else "option"
         return f"missing {what} {_shown_name(e.param)}"
@@ -188,7 +192,7 @@ def usage_message(e: _click.exceptions.UsageError) -> str:
     if isinstance(e, _click.exceptions.BadParameter):
         if e.param is None:
             return _plain(e.message)
-        return f"invalid value for {_shown_name(e.param)}: {_plain(e.message)}"
+        return f"invalid value for {_shown_name(e.param)}: {_numbers(_plain(e.message))}"
     if e.message == "Missing command.":
         return "missing command"
     return _plain(e.message)
@@ -213,10 +217,40 @@ def _shown_name(param: Any) -> str:
     return str(param.opts[0])
 
 
+def _unknown_option(name: str, ctx: _click.Context | None) -> str:
+    """'unknown option ...': the one option `name` begins, when it is the start of one
+    ("--cat": '--category'), else the nearest; before a command, an option of the
+    commands says where it goes ("sinokaz --json trade")."""
+    known = _option_names(ctx)
+    starting = [k for k in known if k.startswith(name) and name.startswith("--")]
+    if len(starting) == 1:
+        return f"unknown option {name!r} (did you mean {starting[0]!r}?)"
+    commands = getattr(ctx.command, "commands", None) if ctx is not None else None
+    if commands and name.split("=")[0] not in known:  # before the command, in the group's
+        for command in commands.values():
+            if name.split("=")[0] in _option_names(_click.Context(command, info_name=command.name)):
+                return (
+                    f"{name} is an option of the commands: put it after the command, as in "
+                    f"'sinokaz {command.name} {name}'"
+                )
+    return unknown("option", name, known)
+
+
 def _option_names(ctx: _click.Context | None) -> list[str]:
     if ctx is None:
         return []
     return [name for p in ctx.command.get_params(ctx) for name in (*p.opts, *p.secondary_opts)]
+
+
+def _numbers(message: str) -> str:
+    """Click's words for a number out of range, as a person would say them."""
+    import re
+
+    if m := re.fullmatch(r"(\S+) is not in the range x>=(\S+)", message):
+        return f"must be {m.group(2)} or more, not {m.group(1)}"
+    if m := re.fullmatch(r"(.+) is not a valid int(eger)?( range)?", message):
+        return f"must be a whole number, not {m.group(1)}"
+    return message
 
 
 def _plain(message: str) -> str:

@@ -9,6 +9,7 @@ import typer
 
 from sinokaz_cli.commands.app import app, examples, global_option
 from sinokaz_cli.commands.parsing import path_given
+from sinokaz_cli.errors import UsageError
 
 
 class Target(str, Enum):
@@ -50,6 +51,11 @@ def export(
     """
     from sinokaz_cli.api import open_knowledge
 
+    if path == "-":  # '-' is stdout elsewhere (new -o -): say so rather than make a file "-"
+        raise UsageError(
+            "export writes files, not stdout: give a PATH (for one table in a pipe, use "
+            "'sinokaz facts -f csv')"
+        )
     kb = open_knowledge(global_option(ctx, "data"), cache=not global_option(ctx, "no_cache"))
     if target is Target.SQLITE:
         kb.export_sqlite(path, replace)

@@ -88,6 +88,10 @@ def _check_folder(folder: Path, shown: str) -> None:
 def _check(target: Path, replace: bool) -> None:
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a folder")
+    if target.exists() and not target.is_file():
+        # A device or a FIFO (/dev/null, a named pipe): --replace would swap it for
+        # a file, and the export cannot be streamed into it.
+        raise OutputError(f"cannot write {target}: not a regular file")
     if target.exists() and not replace:
         raise OutputError(EXISTS.format(target))
 

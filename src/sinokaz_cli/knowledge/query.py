@@ -37,6 +37,11 @@ def known_categories(
     out = []
     for value in given:
         found = known.get(value.lower())
+        parts = [p.strip() for p in value.split(",")]
+        if found is None and len(parts) > 1 and all(p.lower() in known for p in parts):
+            flag = option or "--category"
+            each = " ".join(f"{flag} {p}" for p in parts)
+            raise UsageError(f"give {flag} once for each {noun}, as in: {each}")
         if found is None:
             raise UsageError(unknown(noun, value, list(known.values()), list_them=True))
         out.append(found)

@@ -19,6 +19,7 @@ from sinokaz_cli.render.table import text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
 TITLE = "China–Kazakhstan relations: brief"
 
@@ -89,6 +90,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
     counted the brief's lines with, so that what it chose fits."""
     from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
     one_source = b.sources_total <= 1
     cite_width = Layout.CITE_ONE if one_source else Layout.CITE_MANY
@@ -102,7 +104,10 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         return short_citations(cs, kb)
 
     def grid(first: int, padding: int) -> Table:
-        t = Table.grid(padding=(0, padding), expand=True)
+        from sinokaz_cli.render.layout import fit_table
+
+        t = fit_table().grid(padding=(0, padding), expand=True)
+        t.stacks = True  # type: ignore[attr-defined]  # below 60 columns: a block a row
         t.add_column(width=first, overflow="fold")
         t.add_column(ratio=1, overflow="fold")
         t.add_column(width=cite_width, style="dim", overflow="fold")
@@ -139,22 +144,30 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
                 for label, value, where in rows:
                     g.add_row(text(f"  {label}:"), text(value), text(cite(*where)))
                 parts.append(g)
-        t = grid(1, 1)
+        # A bullet, the point, its citation; on a narrow terminal the citation follows
+        # the point instead of taking a column of its own.
+        t, narrow = grid(1, 1), Table.grid(padding=(0, 1))
+        t.stacks = False  # type: ignore[attr-defined]
+        narrow.add_column(width=1)
+        narrow.add_column(overflow="fold")
+
+        def add(mark: str, body: Text, where: str, t: Table = t, narrow: Table = narrow) -> None:
+            t.add_row(text(mark), body, text(where))
+            narrow.add_row(text(mark), Text.assemble(body, ("  " + where, "dim")))
+
         for f in topic.points:
             point = text(f.statement)
             point.append_text(text(_said(f, kb), "italic"))
-            t.add_row(text("•"), point, text(cite(f.cited)))
+            add("•", point, cite(f.cited))
         if topic.category == Category.POLICY.value:
             for p in b.pairs:
                 pair = text(f"{p.china.name} ↔ {p.kazakhstan.name}", "bold")
                 pair.append_text(text(f": {p.alignment.theme}"))
-                t.add_row(text("⇄"), pair, text(cite(*(f.cited for f in p.facts))))
+                add("⇄", pair, cite(*(f.cited for f in p.facts)))
             if b.pairs_total > len(b.pairs):
                 more = b.pairs_total - len(b.pairs)
-                t.add_row(
-                    text(""), text(f"… and {more:,} more: sinokaz policy --pairs", "dim"), text("")
-                )
-        parts.append(t)
+                add("", text(f"… and {more:,} more: sinokaz policy --pairs", "dim"), "")
+        parts.append(_ByWidth(t, narrow))
     parts.append(_Heading("Sources"))
     for c in b.sources:
         s = c.source
@@ -168,6 +181,18 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         more = b.sources_total - len(b.sources)
         parts.append(text(f"… and {more:,} more: sinokaz sources", "dim"))
     return Group(*parts)
+
+
+class _ByWidth:
+    """`wide` where the terminal has STACK_BELOW columns or more, else `narrow`."""
+
+    def __init__(self, wide: RenderableType, narrow: RenderableType) -> None:
+        self.wide, self.narrow = wide, narrow
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from sinokaz_cli.render.layout import STACK_BELOW
+
+        yield self.wide if options.max_width >= STACK_BELOW else self.narrow
 
 
 class _Heading:

@@ -34,8 +34,17 @@ def _line(*parts: tuple[str, str] | str) -> Text:
     return out
 
 
-def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: bool) -> Table:
-    t = grid()
+def _figures(
+    figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: bool
+) -> RenderableType:
+    from rich.padding import Padding
+
+    from sinokaz_cli.render.table import new_grid
+
+    t = new_grid()
+    t.stacks = True  # type: ignore[attr-defined]  # on a narrow terminal, about under figure
+    t.add_column(no_wrap=True)
+    t.add_column(ratio=1, overflow="fold")
     t.add_column(overflow="fold")
     for h in figures:
         cited = display.cited(h.fact.cited, kb, one_source)
@@ -43,8 +52,8 @@ def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: b
         said = attribution.attributed(h.fact, kb)
         if said:
             about.append_text(text(f" {said}", "italic"))
-        t.add_row(text("  " + display.figure(h.figure, kb)), about, text(cited, "dim"))
-    return t
+        t.add_row(text(display.figure(h.figure, kb)), about, text(cited, "dim"))
+    return Padding(t, (0, 0, 0, 2))
 
 
 def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableType:
