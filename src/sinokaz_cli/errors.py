@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     KNOWLEDGE = 3
     NOT_FOUND = 4
+    SYSTEM = 5  # the output could not be written, or memory ran out
     INTERRUPTED = 130
 
 

@@ -8,7 +8,12 @@ exit codes.
 
 from __future__ import annotations
 
+import os
 import sys
+
+# Loaded now, not when there is first something to say: an error met when
+# memory has run out must not need an import or a compile to be reported.
+from sinokaz_cli.safe import visible
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:
@@ -18,14 +23,23 @@ def counted(n: int, one: str, many: str | None = None) -> str:
 
 def say(message: str) -> None:
     """One line on stderr, prefixed with the program name (above a progress line)."""
-    from sinokaz_cli.safe import visible
-
     try:
         if Progress.active is not None:
             Progress.active.wipe()  # the next step draws it again, under this message
         sys.stderr.write(f"sinokaz: {visible(message)}\n")
         sys.stderr.flush()
-    except (OSError, ValueError):  # stderr closed too: nothing left to tell
+    except (OSError, ValueError, AttributeError):  # stderr closed too: nothing left to tell
+        pass
+
+
+def say_bytes(line: bytes) -> None:
+    """A line made beforehand, written straight to the descriptor: what `say` does
+    when memory has run out, allocating nothing (a progress line is left, not wiped)."""
+    try:
+        if Progress.active is not None and Progress.active.shown:
+            os.write(2, b"\n")
+        os.write(2, line)
+    except OSError:
         pass
 
 
@@ -92,7 +106,7 @@ class Progress:
         try:
             sys.stderr.write(text)
             sys.stderr.flush()
-        except (OSError, ValueError):
+        except (OSError, ValueError, AttributeError):
             pass
 
 

@@ -3,6 +3,10 @@
 Commands raise; this group's `invoke` catches. Usage errors stay Click's
 (exit 2, raised before `invoke` runs). Set SINOKAZ_DEBUG=1 to see the
 traceback of an internal error.
+
+What it says when memory has run out, or the output cannot be written, needs
+nothing that is not already loaded: an import or a first compile then would
+fail in turn, and end the run with a traceback.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ import typer
 from typer.core import TyperGroup
 
 from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError
-from sinokaz_cli.messages import say
+from sinokaz_cli.messages import say, say_bytes
+
+OUT_OF_MEMORY = b"sinokaz: out of memory\n"
 
 
 def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = None) -> None:
@@ -33,6 +39,13 @@ def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = No
         say(f"... and {more:,} more problem{'s' if more > 1 else ''}; to see them all: {command}")
     elif problems and problems[0].line is not None:  # not for "no such file", say
         say(f"to check the knowledge again: {command}")
+
+
+def output_error(e: BaseException) -> bool:
+    """Whether `e` is the output failing: an OS error that names no file, as
+    writing to stdout raises it (a full disk, a closed terminal or descriptor).
+    Everything the tool reads is opened by name, and its errors carry it."""
+    return isinstance(e, OSError) and e.errno is not None and e.filename is None
 
 
 def _quiet_stdout() -> None:
@@ -66,11 +79,18 @@ class SinokazGroup(TyperGroup):
         except KeyboardInterrupt:
             say("interrupted")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except MemoryError:
+            say_bytes(OUT_OF_MEMORY)
+            raise typer.Exit(int(ExitCode.SYSTEM)) from None
         except Exception as e:
             if _is_click_signal(e):
                 raise
             if os.environ.get("SINOKAZ_DEBUG"):
                 raise
+            if isinstance(e, OSError) and output_error(e):
+                say(f"cannot write the output: {e.strerror}")
+                _quiet_stdout()  # what is still buffered must not fail again at exit
+                raise typer.Exit(int(ExitCode.SYSTEM)) from None
             say(
                 f"internal error: {type(e).__name__}: {e} — rerun with SINOKAZ_DEBUG=1 "
                 "for the traceback"
