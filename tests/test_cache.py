@@ -341,19 +341,53 @@ def test_a_broken_knowledge_base_leaves_no_index_behind(run: Run, cache: Path, k
     assert list(cache.iterdir()) == []  # neither an index nor a temporary file
 
 
+LOCK_AND_WAIT = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
 def test_an_interrupted_runs_temporary_index_is_removed_later(cache: Path, kb: Path) -> None:
+    """A temporary index belongs to the run holding its lock, whatever its name
+    says: one whose lock is free is removed, even named after PID 1 (a run killed
+    in a container, where PID 1 always exists), and one whose writer still holds
+    it stays, even named after a process this one cannot see (another PID
+    namespace)."""
     cache.mkdir()
     name = where.index_path(kb).name
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    orphan = cache / f".{name}.{dead.pid}.1.tmp"  # its writer has exited
-    working = cache / f".{name}.{os.getppid()}.2.tmp"  # its writer still runs
-    for path in (orphan, working):
+    orphans = [
+        cache / f".{name}.1.1.tmp",  # written as PID 1, the way older versions named it
+        cache / f".{name}.{dead.pid}.2.tmp",
+        cache / f".{name}.5f1e0c6b9a8d7e21.tmp",
+        cache / f".{name}.5f1e0c6b9a8d7e21.keep",  # its owner's link, left behind
+    ]
+    working = cache / f".{name}.{dead.pid}.3.tmp"  # its writer runs, in "another namespace"
+    for path in (*orphans, working):
         path.write_bytes(b"half an index")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", LOCK_AND_WAIT, str(working)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == "locked\n"
+        opening.open_kb(str(kb))
+        assert [p.name for p in orphans if p.exists()] == []
+        assert working.exists()
+        assert where.index_path(kb).exists()
+    finally:
+        writer.communicate("")
+    os.utime(kb)  # the next build finds the writer gone, and its file with it
+    where.index_path(kb).unlink()
     opening.open_kb(str(kb))
-    assert not orphan.exists()
-    assert working.exists()
-    assert where.index_path(kb).exists()
+    assert not working.exists()
 
 
 def generated_commands(fact_entity: str, words: str) -> list[list[str]]:

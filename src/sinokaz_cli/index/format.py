@@ -28,7 +28,7 @@ from sinokaz_cli.search.schema import DOCS_SCHEMA
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 # Kinds of record whose place (file, position among the file's records of the
