@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -113,10 +114,17 @@ def test_an_edit_is_seen(run: Run, cache: Path, kb: Path) -> None:
 def test_a_same_size_edit_with_the_same_mtime_is_seen(run: Run, cache: Path, kb: Path) -> None:
     """What a coarse clock or a quick second save looks like: size, mtime and inode unchanged."""
     _facts(run, kb)
+    _edit_keeping_size_and_mtime(kb)
+    assert "The forum met in Astanb." in [f["statement"] for f in _facts(run, kb)]
+
+
+def _edit_keeping_size_and_mtime(kb: Path) -> os.stat_result:
+    """Change a word of `kb` in place (the same inode), put its mtime back, and
+    return its stat from before."""
     before = kb.stat()
     text = kb.read_text(encoding="utf-8")
-    assert "Astana." in text
-    with kb.open("r+", encoding="utf-8") as fh:  # in place: same inode
+    assert "The forum met in Astana." in text
+    with kb.open("r+", encoding="utf-8") as fh:
         fh.write(text.replace("The forum met in Astana.", "The forum met in Astanb."))
     os.utime(kb, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = kb.stat()
@@ -125,15 +133,18 @@ def test_a_same_size_edit_with_the_same_mtime_is_seen(run: Run, cache: Path, kb:
         before.st_mtime_ns,
         before.st_ino,
     )
-    assert "The forum met in Astanb." in [f["statement"] for f in _facts(run, kb)]
+    return before
 
 
 def test_an_old_untouched_file_is_trusted_without_reading_it(
     cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    old = 1_600_000_000_000_000_000  # 2020: long before the index is written
-    os.utime(kb, ns=(old, old))
-    opening.open_kb(str(kb))
+    # Indexed a minute after the file was last changed (its ctime, which no tool
+    # can set back: setting its mtime to 2020 would change its ctime to now).
+    later = fresh.time.time_ns() + 60_000_000_000
+    with monkeypatch.context() as m:
+        m.setattr(fresh.time, "time_ns", lambda: later)
+        opening.open_kb(str(kb))
     real = Path.read_bytes
 
     def counting(self: Path) -> bytes:
@@ -142,6 +153,25 @@ def test_an_old_untouched_file_is_trusted_without_reading_it(
 
     monkeypatch.setattr(Path, "read_bytes", counting)
     assert isinstance(opening.open_kb(str(kb)), IndexedKB)
+
+
+def test_an_edit_that_puts_size_and_mtime_back_is_seen_by_its_ctime(
+    cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What extracting a reproducible tarball (a fixed --mtime) of a new version
+    over the folder does: the same inode, size and mtime, other content. Long
+    after indexing, when the stat alone is trusted, only the ctime shows it."""
+    later = fresh.time.time_ns() + 60_000_000_000
+    with monkeypatch.context() as m:
+        m.setattr(fresh.time, "time_ns", lambda: later)  # indexed long after the last change
+        opening.open_kb(str(kb))
+    time.sleep(0.02)  # past the kernel's clock tick, which ctime is taken from
+    before = _edit_keeping_size_and_mtime(kb)
+    assert kb.stat().st_ctime_ns != before.st_ctime_ns
+    with monkeypatch.context() as m:
+        m.setattr(fresh.time, "time_ns", lambda: later + 60_000_000_000)
+        statements = [f.statement for f in opening.open_kb(str(kb)).facts]
+    assert "The forum met in Astanb." in statements
 
 
 def test_a_file_indexed_as_soon_as_written_is_hashed_until_it_settles(

@@ -42,7 +42,8 @@ def index_content(path: Path) -> dict[str, Any]:
         return {
             "version": conn.execute("PRAGMA user_version").fetchone(),
             "files": conn.execute(
-                "SELECT name, size, mtime_ns, ino, sha256, first_row FROM files ORDER BY name"
+                "SELECT name, size, mtime_ns, ctime_ns, ino, sha256, first_row FROM files "
+                "ORDER BY name"
             ).fetchall(),
             "facts": conn.execute("SELECT * FROM facts ORDER BY row").fetchall(),
             "fact_entities": sorted(conn.execute("SELECT * FROM fact_entities")),

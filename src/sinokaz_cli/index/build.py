@@ -122,10 +122,10 @@ class Builder:
         import hashlib
 
         digest = hashlib.sha256(data).hexdigest()
-        size, mtime, ino = (st.st_size, st.st_mtime_ns, st.st_ino) if st else (-1, -1, -1)
+        stated = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if st else (-1,) * 4
         self.conn.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (file_key(path), size, mtime, ino, digest, time.time_ns(), self.rows),
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (file_key(path), *stated, digest, time.time_ns(), self.rows),
         )
 
     def add_facts(self, facts: Sequence[Fact], done: Callable[[float], None] | None = None) -> None:

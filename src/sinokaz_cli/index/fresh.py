@@ -7,7 +7,10 @@ user's cache folder; later runs answer from that file with indexed queries
 and decode only the records they print.
 
 - Where: one file per knowledge path in the user's cache folder (where.py).
-- Never wrong: each file's size, mtime (ns) and inode are recorded. A file
+- Never wrong: each file's size, mtime and ctime (ns) and inode are
+  recorded, as git records them. No tool can set a ctime (it is the kernel's
+  clock at the last change to the file), so a tool that puts mtime and size
+  back after an edit (tar with a fixed --mtime, say) still shows one. A file
   whose stat matches is trusted only if it was last changed well before the
   index was written (RACY_NS); otherwise its SHA-256 is compared, so an edit
   within the same clock tick that keeps the size is still seen ("racy git").
@@ -108,17 +111,19 @@ def fresh_kb(opened: Opened, files: Sequence[Path]) -> IndexedKB | None:
     return IndexedKB(opened.conn)
 
 
-def unchanged(path: Path, rec: tuple[int, int, int, str, int]) -> bool | None:
+def unchanged(path: Path, rec: tuple[int, int, int, int, str, int]) -> bool | None:
     """None if the file changed; else whether its content had to be compared and
     it has since been unchanged for longer than the racy window."""
-    size, mtime_ns, ino, digest, indexed_ns = rec
+    size, mtime_ns, ctime_ns, ino, digest, indexed_ns = rec
     try:
         st = path.stat()
     except OSError:
         return None
-    if (st.st_size, st.st_mtime_ns, st.st_ino) != (size, mtime_ns, ino):
+    if (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) != (size, mtime_ns, ctime_ns, ino):
         return None
-    if st.st_mtime_ns < indexed_ns - RACY_NS:
+    # The later of the two: mtime may have been set to any time, ctime not.
+    changed_ns = max(st.st_mtime_ns, st.st_ctime_ns)
+    if changed_ns < indexed_ns - RACY_NS:
         return False
     # Changed too close to indexing for the clock to tell: compare content.
     try:
@@ -126,11 +131,11 @@ def unchanged(path: Path, rec: tuple[int, int, int, str, int]) -> bool | None:
             return None
     except OSError:
         return None
-    return st.st_mtime_ns < time.time_ns() - RACY_NS
+    return changed_ns < time.time_ns() - RACY_NS
 
 
 def _settle(opened: Opened, names: list[str]) -> None:
-    """Note that these files' content was checked when their mtime was long past, so
+    """Note that these files' content was checked when their last change was long past, so
     that later runs trust their stat (as git refreshes a racily clean index): else
     a file indexed just after it was written, such as the bundled one right after
     `pip install`, would be read and hashed on every run.
@@ -171,6 +176,6 @@ def _settle(opened: Opened, names: list[str]) -> None:
 
 
 def recorded(conn: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
-    """file key -> (size, mtime_ns, ino, sha256, indexed_ns), as the index recorded it."""
-    sql = "SELECT name, size, mtime_ns, ino, sha256, indexed_ns FROM files"
+    """file key -> (size, mtime_ns, ctime_ns, ino, sha256, indexed_ns), as recorded."""
+    sql = "SELECT name, size, mtime_ns, ctime_ns, ino, sha256, indexed_ns FROM files"
     return {r[0]: r[1:] for r in conn.execute(sql)}
