@@ -156,6 +156,7 @@ def _settle(opened: Opened, names: list[str]) -> None:
         return
     try:
         tmp.fill_from(opened.fd)
+        points.reached("settle-write")
         rw = sqlite3.connect(file_uri(tmp.path, "nolock=1"), uri=True, isolation_level=None)
         try:
             rw.execute("PRAGMA journal_mode = OFF")  # a temporary file: atomic by rename

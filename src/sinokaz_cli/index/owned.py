@@ -66,6 +66,7 @@ class Owned:
                 break
             os.close(fd)
         self.path, self.fd = path, fd
+        points.reached("temporary")
 
     def fill_from(self, src: int) -> None:
         """Copy the whole of the file open as `src` into this (empty) one: in the
@@ -99,6 +100,7 @@ class Owned:
         stale_journals_removed(target)
         points.reached("put-in-place")
         os.replace(self.path, target)
+        points.reached("placed")
         self._release()
 
     def discard(self) -> None:
