@@ -95,6 +95,7 @@ def fresh_kb(opened: Opened, files: Sequence[Path]) -> IndexedKB | None:
     try:
         indexed = recorded(opened.conn)
     except sqlite3.Error as e:  # cannot be, once its checksum matched; but never fatal
+        opened.conn.close()
         raise IndexUnusable(str(e)) from None
     if set(indexed) != set(map(file_key, files)):
         return None

@@ -62,6 +62,8 @@ def _open(root: Path, files: list[Path], use_cache: bool) -> KnowledgeBase:
         opened = found = None
         said = True
     if found is not None:
+        if opened is not None:
+            opened.close()  # the file's descriptor; the answer reads through SQLite's
         return found
     # Files added at the end extend this index; files just added and then
     # edited extend the one it extended.

@@ -38,14 +38,17 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
-def _lock(fd: int) -> bool:
-    """Take the exclusive lock on `fd` without waiting; whether it was free."""
+def _lock(fd: int) -> bool | None:
+    """Take the exclusive lock on `fd` without waiting: True if taken, False if
+    another holds it, None if this file system cannot lock (some network ones)."""
     if flock is None:  # pragma: no cover  (Windows: an open file is its own lock)
-        return True
+        return None
     try:
         flock(fd, LOCK_EX | LOCK_NB)
-    except OSError:
+    except BlockingIOError:
         return False
+    except OSError:
+        return None
     return True
 
 
@@ -57,14 +60,17 @@ class Owned:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_orphans(target)
         flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | _CLOEXEC | _BINARY
-        while True:
+        for _ in range(8):
             path = target.with_name(f".{target.name}.{os.urandom(8).hex()}{_SUFFIX}")
             fd = os.open(path, flags, 0o644)
             # Locked as soon as made; and, should a run cleaning up have taken it
             # for an orphan in the instant between, made again under a new name.
-            if _lock(fd) and _same_file(path, fd):
+            # Where nothing can be locked, no run takes anything for an orphan.
+            if _lock(fd) is not False and _same_file(path, fd):
                 break
             os.close(fd)
+        else:
+            raise OSError(f"cannot make a temporary file beside {target}")
         self.path, self.fd = path, fd
         points.reached("temporary")
 
@@ -157,7 +163,7 @@ def _remove_if_orphaned(path: Path) -> None:
             os.close(fd)
             fd = -1
             _unlink(path)  # fails while its writer holds it open
-        elif _lock(fd) and _same_file(path, fd):
+        elif _lock(fd) is True and _same_file(path, fd):
             _unlink(path)  # while holding the lock: no writer can come back to it
     finally:
         if fd >= 0:

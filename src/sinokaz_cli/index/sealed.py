@@ -74,11 +74,11 @@ def open_index(path: Path) -> Opened | None:
 
     Raises IndexUnusable when what is there cannot be used."""
     for _ in range(3):
-        fd = _open_regular(path)
-        if fd is None:
+        found = _open_regular(path)
+        if found is None:
             return None
+        fd, st = found
         try:
-            st = os.fstat(fd)
             _check(fd, st)
             conn = connect(path)
             # SQLite opened the file by name: it is the one checked if the name
@@ -124,17 +124,18 @@ def checksum(fd: int) -> int:
     return crc
 
 
-def _open_regular(path: Path) -> int | None:
+def _open_regular(path: Path) -> tuple[int, os.stat_result] | None:
     try:
         fd = os.open(path, _FLAGS)
     except (FileNotFoundError, NotADirectoryError):  # no index, or no cache folder
         return None
     except OSError as e:
         raise IndexUnusable(e.strerror or str(e)) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
         os.close(fd)
         raise IndexUnusable("not a regular file")
-    return fd
+    return fd, st
 
 
 def _check(fd: int, st: os.stat_result) -> None:
