@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sinokaz_cli.index import fresh, opening, where
+from sinokaz_cli.index import fresh, opening, sealed, where
 from sinokaz_cli.index.indexed import IndexedKB
 from sinokaz_cli.reading import load
 
@@ -542,3 +542,55 @@ def test_a_long_check_says_what_it_is_doing_on_a_terminal_only(
     assert result.stdout.startswith("ok: ")
     monkeypatch.setattr(load, "_stderr_is_terminal", lambda: False)
     assert run("check", str(kb)).stderr == ""
+
+
+def test_an_index_checked_whole_is_trusted_by_its_stat_until_it_changes(
+    run: Run, cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a 76 MB index whole costs 24 ms: once a run has checked it, long
+    enough after it was written, it notes the file's stat, and later runs trust an
+    equal stat. Any change to the file (its ctime) makes them check it again."""
+    good = _facts(run, kb)
+    index = where.index_path(kb)
+    note = where.checked_path(index)
+    assert not note.exists()  # just written: no run may vouch for it yet
+    for minutes in (1, 2):  # the first settles the knowledge file: a new index
+        later = fresh.time.time_ns() + minutes * 60_000_000_000
+        with monkeypatch.context() as m:
+            m.setattr(sealed.time, "time_ns", lambda t=later: t)
+            assert _facts(run, kb) == good
+    assert note.exists()
+
+    def unread(fd: int) -> int:
+        raise AssertionError("read a checked index whole again")
+
+    with monkeypatch.context() as m:
+        m.setattr(sealed, "checksum", unread)
+        assert _facts(run, kb) == good
+        data = bytearray(index.read_bytes())
+        data[len(data) // 2] ^= 0x20
+        before = index.stat()
+        index.write_bytes(data)
+        os.utime(index, ns=(before.st_atime_ns, before.st_mtime_ns))  # its ctime moved
+        with pytest.raises(AssertionError, match="read a checked index whole again"):
+            opening.open_kb(str(kb))
+    result = run("--data", str(kb), "facts", "--json")
+    assert (result.exit_code, as_json(result)) == (0, good)
+    assert result.stderr == (
+        f"sinokaz: warning: ignoring the index {index}: damaged (its checksum does not "
+        "match its content); rebuilding it\n"
+    )
+
+
+@pytest.mark.parametrize("junk", [b"", b"sinokaz-checked 1 2 3\n", b"\x00" * 40, None])
+def test_a_note_that_is_not_one_is_ignored(
+    run: Run, cache: Path, kb: Path, junk: bytes | None
+) -> None:
+    good = _facts(run, kb)
+    note = where.checked_path(where.index_path(kb))
+    if junk is None:
+        os.mkfifo(note)
+    else:
+        note.write_bytes(junk)
+    result = run("--data", str(kb), "facts", "--json")
+    assert (result.exit_code, as_json(result), result.stderr) == (0, good, "")

@@ -45,6 +45,11 @@ def previous_path(target: Path) -> Path:
     return target.with_suffix(".previous.sqlite")
 
 
+def checked_path(index: Path) -> Path:
+    """Where a run notes that it checked the index whole (see sealed.py)."""
+    return index.with_name(index.name + ".checked")
+
+
 def file_key(path: Path) -> str:
     """How the index names a knowledge file: by its name alone. The index is
     chosen by the resolved knowledge path (index_path), so the folder part is
