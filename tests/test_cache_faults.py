@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from sinokaz_cli.index import where
+from sinokaz_cli.index import sealed, where
 from sinokaz_cli.index.format import RACY_NS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -247,6 +247,37 @@ def test_an_empty_index_is_empty_not_another_version(kb: Path, tmp_path: Path) -
         index.write_bytes(b"")
 
     set_aside(kb, tmp_path / "cache", ("sources", "--json"), empty, "the file is empty")
+
+
+def test_damage_under_an_unchanged_stat_fails_once_and_is_rebuilt(
+    kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a disk or memory fault does: the index damaged while its stat stays as
+    a run checked it (made here by noting the damaged file as checked). The run
+    that meets the damage cannot take back what it wrote; it says so in one line,
+    exits 5 (not 1), and removes the index, so that the next run rebuilds it
+    instead of failing the same way."""
+    cache = tmp_path / "cache"
+    args = ("--data", str(kb), "trade", "--json")
+    direct = sinokaz(cache, "--no-cache", *args)
+    answered(sinokaz(cache, *args), direct)
+    index = index_of(kb, cache)
+    size = index.stat().st_size
+    with index.open("r+b") as fh:
+        fh.seek(size // 4)
+        fh.write(bytes(size // 2))
+    later = time.time_ns() + 60_000_000_000
+    with monkeypatch.context() as m:
+        m.setattr(sealed.time, "time_ns", lambda: later)
+        sealed._vouch(index, index.stat())
+    failed = sinokaz(cache, *args)
+    assert failed.returncode == 5, failed.stderr
+    assert failed.stderr.startswith(f"sinokaz: the index {index} failed while answering (")
+    assert failed.stderr.endswith("); it is removed, and the next run rebuilds it\n")
+    assert failed.stderr.count("\n") == 1
+    assert not index.exists()
+    for _ in range(2):
+        answered(sinokaz(cache, *args), direct)
 
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

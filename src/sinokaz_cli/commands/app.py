@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 EXIT_CODES = """\
 Exit codes: 0 success (an empty result too) · 1 internal error · 2 usage error ·
-3 knowledge-file problem · 4 not found · 5 output not written or out of memory ·
-130 interrupted."""
+3 knowledge-file problem · 4 not found · 5 the system failed the run (output,
+memory, disk) · 130 interrupted."""
 
 
 def examples(*commands: str) -> str:

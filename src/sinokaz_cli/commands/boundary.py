@@ -48,6 +48,17 @@ def output_error(e: BaseException) -> bool:
     return isinstance(e, OSError) and e.errno is not None and e.filename is None
 
 
+def _index_failed(e: Exception) -> Any:
+    """When SQLite failed to read the index this run answers from: that index, set
+    aside. (Only damage below the file system gets past the check made before a
+    run reads an index: see index/sealed.py.) The module is looked up, not
+    imported: a run that read no index has none to set aside."""
+    opening = sys.modules.get("sinokaz_cli.index.opening")
+    if opening is None or type(e).__module__ != "sqlite3":
+        return None
+    return opening.set_aside_in_use()
+
+
 def _quiet_stdout() -> None:
     """After the reader of a pipe has gone: stop Python's exit-time flush from failing."""
     try:
@@ -90,6 +101,13 @@ class SinokazGroup(TyperGroup):
             if isinstance(e, OSError) and output_error(e):
                 say(f"cannot write the output: {e.strerror}")
                 _quiet_stdout()  # what is still buffered must not fail again at exit
+                raise typer.Exit(int(ExitCode.SYSTEM)) from None
+            index = _index_failed(e)
+            if index is not None:
+                say(
+                    f"the index {index} failed while answering ({e}); it is removed, "
+                    "and the next run rebuilds it"
+                )
                 raise typer.Exit(int(ExitCode.SYSTEM)) from None
             say(
                 f"internal error: {type(e).__name__}: {e} — rerun with SINOKAZ_DEBUG=1 "

@@ -29,9 +29,11 @@ def open_kb(path: str | None = None, use_cache: bool = True) -> KnowledgeBase:
     checked whole before anything is read from it (sealed.py), so that the
     answer never comes from a damaged one, nor stops half-way for one.
     """
+    global answering_from
     root = resolve(path)
     files = knowledge_files(root)
     kb = _open(root, files, use_cache)
+    answering_from = where.index_path(root) if isinstance(kb, IndexedKB) else None
     # The files as this run names them (an index keeps the spelling of the run
     # that built it, which may have stood in another folder): a source's `file`
     # is found relative to them.
@@ -88,6 +90,21 @@ def _open(root: Path, files: list[Path], use_cache: bool) -> KnowledgeBase:
         if extended is not None:
             return extended
     return _rebuilt(target, files, said)
+
+
+answering_from: Path | None = None  # the index this run answers from, if any
+
+
+def set_aside_in_use() -> Path | None:
+    """After SQLite failed to read the index the answer comes from: remove it, and
+    the note that it was checked, so that the next run rebuilds it rather than
+    fail the same way. That can only be damage made below the file system, which
+    left the file's stat as it was checked (sealed.py)."""
+    if answering_from is None:
+        return None
+    _set_aside(where.checked_path(answering_from))
+    _set_aside(answering_from)
+    return answering_from
 
 
 def _set_aside(index: Path) -> bool:
