@@ -7,7 +7,6 @@ and exit status 130 rather than a traceback.
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import sys
@@ -40,7 +39,7 @@ SYSTEM = 5  # = errors.ExitCode.SYSTEM: the output cannot be written, or memory 
 def main() -> None:
     """Console-script entry point."""
     if sys.stdout is None:  # started with stdout closed (>&-)
-        sys.stdout = _Closed()
+        sys.stdout = _closed_stdout()
     from sinokaz_cli.commands import register
     from sinokaz_cli.commands.app import app
 
@@ -56,16 +55,21 @@ def main() -> None:
     _leave(0)
 
 
-class _Closed(io.TextIOBase):
+def _closed_stdout() -> io.TextIOBase:
     """Standard output when the process was started without one: writing to it
     fails as writing to a closed descriptor does, so that a command that has
-    something to print says it cannot, and one that fails says why."""
+    something to print says it cannot, and one that fails says why. (Defined
+    only then: a class costs start-up time.)"""
+    import errno
 
-    def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    class Closed(io.TextIOBase):
+        def write(self, text: str) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
-    def isatty(self) -> bool:
-        return False
+        def isatty(self) -> bool:
+            return False
+
+    return Closed()
 
 
 def _escape_what_stdout_cannot_encode() -> None:

@@ -42,7 +42,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sinokaz_cli.index import points
 from sinokaz_cli.index.format import RACY_NS
 from sinokaz_cli.index.indexed import IndexedKB
 from sinokaz_cli.index.sealed import IndexUnusable, Opened, file_uri, open_index, seal
@@ -148,6 +147,7 @@ def _settle(opened: Opened, names: list[str]) -> None:
     next writer removes). Only if the index checked is still the one in place:
     another run may have replaced it meanwhile. Best effort: a cache that cannot
     be written only keeps paying for the check."""
+    from sinokaz_cli.index import points
     from sinokaz_cli.index.owned import Owned
 
     now = time.time_ns()
