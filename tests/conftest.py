@@ -34,6 +34,7 @@ COMMANDS = [
     ["search", "car market"],
     ["entities"],
     ["entity", "nurgaliyeva"],
+    ["tags"],
     ["timeline"],
     ["sources"],
     ["brief"],
@@ -90,6 +91,22 @@ def run() -> Run:
         return runner.invoke(app, list(args), env=env)
 
     return invoke
+
+
+def drain(fd: int) -> bytes:
+    """Everything a pseudo-terminal shows until the program on it has gone."""
+    import os
+
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child has gone and the terminal closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen
 
 
 def as_json(result: Result) -> Any:

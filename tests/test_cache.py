@@ -64,7 +64,16 @@ COMMANDS = [
     ["brief", "--json"],
     ["brief", "--topic", "trade", "-f", "table"],
     ["facts", "--tag", "car"],
+    ["facts", "--tag", "Company", "-t", "visas", "--json"],
+    ["facts", "-e", "Madina Nurgaliyeva", "-e", "import expo"],
     ["show", "nope"],
+    ["show", "CIIE-CONTRACTS-TOTAL", "--json"],
+    ["entity", "Madina Nurgaliyeva", "-f", "table"],
+    ["entity", "import expo", "--json"],
+    ["entity", "party"],
+    ["entity", "Madina Nurgalieva"],
+    ["tags", "--json"],
+    ["tags", "--category", "trade", "-c", "policy", "-f", "table"],
 ]
 
 
@@ -431,6 +440,8 @@ def generated_commands(fact_entity: str, words: str) -> list[list[str]]:
         ["timeline", "--format", "jsonl"],
         ["entities", "--json"],
         ["policy", "--pairs", "--json"],
+        ["tags", "--json"],
+        ["tags", "--category", "trade"],
     ]
 
 

@@ -255,7 +255,7 @@ def test_damage_under_an_unchanged_stat_fails_once_and_is_rebuilt(
     """What a disk or memory fault does: the index damaged while its stat stays as
     a run checked it (made here by noting the damaged file as checked). The run
     that meets the damage cannot take back what it wrote; it says so in one line,
-    exits 5 (not 1), and removes the index, so that the next run rebuilds it
+    exits 6 (not 1), and removes the index, so that the next run rebuilds it
     instead of failing the same way."""
     cache = tmp_path / "cache"
     args = ("--data", str(kb), "trade", "--json")
@@ -271,7 +271,7 @@ def test_damage_under_an_unchanged_stat_fails_once_and_is_rebuilt(
         m.setattr(sealed.time, "time_ns", lambda: later)
         sealed._vouch(index, index.stat())
     failed = sinokaz(cache, *args)
-    assert failed.returncode == 5, failed.stderr
+    assert failed.returncode == 6, failed.stderr
     assert failed.stderr.startswith(f"sinokaz: the index {index} failed while answering (")
     assert failed.stderr.endswith("); it is removed, and the next run rebuilds it\n")
     assert failed.stderr.count("\n") == 1

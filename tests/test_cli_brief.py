@@ -12,7 +12,10 @@ from conftest import MINI, Run, as_json
 def test_markdown_cites_every_point(run: Run) -> None:
     out = run("brief", "--format", "markdown").stdout
     assert out.startswith("# China–Kazakhstan relations: brief\n")
-    bullets = [line for line in out.splitlines() if line.startswith("- ")]
+    # Every bullet but an event's title, whose rows below it cite.
+    bullets = [
+        line for line in out.splitlines() if line.startswith(("- ", "  - ")) and line[-2:] != "**"
+    ]
     assert bullets
     for line in bullets:
         assert re.search(r"\(China Daily, Nov 2025, ¶\d+(–\d+)?\)|paragraphs cited$", line), line
@@ -113,7 +116,7 @@ def test_topic_filter(run: Run) -> None:
 def test_other_knowledge_gets_a_sensible_brief(run: Run) -> None:
     out = run("--data", str(MINI), "brief", "--format", "markdown").stdout
     assert "China Daily" not in out
-    assert "- **$1.5 billion** (Test Wire, May 2024, ¶2)" in out
+    assert "- **$1.5 billion** — Deals were worth $1.5 billion. (Test Wire, May 2024, ¶2)" in out
     assert "**Example Forum — 2 May 2024, inferred, Astana** (Test Wire, May 2024, ¶1)" not in out
     assert "| Green China | Green Kazakhstan | Greener countries |" in out
     assert "Other Paper, “Test article B”, Jan 2025" in out
@@ -180,7 +183,7 @@ paragraphs = [1]
             encoding="utf-8",
         )
     md = run("--data", str(tmp_path), "brief", "--format", "markdown").stdout
-    (card,) = [line for line in md.splitlines() if line.startswith("- Host: ")]
+    (card,) = [line for line in md.splitlines() if line.startswith("  - Host: ")]
     assert card.endswith("; and 2 more sources)")
     assert card.count("Paper ") == 3
     table = run("--data", str(tmp_path), "brief", "--format", "table").stdout
@@ -298,13 +301,15 @@ def test_every_format_carries_the_same_selection(run: Run, tmp_path: Path) -> No
         for point in topic["points"]:
             assert point["statement"] in md and point["statement"] in rows
             assert point["statement"] in table
+        as_figures = {f["fact"] for f in b["figures"]}
+        as_figures |= {g["fact"] for ev in b["events"] for g in ev["figures"]}
         assert (topic["shown"], topic["more"]) == (
-            len(topic["points"])
-            + sum(1 for f in b["figures"] if f["fact"] in _ids(folder, run, topic)),
+            len(topic["points"]) + len(as_figures & _ids(folder, run, topic)),
             topic["facts"] - topic["shown"],
         )
         if topic["more"] and topic["category"] != "dialogue":
-            left = f"{topic['facts']} facts, {topic['more']} not shown"
+            many = "fact" if topic["facts"] == 1 else "facts"
+            left = f"{topic['facts']} {many}, {topic['more']} not shown"
             assert f"— {left} · {topic['command']} " in table
             assert f"_{left}; all of them: `{topic['command']}`._" in md
     for figure in b["figures"]:
@@ -320,9 +325,85 @@ def test_full_shows_every_fact_of_each_topic(run: Run) -> None:
     b = as_json(run("brief", "--full", "--json"))
     assert b["full"] is True
     for topic in b["topics"]:
-        if topic["category"] != "dialogue":  # the card stands for the meeting's facts
-            assert topic["more"] == 0, topic["category"]
+        assert topic["more"] == 0, topic["category"]
     assert len(b["figures"]) == b["figures_total"]
+    md = run("brief", "--full", "--format", "markdown").stdout
+    for fact in as_json(run("facts", "--json")):
+        figure = next(iter(fact["figures"]), {}).get("text", "")
+        assert fact["statement"] in md or (figure and figure in md), fact["id"]
+
+
+def test_a_series_is_not_an_event(run: Run) -> None:
+    """The dialogue (a series) and its second meeting are both events; only the
+    meeting, with a date and a place, is counted and carded."""
+    b = as_json(run("brief", "--json"))
+    assert ([e["id"] for e in b["events"]], b["events_total"]) == (["cca-dialogue-2"], 1)
+    (dialogue,) = [t for t in b["topics"] if t["category"] == "dialogue"]
+    assert dialogue["shown"] + dialogue["more"] == dialogue["facts"] == 6
+
+
+def test_a_speaker_telling_of_themselves_gives_no_headline(run: Run, tmp_path: Path) -> None:
+    """ "Omarov said he had visited China 25 times" is a personal tally, though no
+    entity but a country is named; a count from an event is news."""
+    people = """
+[[entity]]
+id = "omarov"
+kind = "person"
+name = "Bek Omarov"
+
+[[entity]]
+id = "fair"
+kind = "event"
+name = "Trade fair"
+
+[[unit]]
+id = "visit"
+singular = "visit"
+plural = "visits"
+
+[[unit]]
+id = "car"
+singular = "car"
+plural = "cars"
+
+[[unit]]
+id = "firm"
+singular = "firm"
+plural = "firms"
+
+[[fact]]
+id = "visits"
+category = "trade"
+statement = "Trader Bek Omarov said he had visited China 25 times."
+entities = ["kazakhstan"]
+speaker = "omarov"
+figures = [{ value = 25, unit = "visit" }]
+source = "s"
+paragraphs = [1]
+
+[[fact]]
+id = "cars"
+category = "trade"
+statement = "Omarov has bought 12 Chinese cars."
+entities = ["kazakhstan"]
+speaker = "omarov"
+figures = [{ value = 12, unit = "car" }]
+source = "s"
+paragraphs = [1]
+
+[[fact]]
+id = "firms"
+category = "trade"
+statement = "More than 40 firms took part in the trade fair, Omarov said."
+entities = ["fair"]
+speaker = "omarov"
+figures = [{ value = 40, unit = "firm", qualifier = "more_than" }]
+source = "s"
+paragraphs = [1]
+"""
+    (tmp_path / "kb.toml").write_text(ANECDOTE_AND_DEAL + people, encoding="utf-8")
+    b = as_json(run("--data", str(tmp_path / "kb.toml"), "brief", "--full", "--json"))
+    assert [f["text"] for f in b["figures"]] == ["more than 40 firms"]
 
 
 def test_markdown_pastes_clean(run: Run, tmp_path: Path) -> None:

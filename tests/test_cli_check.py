@@ -11,6 +11,22 @@ from conftest import BAD, MINI, SHIPPED, Run
 
 # Each bad file and every problem it must report, in order.
 EXPECTED = {
+    # What a writer gets wrong, said plainly: many uses of one missing id, a currency
+    # in lower case, an end on a 'since' date, a part of a year that is none, an
+    # out-of-range weight, the two sides of an alignment swapped.
+    "news-forms.toml": [
+        "news-forms.toml:35: fact a entities[0]: refers to unknown entity 'khorgoss'; 1 other "
+        "record uses it too: fact b",
+        "news-forms.toml:38: fact a figures[0].unit: unknown unit 'usd': use an ISO 4217 "
+        "currency code, 'percent', 'ordinal', or declare it as a [[unit]] (did you mean 'USD'?)",
+        "news-forms.toml:39: fact a date.end: a date 'since' a point has no end: give the "
+        "start alone",
+        "news-forms.toml:40: fact a weight: must be at most 1000000, not 99999999999999999999",
+        "news-forms.toml:49: fact b date.start: '2024-H3' is not a part of a year: write "
+        "2024-H1 or -H2, 2024-Q1 to -Q4, or 2024-spring, -summer, -autumn, -winter",
+        "news-forms.toml:53: alignment al china: 'kz-plan' is Kazakh and 'cn-plan' Chinese: "
+        "the two sides look swapped",
+    ],
     "missing-fields.toml": [
         "missing-fields.toml:8: fact no-statement statement: is required",
         "missing-fields.toml:14: fact #2 id: is required",
@@ -80,9 +96,12 @@ def test_bad_file_lists_every_problem(run: Run, name: str) -> None:
     assert result.stderr == expected
 
 
+@pytest.mark.parametrize("after", [False, True], ids=["data-before", "data-after"])
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_other_commands_exit_3_with_one_line(run: Run, name: str) -> None:
-    result = run("--data", str(BAD / name), "trade", "--json")
+def test_other_commands_exit_3_with_one_line(run: Run, name: str, after: bool) -> None:
+    """The hint checks the path given, wherever --data was: before the command or after."""
+    data = ["--data", str(BAD / name)]
+    result = run(*(["trade", *data] if after else [*data, "trade"]), "--json")
     assert result.exit_code == 3
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -94,7 +113,7 @@ def test_other_commands_exit_3_with_one_line(run: Run, name: str) -> None:
             f"to see them all: sinokaz check {BAD / name}"
         )
     elif EXPECTED[name][0].split(":")[1].isdigit():  # a problem at a line
-        assert lines[1] == f"sinokaz: to check the knowledge again: sinokaz check {BAD / name}"
+        assert lines[1] == f"sinokaz: after fixing it: sinokaz check {BAD / name}"
     assert "Traceback" not in result.stderr
 
 
@@ -290,7 +309,56 @@ def test_ids_and_dates_are_matched_whole(
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        (
+            "notes.md",
+            "# Notes\n\n- a list item\n",
+            "not a knowledge file: it is not TOML "
+            "(line 3, column 3: expected '=' after a key in a key/value pair)",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.black]\nline-length = 88\n",
+            "not a knowledge file: no [[fact]], [[entity]] or other of its tables, only tool",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_knowledge_file_says_so(
+    run: Run, tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    """--data README.md said "3:1: invalid statement", the parser's words."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for args in (["--data", str(path), "trade"], ["check", str(path)]):
+        result = run(*args)
+        assert (result.exit_code, result.stdout) == (3, "")
+        assert result.stderr == f"sinokaz: {path}: {said}\n"
+
+
 def _line(path: Path, text: str) -> int:
     """The number of the first line of `path` that holds `text`."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def test_a_text_that_numbers_otherwise_is_a_problem(run: Run, tmp_path: Path) -> None:
+    """The source's text beside its file, with a paragraph more than the record
+    says: citations would point at other words."""
+    kb = tmp_path / "kb.toml"
+    kb.write_text(
+        MINI.read_text(encoding="utf-8").replace(
+            "paragraphs = 4\n", 'paragraphs = 4\nfile = "a.txt"\n', 1
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("One\nTwo\nThree\nFour\nFive\n", encoding="utf-8")
+    result = run("check", str(kb))
+    assert (result.exit_code, result.stderr) == (
+        3,
+        f"sinokaz: {kb}:3: source 'src-a' paragraphs: {tmp_path}/a.txt has 5 paragraphs "
+        "(one paragraph a line), the record 4: its citations may point at other words\n",
+    )
+    (tmp_path / "a.txt").write_text("One\nTwo\nThree\nFour\n", encoding="utf-8")
+    assert run("check", str(kb)).exit_code == 0

@@ -17,7 +17,12 @@ def test_kind_filter_and_roles(run: Run) -> None:
     people = as_json(run("entities", "--kind", "person", "--json"))
     assert ids(people) == ["shakkaliyev", "nurgaliyeva"]
     assert people[0]["roles"] == [
-        {"title": "Minister of Trade and Integration", "of": "kazakhstan", "of_name": "Kazakhstan"}
+        {
+            "title": "Minister of Trade and Integration",
+            "of": "kazakhstan",
+            "of_name": "Kazakhstan",
+            "text": "Minister of Trade and Integration, Kazakhstan",
+        }
     ]
     assert "ciie-kazakh-companies" in people[0]["fact_ids"]
 
@@ -78,7 +83,7 @@ def test_the_facts_column_counts_without_reading_every_mention(
         raise AssertionError("every mention was read for a count")
 
     monkeypatch.setattr(IndexedKB, "mention_ids", refused)
-    result = run("entities", "--fields", "id,fact_ids")
+    result = run("entities", "--fields", "id,fact_count")
     assert result.exit_code == 0, result.stderr
     counted = dict(line.split("\t") for line in result.stdout.splitlines())
     assert {k: int(v) for k, v in counted.items()} == whole

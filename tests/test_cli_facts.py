@@ -64,8 +64,7 @@ def test_unknown_category_is_usage_error(run: Run) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "sinokaz: unknown category 'trad' for --category; expected one of: trade, tourism, "
-        "dialogue, policy, people (did you mean 'trade'?)\n"
+        "sinokaz: unknown category 'trad' (did you mean 'trade'?); see 'sinokaz facts --help'\n"
     )
 
 
@@ -79,9 +78,9 @@ def test_unknown_entity_exits_4_with_suggestion(run: Run) -> None:
 
 
 def test_unknown_tag_exits_4(run: Run) -> None:
-    result = run("facts", "--tag", "car")
+    result = run("facts", "--tag", "carz")
     assert result.exit_code == 4
-    assert result.stderr == "sinokaz: no tag 'car'; did you mean 'cars' or 'carbon'?\n"
+    assert result.stderr == "sinokaz: no tag 'carz'; did you mean 'cars' or 'carbon'?\n"
 
 
 def test_table_shows_category(run: Run) -> None:

@@ -121,7 +121,9 @@ def test_a_query_without_words_is_a_usage_error(run: Run, query: str) -> None:
     result = run("search", "--json", "--", query)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"sinokaz: the query {query!r} has no words to search for\n"
+    assert result.stderr == (
+        f"sinokaz: the query {query!r} has no words to search for; see 'sinokaz search --help'\n"
+    )
 
 
 def test_limit(run: Run) -> None:
@@ -162,7 +164,7 @@ def test_tsv_and_fields(run: Run) -> None:
 def test_query_is_required(run: Run) -> None:
     result = run("search")
     assert result.exit_code == 2
-    assert "Missing argument 'QUERY...'" in result.stderr
+    assert result.stderr == "sinokaz: missing argument QUERY; see 'sinokaz search --help'\n"
 
 
 def test_a_query_of_only_common_words_says_so(run: Run) -> None:

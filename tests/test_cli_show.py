@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import MINI, Run, as_json
 
 
@@ -68,4 +70,22 @@ def test_unknown_id_without_near_match(run: Run) -> None:
 def test_missing_id_is_usage_error(run: Run) -> None:
     result = run("show")
     assert result.exit_code == 2
-    assert "Missing argument 'ID'" in result.stderr
+    assert result.stderr == "sinokaz: missing argument ID; see 'sinokaz show --help'\n"
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "date"),
+    [
+        ("nurgaliyeva-first-car", "about 2015, inferred from “10 years ago”"),
+        ("fifteenth-five-year-plan", "2026–2030 (the article has “2026-30”)"),
+        ("carbon-neutrality-goal", "before 2060"),
+        ("ciie-contracts-total", "“in recent years”; the article gives no date"),
+    ],
+)
+def test_show_says_the_date_in_plain_words_once(run: Run, fact_id: str, date: str) -> None:
+    out = run("show", fact_id, "--format", "table", env={"COLUMNS": "100"}).stdout
+    assert f"Date       {date}" in out
+    assert "precision" not in out and "unplaced" not in out and "as stated" not in out
+    if "“" in date:  # the article's own words, quoted once
+        stated = "“" + date.split("“")[1].split("”")[0] + "”"
+        assert out.count(stated) == 1

@@ -59,4 +59,7 @@ def test_sources_tsv_with_gaps(run: Run, tmp_path) -> None:  # type: ignore[no-u
         encoding="utf-8",
     )
     out = run("--data", str(kb), "sources").stdout.splitlines()
-    assert out[0].split("\t")[-1] == "4/6 (missing ¶5, ¶6)"
+    assert out[0].split("\t")[-1] == "0.6667"
+    fields = "id,coverage,cited_paragraphs,uncited_paragraphs"
+    gaps = run("--data", str(kb), "sources", "--fields", fields).stdout
+    assert gaps.splitlines()[0] == "src-a\t0.6667\t1; 2; 3; 4\t5; 6"

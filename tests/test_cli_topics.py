@@ -225,15 +225,24 @@ def test_empty_topic_is_success(run: Run, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["--data", "", "trade"], "Invalid value for '--data': the path is empty"),
-        (["check", ""], "Invalid value for 'PATH': the path is empty"),
+        (
+            ["--data", "", "trade"],
+            "invalid value for --data: the path is empty; see 'sinokaz --help'",
+        ),
+        (
+            ["trade", "--data", ""],
+            "invalid value for --data: the path is empty; see 'sinokaz trade --help'",
+        ),
+        (["check", ""], "invalid value for PATH: the path is empty; see 'sinokaz check --help'"),
         (
             ["trade", "--json", "--fields", ""],
-            "Invalid value for '--fields': '' names no field; give them as id,statement",
+            "invalid value for --fields: '' names no field; give them as id,statement; "
+            "see 'sinokaz trade --help'",
         ),
         (
             ["trade", "--fields", " , "],
-            "Invalid value for '--fields': ' , ' names no field; give them as id,statement",
+            "invalid value for --fields: ' , ' names no field; give them as id,statement; "
+            "see 'sinokaz trade --help'",
         ),
     ],
 )
@@ -243,4 +252,4 @@ def test_an_empty_value_is_a_usage_error_not_the_default(
     # As from `--data "$DIR"` with DIR unset: never a quiet answer from other knowledge.
     result = run(*args)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.rstrip().endswith("Error: " + said)
+    assert result.stderr == f"sinokaz: {said}\n"

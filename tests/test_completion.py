@@ -109,3 +109,21 @@ def test_a_problem_in_an_added_file_offers_nothing(tmp_path: Path) -> None:
     assert complete("show", "ciie", data=str(folder)) == ([], "")
     (folder / "b.toml").write_text(_fact("Not An Id"), encoding="utf-8")
     assert complete("show", "ciie", data=str(folder)) == ([], "")
+
+
+def test_tags_complete_the_tag_filter() -> None:
+    assert complete("facts", "--tag", "car") == (["carbon", "cars"], "")
+
+
+def test_commands_complete_help() -> None:
+    offered, _ = complete("help", "ta")
+    assert offered == ["tags"]
+
+
+def test_data_given_after_the_command_is_the_knowledge_completed(tmp_path: Path) -> None:
+    from conftest import MINI
+
+    offered, said = complete("show", "--data", str(MINI), "")
+    assert said == ""
+    assert offered and not {"ciie-kazakh-companies"} & set(offered)
+    assert set(offered) == set(load.load(str(MINI)).facts_by_id)

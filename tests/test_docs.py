@@ -40,6 +40,10 @@ def test_command_list() -> None:
             "timeline",
             "sources",
             "brief",
+            "help",
+            "tags",
+            "cache",
+            "export",
         ]
     )
 
@@ -102,7 +106,7 @@ def test_lazy_command_map_matches_the_modules() -> None:
     for module in MODULES:
         mod = importlib.import_module(f"sinokaz_cli.commands.{module}")
         defined = {
-            c.callback.__name__
+            c.name or c.callback.__name__
             for c in app.registered_commands
             if c.callback and c.callback.__module__ == mod.__name__
         }
@@ -118,9 +122,12 @@ COMMANDS_SORTED = sorted(COMMANDS)
         (["trade", "--json"], "trade"),
         (["--data", "x.toml", "show", "id"], "show"),
         (["--data=x.toml", "brief"], "brief"),
+        (["--no-cache", "--data", "x", "--no-pager", "trade"], "trade"),
+        (["trade", "--data", "x"], "trade"),
         (["--help"], None),
         (["--version"], None),
         (["trad"], None),
+        (["help", "trade"], None),
         ([], None),
     ],
 )
@@ -128,6 +135,14 @@ def test_named_command(argv: list[str], expected: str | None) -> None:
     from sinokaz_cli.commands import named_command
 
     assert named_command(argv) == expected
+
+
+def test_the_lazy_map_knows_every_global_option() -> None:
+    from sinokaz_cli.commands import _FLAGS, _VALUED
+    from sinokaz_cli.commands.parsing import GLOBAL_OPTIONS
+
+    assert sorted((*_VALUED, *_FLAGS)) == sorted(flag for flag, _, _ in GLOBAL_OPTIONS)
+    assert list(_VALUED) == [flag for flag, metavar, _ in GLOBAL_OPTIONS if metavar]
 
 
 @pytest.mark.parametrize("command", [*COMMANDS, None])

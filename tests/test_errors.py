@@ -18,11 +18,12 @@ def test_entry_point_interrupt_status_is_the_documented_one() -> None:
     assert importlib.util.find_spec("sinokaz_cli.cli") is not None
 
 
-def test_entry_point_system_status_is_the_documented_one() -> None:
+def test_entry_point_output_and_system_statuses_are_the_documented_ones() -> None:
     from pathlib import Path
 
     import sinokaz_cli
 
     source = (Path(sinokaz_cli.__file__).parent / "cli.py").read_text(encoding="utf-8")
-    line = next(x for x in source.splitlines() if x.startswith("SYSTEM = "))
-    assert int(line.split("=")[1].split("#")[0]) == ExitCode.SYSTEM
+    for name in ("OUTPUT", "SYSTEM"):
+        line = next(x for x in source.splitlines() if x.startswith(f"{name} = "))
+        assert int(line.split("=")[1].split("#")[0]) == ExitCode[name]

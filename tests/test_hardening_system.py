@@ -1,6 +1,6 @@
-"""When the system fails the run: an output that cannot be written, or memory
-running out. Each ends with one line on stderr and exit 5, never a traceback
-and never "internal error", in the real process."""
+"""When the system fails the run: an output that cannot be written (exit 5), or
+memory running out (exit 6). Each ends with one line on stderr, never a
+traceback and never "internal error", in the real process."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from sinokaz_cli.errors import ExitCode
 from conftest import MINI
 
 SINOKAZ = [sys.executable, "-m", "sinokaz_cli"]
-SYSTEM = int(ExitCode.SYSTEM)
+OUTPUT, SYSTEM = int(ExitCode.OUTPUT), int(ExitCode.SYSTEM)
 
 
 def _shell(
@@ -49,7 +49,7 @@ def _shell(
 def test_a_full_disk_is_one_line_not_an_internal_error(args: list[str]) -> None:
     done = _shell('"$@" > /dev/full', *args)
     assert (done.returncode, done.stderr) == (
-        SYSTEM,
+        OUTPUT,
         "sinokaz: cannot write the output: No space left on device\n",
     )
 
@@ -57,7 +57,7 @@ def test_a_full_disk_is_one_line_not_an_internal_error(args: list[str]) -> None:
 def test_a_closed_stdout_is_one_line() -> None:
     done = _shell('"$@" >&-', "trade", "--json")
     assert (done.returncode, done.stderr) == (
-        SYSTEM,
+        OUTPUT,
         "sinokaz: cannot write the output: Bad file descriptor\n",
     )
 
@@ -71,7 +71,7 @@ def test_a_failure_with_stdout_closed_still_says_why() -> None:
 def test_a_closed_stderr_keeps_the_exit_status() -> None:
     assert _shell('"$@" 2>&-', "show", "no-such-fact").returncode == ExitCode.NOT_FOUND
     if Path("/dev/full").exists():
-        assert _shell('"$@" 2>&- >/dev/full', "trade", "--json").returncode == SYSTEM
+        assert _shell('"$@" 2>&- >/dev/full', "trade", "--json").returncode == OUTPUT
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="address-space limits as Linux sets them")

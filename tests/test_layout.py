@@ -16,8 +16,9 @@ PACKAGE = Path(sinokaz_cli.__file__).resolve().parent
 
 # What each part may import, besides itself. Lower parts never import higher
 # ones: commands/ sits on everything; index/ on reading/ and search/; all of
-# them on knowledge/; the leaf modules (errors, suggest, safe, messages) on
-# nothing of the project's but each other.
+# them on knowledge/; export/ beside render/; api on all of the core, and
+# commands/ on api for what it exports; the leaf modules (errors, suggest, safe,
+# messages) on nothing of the project's but each other.
 LEAVES = {"errors", "suggest", "safe", "messages"}
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
@@ -30,7 +31,20 @@ ALLOWED: dict[str, set[str]] = {
     "index": {"knowledge", "reading", "search"} | LEAVES,
     "render": {"knowledge", "search"} | LEAVES,
     "authoring": {"knowledge", "reading"} | LEAVES,
-    "commands": {"__init__", "knowledge", "reading", "index", "search", "render", "authoring"}
+    # Beside render/: the knowledge as tables for other tools, worded as render/ words it.
+    "export": {"__init__", "knowledge", "render"} | LEAVES,
+    # The Python API offers every answer a command gives: it sits on all the core.
+    "api": {"knowledge", "reading", "index", "search", "render", "export", "authoring"} | LEAVES,
+    "commands": {
+        "__init__",
+        "knowledge",
+        "reading",
+        "index",
+        "search",
+        "render",
+        "authoring",
+        "api",
+    }
     | LEAVES,
     "cli": {"commands"},
     "__main__": {"cli"},

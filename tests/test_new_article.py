@@ -57,8 +57,8 @@ def test_new_writes_a_file_check_reads_reporting_only_the_work_left(
 ) -> None:
     made, said = _new(run, tmp_path)
     assert said == (
-        f"sinokaz: wrote {made}: the source record and 13 paragraphs to write facts for; "
-        f"then run: sinokaz check {made}\n"
+        f"sinokaz: wrote {made}: the source record and 13 paragraphs (one paragraph a line) "
+        f"to write facts for; then run: sinokaz check {made}\n"
     )
     (source,) = tomli.loads(made.read_text(encoding="utf-8"))["source"]
     assert source == {
@@ -105,7 +105,7 @@ def test_new_never_overwrites(run: Run, tmp_path: Path) -> None:
     made, _ = _new(run, tmp_path)
     before = made.read_bytes()
     again = run("new", str(tmp_path / "state-visit.txt"), *PUBLISHED)
-    assert again.exit_code == 2
+    assert again.exit_code == 5
     assert again.stderr == (
         f"sinokaz: {made} exists; sinokaz new never overwrites a file (choose another with -o)\n"
     )
@@ -134,14 +134,14 @@ def test_new_asks_a_script_for_what_the_text_cannot_say(run: Run, tmp_path: Path
     assert result.exit_code == 2
     assert result.stderr == (
         "sinokaz: the article does not say who published it and when: give --published "
-        "(as --publisher 'China Daily' --published 2025-11)\n"
+        "(as --published 2025-11); see 'sinokaz new --help'\n"
     )
     bad = run("new", str(tmp_path / "g.txt"), "--publisher", "S", "--published", "2025-13")
     assert bad.exit_code == 2 and "'2025-13' is not a real date" in bad.stderr
     missing = run("new", str(tmp_path / "nope.txt"), *PUBLISHED)
     assert (missing.exit_code, missing.stderr) == (
         2,
-        f"sinokaz: {tmp_path}/nope.txt: no such file\n",
+        f"sinokaz: {tmp_path}/nope.txt: no such file; see 'sinokaz new --help'\n",
     )
 
 
@@ -158,6 +158,23 @@ def test_new_asks_a_person(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert (source["publisher"], source["published"]) == ("Silk Road Review", "2025-09")
 
 
+def test_ctrl_d_at_a_question_is_an_interruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Click's prompt raises Abort at end of input: "interrupted", exit 130 (as Ctrl-C),
+    not Click's "Aborted!" and exit 1; and no file is written."""
+    from sinokaz_cli.commands import authoring
+
+    monkeypatch.setattr(authoring, "_interactive", lambda: True)
+    shutil.copy(ARTICLES / "green-programmes.txt", tmp_path / "g.txt")
+    for typed in ("", "Silk Road Review\n"):
+        result = CliRunner().invoke(app, ["new", str(tmp_path / "g.txt")], input=typed)
+        assert result.exit_code == 130, result.output
+        assert result.stderr.endswith("\nsinokaz: interrupted\n")
+        assert "Aborted" not in result.output
+        assert not (tmp_path / "g.toml").exists()
+
+
 def test_show_text_prints_the_cited_paragraphs(run: Run, tmp_path: Path) -> None:
     for name in ("state-visit.toml", "state-visit.txt"):
         shutil.copy(ARTICLES / name, tmp_path / name)
@@ -165,6 +182,8 @@ def test_show_text_prints_the_cited_paragraphs(run: Run, tmp_path: Path) -> None
     out = run(*data, "show", "cc-turnover-first-half", "--text", "-f", "table").stdout
     assert "In the article's own words:" in out
     assert "¶5  In the first half of this year turnover was down 2.4% on a year earlier" in out
+    piped = run(*data, "show", "cc-turnover-first-half", "--text").stdout  # not a terminal
+    assert "¶5  In the first half of this year turnover was down 2.4%" in piped
     body = as_json(run(*data, "show", "cc-agreements-signed", "--text", "--json"))
     assert [p["paragraph"] for p in body["source_text"]["paragraphs"]] == [1, 2, 3]
     assert body["source_text"]["paragraphs"][2]["text"].startswith("Kazakhstan and China signed")
@@ -182,7 +201,10 @@ def test_show_text_says_in_one_line_when_the_text_is_missing(run: Run, tmp_path:
     )
     body = as_json(run(*data, "show", "cc-turnover-first-half", "--text", "--json"))
     assert body["source_text"]["paragraphs"] == []
-    bundled = as_json(run("show", "dialogue-cohosts", "--text", "--json"))
+    from sinokaz_cli.reading.paths import bundled_path  # the installed copy, in CI
+
+    shipped = ("--data", str(bundled_path()))
+    bundled = as_json(run(*shipped, "show", "dialogue-cohosts", "--text", "--json"))
     assert (
         bundled["source_text"]["missing"]
         == "the bundled article's text is not shipped with sinokaz"
@@ -202,9 +224,7 @@ def test_a_broken_folder_hints_at_checking_that_folder(run: Run, tmp_path: Path)
         (kb / "a.toml").read_text(encoding="utf-8").replace("[[fact]]", "[[fakt]]"), "utf-8"
     )
     one = run("--data", str(kb), "trade")
-    assert (
-        one.stderr.splitlines()[-1] == f"sinokaz: to check the knowledge again: sinokaz check {kb}"
-    )
+    assert one.stderr.splitlines()[-1] == f"sinokaz: after fixing it: sinokaz check {kb}"
 
 
 def test_check_list_names_what_a_new_file_can_use(run: Run, tmp_path: Path) -> None:
@@ -218,6 +238,32 @@ def test_check_list_names_what_a_new_file_can_use(run: Run, tmp_path: Path) -> N
     text = run("check", "--list", str(tmp_path)).stdout
     assert "\n  energy     Energy             1\n" in text
     assert json.dumps(found)  # plain JSON values only
+
+
+def test_paragraphs_are_told_apart_as_the_text_has_them() -> None:
+    one_a_line = (ARTICLES / "state-visit.txt").read_text(encoding="utf-8").splitlines()
+    # A blank line after a pasted headline leaves each line a paragraph.
+    pasted = split("\n\n".join([one_a_line[0], "\n".join(one_a_line[1:])]))
+    assert (len(pasted.paragraphs), pasted.layout) == (13, "one paragraph a line")
+    assert pasted.contact == "desk@caspiancourier.example"
+    # Wrapped at 72 columns, paragraphs between blank lines.
+    import textwrap
+
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in one_a_line)
+    found = split(wrapped)
+    assert (found.paragraphs, found.layout) == (
+        tuple(one_a_line[:-1]),
+        "paragraphs between blank lines",
+    )
+
+
+def test_new_takes_an_article_not_a_knowledge_file(run: Run) -> None:
+    result = run("new", str(STATE_VISIT), *PUBLISHED, "-o", "-")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"sinokaz: {STATE_VISIT}: is a knowledge file; give the article's plain text; "
+        "see 'sinokaz new --help'\n",
+    )
 
 
 @given(st.lists(st.text(min_size=1).map(str.strip).filter(bool), min_size=1, max_size=8))

@@ -17,6 +17,8 @@ import pytest
 
 from sinokaz_cli.messages import Progress, say
 
+from conftest import drain
+
 
 def test_it_counts_bytes_and_files_then_wipes_itself(capsys: pytest.CaptureFixture[str]) -> None:
     progress = Progress([10, 30])
@@ -103,14 +105,7 @@ def test_an_interrupt_starts_its_own_line(tmp_path: Path) -> None:
     while b"% (" not in seen and time.monotonic() < deadline:
         seen += os.read(fd, 4096)
     os.kill(pid, signal.SIGINT)
-    while True:
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:  # the child has gone and the terminal closed
-            break
-        if not chunk:
-            break
-        seen += chunk
+    seen += drain(fd)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 130
     assert seen.startswith(b"sinokaz: indexing the knowledge files (")

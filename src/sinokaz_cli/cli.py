@@ -21,11 +21,14 @@ INTERRUPTED = 130  # = errors.ExitCode.INTERRUPTED; not imported, to own SIGINT 
 
 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
-    # The tool writes nothing but its output, so there is nothing to clean up:
-    # leave at once, without unwinding (no KeyboardInterrupt, no traceback).
+    # The tool writes nothing but its output and an export's files, which are
+    # removed here: leave at once, without unwinding (no KeyboardInterrupt, no traceback).
     messages = sys.modules.get("sinokaz_cli.messages")  # a progress line may be drawn
     progress = getattr(getattr(messages, "Progress", None), "active", None)
     line_open = bool(getattr(progress, "shown", ""))
+    exporting = sys.modules.get("sinokaz_cli.export.files")
+    if exporting is not None:  # an export's unfinished files: none may be left behind
+        exporting.abandon()
     try:
         os.write(2, b"\nsinokaz: interrupted\n" if line_open else b"sinokaz: interrupted\n")
     except OSError:  # stderr closed: nothing to tell
@@ -33,7 +36,8 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
     os._exit(INTERRUPTED)
 
 
-SYSTEM = 5  # = errors.ExitCode.SYSTEM: the output cannot be written, or memory ran out
+OUTPUT = 5  # = errors.ExitCode.OUTPUT: the output cannot be written
+SYSTEM = 6  # = errors.ExitCode.SYSTEM: memory ran out
 
 
 def main() -> None:
@@ -117,7 +121,7 @@ def _leave(code: object) -> None:
         pass  # the reader left after the boundary's own flush: quiet, as documented
     except OSError as e:
         _say_raw(f"sinokaz: cannot write the output: {e.strerror}\n")
-        status = status or SYSTEM
+        status = status or OUTPUT
     try:
         sys.stderr.flush()
     except (OSError, AttributeError):  # stderr closed

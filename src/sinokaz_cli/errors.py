@@ -16,7 +16,8 @@ class ExitCode(IntEnum):
     USAGE = 2
     KNOWLEDGE = 3
     NOT_FOUND = 4
-    SYSTEM = 5  # the output could not be written, or memory ran out
+    OUTPUT = 5
+    SYSTEM = 6  # memory ran out, or the disk failed under the index mid-answer
     INTERRUPTED = 130
 
 
@@ -70,3 +71,11 @@ class KnowledgeError(SinokazError):
 
 class NotFoundError(SinokazError):
     exit_code = ExitCode.NOT_FOUND
+
+
+class OutputError(SinokazError):
+    """What an export was asked to write cannot be written: the path exists (and
+    replacing it was not asked for), its folder is missing or read-only, or the
+    disk is full. Nothing is left behind at the path."""
+
+    exit_code = ExitCode.OUTPUT

@@ -26,3 +26,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     if not hits:
         return None
     return "did you mean " + " or ".join(f"'{h}'" for h in hits) + "?"
+
+
+def unknown(noun: str, value: str, known: list[str], list_them: bool = False) -> str:
+    """A usage error's words for a value outside a set: "unknown category 'trad'
+    (did you mean 'trade'?)"; with `list_them`, the set when nothing is near."""
+    hint = did_you_mean(value, known)
+    if hint:
+        return f"unknown {noun} {value!r} ({hint})"
+    if list_them:
+        return f"unknown {noun} {value!r} (one of: {', '.join(known)})"
+    return f"unknown {noun} {value!r}"

@@ -12,11 +12,14 @@ each comment stands) is the point of it. No TOML writer keeps comments.
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
+from pathlib import Path
 from typing import NamedTuple
 
-from sinokaz_cli.reading.article import ArticleText
+from sinokaz_cli.errors import UsageError
+from sinokaz_cli.reading.article import ArticleText, read
 
 WIDTH = 78  # of the comment lines
 # Words that say little in an id made from a title.
@@ -85,7 +88,7 @@ def knowledge_file(article: ArticleText, about: SourceFacts, text_name: str) -> 
     n = len(article.paragraphs)
     head = [
         *_comment(f"Knowledge from “{title}” ({about.publisher}, {about.published}).", ""),
-        f"# Started by `sinokaz new` from {text_name}.",
+        f"# Started by `sinokaz new` from {text_name} ({article.layout}).",
         "#",
         *_comment(
             "Next: under each paragraph below, write the facts it states, in your own "
@@ -128,5 +131,47 @@ def knowledge_file(article: ArticleText, about: SourceFacts, text_name: str) -> 
                 '# statement = ""     # one sentence, in your own words, naming its subject',
                 f"# source = {toml_string(sid)}",
                 "# paragraphs = [1]",
+                '# figures = [{ value = 307_000_000, unit = "USD", about = "what it counts" }]',
             ]
     return "\n".join(head + body) + "\n"
+
+
+class Started(NamedTuple):
+    text: str  # of the new knowledge file
+    article: ArticleText
+
+
+def for_article(
+    article: Path,
+    target: Path | None,
+    publisher: str,
+    published: str,
+    source: str | None = None,
+) -> Started:
+    """The new knowledge file's text for the article at `article`, to be written at
+    `target` (None: printed), whose `file` field then leads back to the text.
+    Raises UsageError for a text that cannot be read or an id not allowed."""
+    from sinokaz_cli.reading.fields import ID_RE
+
+    if article.suffix.lower() == ".toml":
+        raise UsageError(f"{article}: is a knowledge file; give the article's plain text")
+    try:
+        found = read(article)
+    except FileNotFoundError:
+        raise UsageError(f"{article}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{article}: is a folder; give the article's text file") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{article}: not UTF-8 text") from None
+    except OSError as e:
+        raise UsageError(f"{article}: {e.strerror or e}") from None
+    if not found.paragraphs:
+        raise UsageError(f"{article}: holds no text")
+    if source is not None and not ID_RE.fullmatch(source):
+        raise UsageError(f"--id {source!r}: lower-case letters, digits, '.', '_' and '-' only")
+    if target is not None and target.resolve() == article.resolve():
+        raise UsageError(f"{target}: is the article itself; choose another --output")
+    folder = (target.parent if target is not None else Path()).resolve()
+    relative = Path(os.path.relpath(article.resolve(), folder)).as_posix()
+    about = SourceFacts(publisher, published, relative, source)
+    return Started(knowledge_file(found, about, article.name), found)

@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 
 # The order here is the order of `sinokaz --help`.
-MODULES = ("topics", "facts", "discover", "check", "authoring")
+MODULES = ("topics", "facts", "discover", "check", "authoring", "export", "tool")
 
 # Which module holds each command (test_docs checks this against the app).
 COMMANDS = {
@@ -23,6 +23,7 @@ COMMANDS = {
     "policy": "topics",
     "facts": "facts",
     "show": "facts",
+    "tags": "facts",
     "search": "discover",
     "entities": "discover",
     "entity": "discover",
@@ -32,10 +33,18 @@ COMMANDS = {
     "check": "check",
     "schema": "check",
     "new": "authoring",
+    "export": "export",
+    "help": "tool",
+    "cache": "tool",
 }
 
-# Global options that take a value, so the word after them is not the command.
+# Commands that need every other command registered: `help trade` shows trade's help.
+_NEED_ALL = ("help",)
+
+# Global options (parsing.GLOBAL_OPTIONS): those that take a value, so that the
+# word after them is not the command, and the flags.
 _VALUED = ("--data",)
+_FLAGS = ("--no-cache", "--no-pager")
 
 
 def named_command(argv: Sequence[str]) -> str | None:
@@ -47,10 +56,12 @@ def named_command(argv: Sequence[str]) -> str | None:
             i += 2
         elif word.startswith(tuple(v + "=" for v in _VALUED)):
             i += 1
+        elif word in _FLAGS:
+            i += 1
         elif word.startswith("-"):
             return None  # --help, --version, ...: show everything
         else:
-            return word if word in COMMANDS else None
+            return word if word in COMMANDS and word not in _NEED_ALL else None
     return None
 
 

@@ -9,16 +9,20 @@ import typer
 
 from sinokaz_cli import __version__
 from sinokaz_cli.commands.boundary import SinokazGroup
+from sinokaz_cli.commands.parsing import SinokazTyper
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.render import Format
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+# Kept as written (\b): rewrapped, a code could end one line and its meaning start the next.
 EXIT_CODES = """\
-Exit codes: 0 success (an empty result too) · 1 internal error · 2 usage error ·
-3 knowledge-file problem · 4 not found · 5 the system failed the run (output,
-memory, disk) · 130 interrupted."""
+\b
+Exit codes: 0 success (an empty result too) · 1 internal error ·
+2 usage error · 3 knowledge-file problem · 4 not found ·
+5 output cannot be written · 6 the system failed the run (memory, disk) ·
+130 interrupted."""
 
 
 def examples(*commands: str) -> str:
@@ -30,7 +34,7 @@ def examples(*commands: str) -> str:
     return head + "\n\n\b\n" + "\n".join("  " + c for c in commands)
 
 
-app = typer.Typer(
+app = SinokazTyper(
     cls=SinokazGroup,
     name="sinokaz",
     help=(
@@ -52,14 +56,8 @@ app = typer.Typer(
 
 
 # ─── global options ─────────────────────────────────────────────────────────
-
-
-def path_given(value: str | None) -> str | None:
-    """A path given as "" (a shell variable left unset, as in --data "$DIR") is a
-    usage error, not a quiet fall-back to the default knowledge."""
-    if value == "":
-        raise typer.BadParameter("the path is empty")
-    return value
+# --data, --no-cache and --no-pager are made in parsing.py, for the program and
+# for every command alike, and kept in the root context's obj.
 
 
 def fields_given(value: str | None) -> str | None:
@@ -77,59 +75,31 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    ctx: typer.Context,
-    data: Annotated[
-        str | None,
-        typer.Option(
-            "--data",
-            metavar="PATH",
-            help="Knowledge file, or folder of *.toml files. Default: $SINOKAZ_DATA, "
-            "else the bundled data/facts.toml.",
-            show_default=False,
-            callback=path_given,
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Read the knowledge files directly; neither use nor write the on-disk index.",
-        ),
-    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = {"data": data, "no_cache": no_cache}
+    pass
+
+
+def global_option(ctx: typer.Context, key: str) -> Any:
+    """A global option's value (parsing.option_key names it), wherever it was given."""
+    return (ctx.find_root().obj or {}).get(key)
 
 
 def categories(kb: KnowledgeBase, given: list[str] | None, option: str = "--category") -> list[str]:
     """The category ids given, as the knowledge spells them (in any case); an id
     that is none of them is a usage error, with a did-you-mean."""
-    from sinokaz_cli.errors import UsageError
-    from sinokaz_cli.suggest import did_you_mean
+    from sinokaz_cli.knowledge.query import known_categories
 
-    known = {t.id.lower(): t.id for t in kb.topics}
-    out = []
-    for value in given or []:
-        found = known.get(value.lower())
-        if found is None:
-            hint = did_you_mean(value.lower(), list(known.values()))
-            raise UsageError(
-                f"unknown category {value!r} for {option}; expected one of: "
-                + ", ".join(known.values())
-                + (f" ({hint})" if hint else "")
-            )
-        out.append(found)
-    return out
+    return known_categories(kb, given or [], option)
 
 
 def knowledge(ctx: typer.Context) -> KnowledgeBase:
     from sinokaz_cli.index.opening import open_kb
 
-    options = ctx.find_root().obj or {}
-    return open_kb(options.get("data"), use_cache=not options.get("no_cache"))
+    return open_kb(global_option(ctx, "data"), use_cache=not global_option(ctx, "no_cache"))
 
 
 # ─── shared output options ──────────────────────────────────────────────────
@@ -171,10 +141,30 @@ FieldsOpt = Annotated[
 ]
 
 
-def output_format(fmt: Format | None, json_flag: bool) -> Format:
+def output_format(fmt: Format | None, json_flag: bool, fields: str | None = None) -> Format:
+    """The format asked for, else the one for where stdout goes. --json with another
+    --format is a usage error; --fields on a table is said to do nothing there."""
     from sinokaz_cli.render import pick
 
-    return pick(fmt, json_flag, sys.stdout.isatty())
+    chosen = pick(given_format(fmt, json_flag), False, sys.stdout.isatty())
+    if fields is not None and chosen is Format.TABLE:
+        from sinokaz_cli.messages import say
+
+        say(
+            "--fields picks the fields of json, jsonl, csv, tsv and markdown, not the "
+            "columns of a table; add --format tsv (or another) to use it"
+        )
+    return chosen
+
+
+def given_format(fmt: Format | None, json_flag: bool) -> Format | None:
+    """--format, or --json, which is the same as --format json: never both at odds."""
+    if json_flag and fmt not in (None, Format.JSON):
+        from sinokaz_cli.errors import UsageError
+
+        assert fmt is not None
+        raise UsageError(f"--json and --format {fmt.value} ask for different formats")
+    return Format.JSON if json_flag else fmt
 
 
 def field_list(fields: str | None) -> list[str] | None:
@@ -183,12 +173,27 @@ def field_list(fields: str | None) -> list[str] | None:
     return [f.strip() for f in fields.split(",") if f.strip()]
 
 
-def emit(listing: Any, fmt: Format, fields: str | None, show_all: bool = False) -> None:
+def emit(
+    listing: Any, fmt: Format, fields: str | None, show_all: bool = False, single: bool = False
+) -> None:
+    """Write a listing in `fmt`, only the `fields` asked for (but in a table). A
+    `single` record (show) is one JSON object rather than an array of one."""
     from sinokaz_cli.render import select, write
 
     if fmt is not Format.TABLE:
         listing = select(listing, field_list(fields))
+    if single and fmt in (Format.JSON, Format.JSONL):
+        for r in listing.records:
+            emit_object(listing.to_json(r), fmt)
+        return
     write(listing, fmt, sys.stdout, show_all)
+
+
+def emit_object(body: dict[str, Any], fmt: Format) -> None:
+    """One object: JSON indented, or JSON Lines' one line."""
+    from sinokaz_cli.render.jsonout import dumps
+
+    sys.stdout.write(dumps(body, indent=2 if fmt is Format.JSON else None) + "\n")
 
 
 # ─── shell completion of ids ────────────────────────────────────────────────
@@ -198,8 +203,7 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
     """Ids starting with what was typed; silent on a broken knowledge file."""
     from sinokaz_cli.errors import SinokazError
 
-    root = ctx.find_root()
-    data = (root.params or {}).get("data")
+    data = global_option(ctx, "data")
     try:
         ids = _ids_for_completion(data, kind)
     except (SinokazError, OSError):
@@ -208,10 +212,10 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
 
 
 def _ids_for_completion(data: str | None, kind: str) -> Iterable[str]:
-    """The fact, entity or category ids, from the index when it is fresh (each Tab at 100,000
-    facts took 7 s of parsing); from the index and the files added since, when
-    that is all that changed (an article just added, then `check`ed, which
-    writes no index); else from the files. Never a build, a warning or a
+    """The fact, entity or category ids, or the tags, from the index when it is
+    fresh (each Tab at 100,000 facts took 7 s of parsing); ids from the index and
+    the files added since, when that is all that changed (an article just added,
+    then `check`ed, which writes no index); else from the files. Never a build, a warning or a
     progress line: the shell is drawing its prompt on the same terminal."""
     from sinokaz_cli.index import fresh, where
     from sinokaz_cli.index.opening import read_added
@@ -224,7 +228,7 @@ def _ids_for_completion(data: str | None, kind: str) -> Iterable[str]:
         kb: KnowledgeBase | None = fresh.open_fresh(where.index_path(root), files)
     except (fresh.IndexUnusable, fresh.DatabaseError, OSError):
         kb = None
-    if kb is None:
+    if kb is None and kind != "tag":  # read_added gives the indexed facts' ids, not tags
         added = read_added(root, files)
         if added is not None:
             indexed, kb = added
@@ -232,6 +236,8 @@ def _ids_for_completion(data: str | None, kind: str) -> Iterable[str]:
                 return [*indexed, *(f.id for f in kb.facts)]
     if kb is None:
         kb = load(data)
+    if kind == "tag":
+        return sorted(kb.tag_set())
     if kind == "category":
         return [t.id for t in kb.topics]
     return kb.facts_by_id if kind == "fact" else kb.entities_by_id
@@ -243,3 +249,7 @@ def complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_entity_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return _complete(ctx, incomplete, "entity")
+
+
+def complete_tags(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, "tag")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 import sys
 from pathlib import Path
@@ -10,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-from sinokaz_cli.commands.app import app, examples, path_given
-from sinokaz_cli.errors import UsageError
+from sinokaz_cli.commands.app import app, examples
+from sinokaz_cli.commands.parsing import path_given
+from sinokaz_cli.errors import OutputError, UsageError
 from sinokaz_cli.messages import say
 
 
@@ -87,36 +87,16 @@ def new(
     headline is 1, the standfirst 2. Then `sinokaz check FILE` lists the paragraphs
     no fact cites yet, until none is left.
     """
-    from sinokaz_cli.authoring.scaffold import SourceFacts, knowledge_file
-    from sinokaz_cli.reading.article import read
-    from sinokaz_cli.reading.fields import ID_RE
+    from sinokaz_cli.authoring.scaffold import for_article
 
     text_path = Path(article).expanduser()
-    try:
-        found = read(text_path)
-    except FileNotFoundError:
-        raise UsageError(f"{article}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{article}: is a folder; give the article's text file") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{article}: not UTF-8 text") from None
-    except OSError as e:
-        raise UsageError(f"{article}: {e.strerror or e}") from None
-    if not found.paragraphs:
-        raise UsageError(f"{article}: holds no text")
-    if source_id is not None and not ID_RE.fullmatch(source_id):
-        raise UsageError(f"--id {source_id!r}: lower-case letters, digits, '.', '_' and '-' only")
+    if not text_path.exists():  # before asking for what the text does not say
+        raise UsageError(f"{article}: no such file")
     publisher, published = _ask(publisher, published)
-
     to_stdout = output == "-"
     target = text_path.with_suffix(".toml") if output is None else Path(output).expanduser()
-    if not to_stdout and target.resolve() == text_path.resolve():
-        raise UsageError(f"{target}: is the article itself; choose another --output")
-    relative = os.path.relpath(
-        text_path.resolve(), (target.parent if not to_stdout else Path()).resolve()
-    )
-    about = SourceFacts(publisher, published, Path(relative).as_posix(), source_id)
-    body = knowledge_file(found, about, text_path.name)
+    started = for_article(text_path, None if to_stdout else target, publisher, published, source_id)
+    body = started.text
     if to_stdout:
         sys.stdout.write(body)
         return
@@ -124,15 +104,16 @@ def new(
         with target.open("x", encoding="utf-8") as out:  # "x": never over a file
             out.write(body)
     except FileExistsError:
-        raise UsageError(
+        raise OutputError(
             f"{target} exists; sinokaz new never overwrites a file (choose another with -o)"
         ) from None
     except OSError as e:
-        raise UsageError(f"{target}: cannot be written: {e.strerror or e}") from None
-    n = len(found.paragraphs)
+        raise OutputError(f"{target}: cannot be written: {e.strerror or e}") from None
+    n = len(started.article.paragraphs)
     say(
         f"wrote {target}: the source record and {n} paragraph{'s' if n != 1 else ''} "
-        f"to write facts for; then run: sinokaz check {shlex.quote(str(target))}"
+        f"({started.article.layout}) to write facts for; then run: "
+        f"sinokaz check {shlex.quote(str(target))}"
     )
 
 
@@ -143,18 +124,24 @@ def _ask(publisher: str | None, published: str | None) -> tuple[str, str]:
     if not missing:
         return publisher, published  # type: ignore[return-value]
     if not _interactive():
+        example = {"--publisher": "--publisher 'China Daily'", "--published": "--published 2025-11"}
         raise UsageError(
             f"the article does not say who published it and when: give {' and '.join(missing)}"
-            " (as --publisher 'China Daily' --published 2025-11)"
+            f" (as {' '.join(example[m] for m in missing)})"
         )
-    while not publisher:
-        publisher = typer.prompt("Publisher (as China Daily)", err=True).strip()
-    while not published:
-        answer = typer.prompt("Published (YYYY-MM)", err=True).strip()
-        try:
-            published = _published(answer)
-        except typer.BadParameter as e:
-            say(str(e))
+    try:
+        while not publisher:
+            publisher = typer.prompt("Publisher (as China Daily)", err=True).strip()
+        while not published:
+            answer = typer.prompt("Published (YYYY-MM)", err=True).strip()
+            try:
+                published = _published(answer)
+            except typer.BadParameter as e:
+                say(str(e))
+    except typer.Abort:
+        # Ctrl-D at the prompt: end its line; the boundary says "interrupted", exit 130.
+        sys.stderr.write("\n")
+        raise
     return publisher, published
 
 

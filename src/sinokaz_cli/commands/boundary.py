@@ -1,8 +1,9 @@
 """The one place where errors become a line on stderr and an exit status.
 
-Commands raise; this group's `invoke` catches. Usage errors stay Click's
-(exit 2, raised before `invoke` runs). Set SINOKAZ_DEBUG=1 to see the
-traceback of an internal error.
+Commands raise; this group's `invoke` catches what they raise, and its `main`
+what the parser raises. Every usage error, the parser's or a command's, is
+one line, `sinokaz: what is wrong; see 'sinokaz COMMAND --help'`, and exit 2.
+Set SINOKAZ_DEBUG=1 to see the traceback of an internal error.
 
 What it says when memory has run out, or the output cannot be written, needs
 nothing that is not already loaded: an import or a first compile then would
@@ -11,16 +12,22 @@ fail in turn, and end the run with a traceback.
 
 from __future__ import annotations
 
+import inspect
 import os
 import shlex
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import typer
+from typer import _click
 from typer.core import TyperGroup
 
-from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError
+from sinokaz_cli.commands.pager import paging
+from sinokaz_cli.commands.parsing import UnknownChoice, UnknownCommand, global_options
+from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError, UsageError
 from sinokaz_cli.messages import say, say_bytes
+from sinokaz_cli.suggest import unknown
 
 OUT_OF_MEMORY = b"sinokaz: out of memory\n"
 
@@ -38,7 +45,7 @@ def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = No
     if more:
         say(f"... and {more:,} more problem{'s' if more > 1 else ''}; to see them all: {command}")
     elif problems and problems[0].line is not None:  # not for "no such file", say
-        say(f"to check the knowledge again: {command}")
+        say(f"after fixing it: {command}")
 
 
 def output_error(e: BaseException) -> bool:
@@ -69,18 +76,61 @@ def _quiet_stdout() -> None:
 
 
 class SinokazGroup(TyperGroup):
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.params.extend(global_options())
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Click's main, but a usage error is one line. (Click writes the usage, a
+        "Try" line, a blank line and "Error: ..."; it does so only in standalone
+        mode, so the app runs in the other and leaves the way this one does.)"""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            status = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+        except _click.exceptions.NoArgsIsHelpError as e:
+            e.show()  # `sinokaz` alone: the help, on stderr
+            sys.exit(int(ExitCode.USAGE))
+        except _click.exceptions.UsageError as e:
+            say(usage_message(e) + see_help(e.ctx.command_path if e.ctx else None))
+            sys.exit(int(ExitCode.USAGE))
+        except _click.exceptions.ClickException as e:  # pragma: no cover  (none is raised)
+            say(e.format_message())
+            sys.exit(e.exit_code)
+        except typer.Abort:  # Ctrl-D at a prompt (new): the person stopped it, as Ctrl-C does
+            say("interrupted")
+            sys.exit(int(ExitCode.INTERRUPTED))
+        # Outside standalone mode, Click returns an Exit's status, else the result.
+        sys.exit(status if isinstance(status, int) else 0)
+
     def invoke(self, ctx: Any) -> Any:
         try:
-            result = super().invoke(ctx)
-            # Flush here, inside the boundary: a reader that has gone away (| head)
-            # must surface as BrokenPipeError below, not at interpreter exit.
-            sys.stdout.flush()
+            # On a terminal, long output goes through a pager unless --no-pager
+            # was given, before or after the command (known once it has run).
+            with paging(lambda: not (ctx.obj or {}).get("no_pager")):
+                result = super().invoke(ctx)
+                # Flush here, inside the boundary: a reader that has gone away (| head)
+                # must surface as BrokenPipeError below, not at interpreter exit.
+                sys.stdout.flush()
             return result
         except (typer.Exit, typer.Abort):
             raise
         except SinokazError as e:
             if isinstance(e, KnowledgeError):
+                # --data given before or after the command: both end up in the root obj.
                 report_knowledge_error(e, every=False, data=(ctx.obj or {}).get("data"))
+            elif isinstance(e, UsageError):
+                say(str(e) + see_help(_invoked_path(ctx)))
             else:
                 say(str(e))
             raise typer.Exit(int(e.exit_code)) from None
@@ -101,7 +151,7 @@ class SinokazGroup(TyperGroup):
             if isinstance(e, OSError) and output_error(e):
                 say(f"cannot write the output: {e.strerror}")
                 _quiet_stdout()  # what is still buffered must not fail again at exit
-                raise typer.Exit(int(ExitCode.SYSTEM)) from None
+                raise typer.Exit(int(ExitCode.OUTPUT)) from None
             index = _index_failed(e)
             if index is not None:
                 say(
@@ -115,7 +165,104 @@ class SinokazGroup(TyperGroup):
             )
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
+    def resolve_command(
+        self, ctx: _click.Context, args: list[str]
+    ) -> tuple[str | None, _click.Command | None, list[str]]:
+        name = args[0]
+        cmd = self.get_command(ctx, name)
+        if cmd is None and not ctx.resilient_parsing:
+            if name.startswith("-"):
+                self.parse_args(ctx, args)  # an option after all: say which is unknown
+            raise UnknownCommand(name, self.list_commands(ctx), ctx)
+        return (name if cmd else None), cmd, args[1:]
+
+    def format_commands(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        """Each command with its one-line description whole: Click cut them to fit
+        beside the names, with "...", where wrapping them loses nothing."""
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, summary_line(cmd)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def summary_line(cmd: _click.Command) -> str:
+    """The first paragraph of a command's help, on one line."""
+    text = cmd.short_help or inspect.cleandoc(cmd.help or "")
+    return " ".join(text.split("\n\n")[0].split())
+
+
+def _invoked_path(ctx: Any) -> str:
+    """The command a group's context ran, for its help: a command's own error is
+    about that command, not the program."""
+    name = getattr(ctx, "invoked_subcommand", None)
+    return f"{ctx.command_path} {name}" if name else str(ctx.command_path)
+
+
+def see_help(command_path: str | None) -> str:
+    """'; see 'sinokaz facts --help'': where the options and values are explained."""
+    return f"; see '{command_path or 'sinokaz'} --help'"
+
+
+def usage_message(e: _click.exceptions.UsageError) -> str:
+    """What is wrong with the command line, in a few words, with a did-you-mean."""
+    ctx = e.ctx
+    if isinstance(e, UnknownChoice):
+        return unknown(_noun(e.param), e.value, e.choices, list_them=True)
+    if isinstance(e, UnknownCommand):
+        return unknown("command", e.name, e.known)
+    if isinstance(e, _click.exceptions.NoSuchOption):
+        return unknown("option", e.option_name, _option_names(ctx))
+    if isinstance(e, _click.exceptions.MissingParameter):
+        what = "argument" if getattr(e.param, "param_type_name", "") == "argument" else "option"
+        return f"missing {what} {_shown_name(e.param)}"
+    if isinstance(e, _click.exceptions.BadOptionUsage):
+        if "requires" in e.message:
+            return f"option {e.option_name} needs a value"
+        return _plain(e.message)
+    if isinstance(e, _click.exceptions.BadParameter):
+        if e.param is None:
+            return _plain(e.message)
+        return f"invalid value for {_shown_name(e.param)}: {_plain(e.message)}"
+    if e.message == "Missing command.":
+        return "missing command"
+    return _plain(e.message)
+
+
+def _noun(param: Any) -> str:
+    """What a parameter's value is, for a message: "--category" -> "category"."""
+    if param is None:
+        return "value"
+    if getattr(param, "param_type_name", "") == "argument":
+        shown = _shown_name(param).strip("[]").lower()
+        # A metavar that lists the choices ("sqlite|csv") is no noun: the parameter's name is.
+        return shown if shown.isidentifier() else str(param.name)
+    return str(param.opts[0]).lstrip("-")
+
+
+def _shown_name(param: Any) -> str:
+    if param is None:
+        return "a value"
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.human_readable_name).removesuffix("...")
+    return str(param.opts[0])
+
+
+def _option_names(ctx: _click.Context | None) -> list[str]:
+    if ctx is None:
+        return []
+    return [name for p in ctx.command.get_params(ctx) for name in (*p.opts, *p.secondary_opts)]
+
+
+def _plain(message: str) -> str:
+    """Click's sentence as a clause: "Got x." -> "got x"."""
+    message = message.strip().rstrip(".")
+    return message[:1].lower() + message[1:]
+
 
 def _is_click_signal(e: Exception) -> bool:
-    """Usage errors from the click inside Typer pass through to its own handler."""
+    """Usage errors from the click inside Typer pass through to `main`."""
     return isinstance(e, typer.TyperException)

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 
 import typer
 
-from sinokaz_cli.commands.app import JsonOpt, app, examples, path_given
+from sinokaz_cli.commands.app import app, examples, global_option
 from sinokaz_cli.commands.boundary import report_knowledge_error
-from sinokaz_cli.errors import ExitCode, KnowledgeError, Problem
+from sinokaz_cli.commands.parsing import path_given
+from sinokaz_cli.errors import ExitCode, KnowledgeError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 
 # ─── check and schema ───────────────────────────────────────────────────────
@@ -29,7 +30,14 @@ def check(
             callback=path_given,
         ),
     ] = None,
-    json_: JsonOpt = False,
+    json_: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the result as one JSON object: ok, counts and problems (with --list, "
+            "the ids in use).",
+        ),
+    ] = False,
     listing: Annotated[
         bool,
         typer.Option(
@@ -46,9 +54,12 @@ def check(
     the work left on it: one line per source, and exit 3. --list shows the
     categories, units, entities and sources in use instead, for writing a new file.
     """
+    from sinokaz_cli.knowledge.query import uncited
+    from sinokaz_cli.reading.article import text_problems
+    from sinokaz_cli.reading.lines import at_source_lines
     from sinokaz_cli.reading.load import load
 
-    target = path or (ctx.find_root().obj or {}).get("data")
+    target = path or global_option(ctx, "data")
     try:
         kb = load(target, notice="checking the knowledge files ({})")
     except KnowledgeError as e:
@@ -59,7 +70,7 @@ def check(
     if listing:
         _list(kb, json_)
         return
-    gaps = _uncited(kb)
+    gaps = at_source_lines(text_problems(kb) + uncited(kb))
     if gaps:
         if json_:
             _check_json(target, False, kb, gaps)
@@ -102,29 +113,6 @@ def checked(target: str | None) -> str:
     if os.path.isdir(given) and not given.endswith(("/", os.sep)):
         given += "/"
     return given
-
-
-def _uncited(kb: KnowledgeBase) -> list[Problem]:
-    """One problem per source with paragraphs no fact cites, at its [[source]] line."""
-    from sinokaz_cli.knowledge.citing import paragraphs
-    from sinokaz_cli.knowledge.query import coverage
-    from sinokaz_cli.knowledge.records import Citation
-    from sinokaz_cli.reading.lines import record_line
-
-    gaps = []
-    for c in coverage(kb):
-        if not c.uncited:
-            continue
-        src = c.source
-        home = kb.source_file(src.id) or src.file or src.id
-        left = len(c.uncited)
-        message = (
-            f"{paragraphs(Citation(src.id, tuple(c.uncited)))} not cited by any fact yet "
-            f"({left} of {src.paragraphs} paragraph{'s' if src.paragraphs != 1 else ''})"
-        )
-        line = record_line(home, "source", src.id)
-        gaps.append(Problem(home, message, line, record=f"source {src.id!r}"))
-    return gaps
 
 
 def _check_json(

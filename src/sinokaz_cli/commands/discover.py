@@ -18,7 +18,10 @@ from sinokaz_cli.commands.app import (
     categories,
     complete_entity_ids,
     emit,
+    emit_object,
     examples,
+    field_list,
+    given_format,
     knowledge,
     output_format,
 )
@@ -64,6 +67,7 @@ def search(
         # They are searched for as they are (see content_words): say so, since hits
         # on "who" or "is" alone may look like an answer and are not one.
         say(f"the query {query!r} has only common words; matching them as they are")
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     result = Index(kb).search(query, limit)
     for typed, used in result.corrections.items():
@@ -75,7 +79,6 @@ def search(
         say("no fact mentions " + " or ".join(f"'{w}'" for w in result.unknown) + hint)
     elif hint:
         say("no match" + hint)
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
@@ -84,7 +87,7 @@ def search(
         elif not result.suggestions and not result.unknown:  # say so rather than print nothing
             say(f"no facts match {query!r}")
         return
-    emit(hit_listing(kb, result.hits), chosen, fields)
+    emit(hit_listing(kb, result.hits, query), chosen, fields)
 
 
 @app.command(epilog=examples("sinokaz entities --kind person", "sinokaz entities --json"))
@@ -103,53 +106,62 @@ def entities(
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import entity_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     listing = entity_listing(kb, query.entities(kb, kind or []), query.mentions(kb))
-    emit(listing, output_format(fmt, json_), fields, all_)
+    emit(listing, chosen, fields, all_)
 
 
-@app.command(epilog=examples("sinokaz entity nurgaliyeva --json | jq '.facts[].id'"))
+@app.command(
+    epilog=examples(
+        "sinokaz entity nurgaliyeva --json | jq '.facts[].id'",
+        "sinokaz entity 'import expo' | grep -i contract",
+    )
+)
 def entity(
     ctx: typer.Context,
     entity_id: Annotated[
         str,
         typer.Argument(
             metavar="ID",
-            help="An entity id, as listed by 'entities'.",
+            help="An entity id, as listed by 'entities', or its name or an alias.",
             autocompletion=complete_entity_ids,
         ),
     ],
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
+    fields: FieldsOpt = None,
     all_: AllOpt = False,
 ) -> None:
     """One entity in full, and every fact that mentions it.
 
     --json prints one object: the entity's fields, and "facts" with the full fact objects.
-    An unknown id exits 4 and suggests near ids.
+    csv, tsv and markdown list those facts, one a row. --fields picks the facts' fields.
+    An unknown entity exits 4 and suggests near ones; so does a name that several
+    entities answer to, listing them.
     """
-    from sinokaz_cli.knowledge import query
+    from sinokaz_cli.knowledge import lookup, query
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    e = query.entity(kb, entity_id)
+    e = lookup.entity(kb, entity_id)
     about = query.facts_about(kb, e.id)
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
         table.console().print(discover.entity(e, kb, about, all_))
         return
-    from sinokaz_cli.render.records import entity_json, entity_listing, fact_json
+    from sinokaz_cli.render import select
+    from sinokaz_cli.render.records import entity_json, fact_listing
 
-    if chosen is Format.JSON:
-        from sinokaz_cli.render.jsonout import dumps
-
-        body = entity_json(e, kb, [f.id for f in about])
-        body["facts"] = [fact_json(f, kb) for f in about]
-        sys.stdout.write(dumps(body, indent=2) + "\n")
+    listing = fact_listing(kb, about, title=f"Facts that mention {e.name} ({e.id})")
+    if chosen not in (Format.JSON, Format.JSONL):
+        emit(listing, chosen, fields)
         return
-    mentions = query.Mentions.known(kb, {e.id: [f.id for f in about]})
-    emit(entity_listing(kb, [e], mentions), chosen, None)
+    listing = select(listing, field_list(fields))
+    body = entity_json(e, kb, [f.id for f in about])
+    body["facts"] = [listing.to_json(f) for f in about]
+    emit_object(body, chosen)
 
 
 @app.command(epilog=examples("sinokaz timeline", "sinokaz timeline --category trade --json"))
@@ -165,9 +177,9 @@ def timeline(
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import timeline_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
     dated = query.timeline(kb, categories(kb, category))
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
@@ -194,8 +206,8 @@ def sources(
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import source_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         from sinokaz_cli.render import discover, table
 
@@ -220,7 +232,7 @@ def brief(
             "--topic",
             "-t",
             metavar="ID",
-            help="Only this topic (repeatable): a category id, as --category takes.",
+            help="Only this topic (repeatable): a category id, as facts and timeline take it.",
             autocompletion=lambda ctx, incomplete: _complete(ctx, incomplete, "category"),
         ),
     ] = None,
@@ -249,9 +261,9 @@ def brief(
     """
     from sinokaz_cli.knowledge import brief as briefing
 
+    chosen = given_format(fmt, json_)
     kb = knowledge(ctx)
     b = briefing.build(kb, categories(kb, topic, "--topic"), full=full)
-    chosen = Format.JSON if json_ else fmt
     if chosen is None:
         chosen = Format.TABLE if sys.stdout.isatty() else Format.MARKDOWN
     if chosen is Format.TABLE:

@@ -1,8 +1,7 @@
-"""facts and show: filtered listings and one fact in full."""
+"""facts, tags and show: filtered listings, the tags to filter by, and one fact in full."""
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -17,8 +16,11 @@ from sinokaz_cli.commands.app import (
     categories,
     complete_entity_ids,
     complete_fact_ids,
+    complete_tags,
     emit,
+    emit_object,
     examples,
+    field_list,
     knowledge,
     output_format,
 )
@@ -30,21 +32,28 @@ from sinokaz_cli.render import Format
 @app.command(
     epilog=examples(
         "sinokaz facts --category trade --entity nurgaliyeva",
-        "sinokaz facts --tag cars --format csv",
+        "sinokaz facts --tag car --format csv",
+        "sinokaz facts --entity 'Madina Nurgaliyeva'",
     )
 )
 def facts(
     ctx: typer.Context,
     category: CategoriesOpt = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help="Only facts with this tag (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Only facts with this tag, singular or plural (repeatable).",
+            autocompletion=complete_tags,
+        ),
     ] = None,
     entity: Annotated[
         list[str] | None,
         typer.Option(
             "--entity",
             "-e",
-            help="Only facts involving this entity id (repeatable).",
+            help="Only facts involving this entity: its id, name or an alias (repeatable).",
             autocompletion=complete_entity_ids,
         ),
     ] = None,
@@ -56,16 +65,17 @@ def facts(
     """List facts, filtered by category, tag and entity.
 
     Several values of one filter widen the match (any of them); different filters narrow it
-    (all of them). An unknown tag or entity id exits 4 with a suggestion.
+    (all of them). A tag matches in the singular or the plural (car finds cars); an entity
+    by its id, name or alias. An unknown tag or entity exits 4 with a suggestion.
     """
-    from sinokaz_cli.knowledge import query
+    from sinokaz_cli.knowledge import lookup
     from sinokaz_cli.render.records import fact_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    query.check_known("tag", tag or [], query.all_tags(kb))
-    query.check_known("entity", entity or [], kb.entities_by_id)
-    selected = kb.select(categories(kb, category), tag or [], entity or [])  # streams
-    chosen = output_format(fmt, json_)
+    wanted = categories(kb, category)
+    tags = lookup.tags(kb, tag or [])
+    selected = kb.select(wanted, tags, lookup.entity_ids(kb, entity or []))  # streams
     if chosen is Format.TABLE:
         from sinokaz_cli.render import summary, table
 
@@ -81,19 +91,42 @@ def facts(
     emit(fact_listing(kb, selected, title="Facts"), chosen, fields)
 
 
-@app.command(epilog=examples("sinokaz show dialogue-participants --json"))
+@app.command(epilog=examples("sinokaz tags", "sinokaz tags --category tourism --json"))
+def tags(
+    ctx: typer.Context,
+    category: CategoriesOpt = None,
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+    fields: FieldsOpt = None,
+    all_: AllOpt = False,
+) -> None:
+    """Each tag, with how many facts carry it: what 'sinokaz facts --tag' filters by."""
+    from sinokaz_cli.render.records import tag_listing
+
+    chosen = output_format(fmt, json_, fields)
+    kb = knowledge(ctx)
+    emit(tag_listing(kb.tag_counts(categories(kb, category))), chosen, fields, all_)
+
+
+@app.command(
+    epilog=examples(
+        "sinokaz show dialogue-participants --json",
+        "sinokaz show dialogue-second-meeting --fields id,date,citation",
+    )
+)
 def show(
     ctx: typer.Context,
     fact_id: Annotated[
         str,
         typer.Argument(
             metavar="ID",
-            help="A fact id, as listed by 'facts'.",
+            help="A fact id, as listed by 'facts' (upper or lower case).",
             autocompletion=complete_fact_ids,
         ),
     ],
     fmt: FormatOpt = None,
     json_: JsonOpt = False,
+    fields: FieldsOpt = None,
     words: Annotated[
         bool,
         typer.Option(
@@ -103,17 +136,24 @@ def show(
         ),
     ] = False,
 ) -> None:
-    """One fact in full: statement, figures, date and its precision, speaker, entities, source.
+    """One fact in full: statement, figures, date and how exact it is, speaker, entities,
+    source.
 
     --json prints one object (not an array). An unknown id exits 4 and suggests near ids.
+    --text prints with a table or JSON (as "source_text").
     """
-    from sinokaz_cli.knowledge import query
+    from sinokaz_cli.knowledge import lookup
 
-    kb = knowledge(ctx)
-    f = query.fact(kb, fact_id)
-    chosen = output_format(fmt, json_)
+    # The article's words read as text: in a pipe too, unless a format is asked for.
+    chosen = (
+        Format.TABLE if words and fmt is None and not json_ else output_format(fmt, json_, fields)
+    )
     if words and chosen not in (Format.TABLE, Format.JSON):
-        raise typer.BadParameter("--text shows with --format table or json", param_hint="'--text'")
+        from sinokaz_cli.errors import UsageError
+
+        raise UsageError("--text shows with --format table or json")
+    kb = knowledge(ctx)
+    f = lookup.fact(kb, fact_id)
     cited = None
     if words:
         from sinokaz_cli.reading.article import cited_text
@@ -127,17 +167,18 @@ def show(
         if cited is not None:
             out.print(summary.article_words(*cited))
         return
-    from sinokaz_cli.render.jsonout import dumps
-    from sinokaz_cli.render.records import fact_json, fact_listing
+    from sinokaz_cli.render.records import fact_listing
 
-    if chosen is Format.JSON:
-        body = fact_json(f, kb)
-        if cited is not None:
-            body["source_text"] = {
-                "paragraphs": [{"paragraph": n, "text": t} for n, t in cited.paragraphs],
-                "missing": cited.missing,
-                "doubt": cited.doubt,
-            }
-        sys.stdout.write(dumps(body, indent=2) + "\n")
-    else:
-        emit(fact_listing(kb, [f]), chosen, None)
+    listing = fact_listing(kb, [f])
+    if cited is None:
+        emit(listing, chosen, fields, single=True)
+        return
+    from sinokaz_cli.render import select
+
+    body = select(listing, field_list(fields)).to_json(f)  # JSON: --text is table or json
+    body["source_text"] = {
+        "paragraphs": [{"paragraph": n, "text": t} for n, t in cited.paragraphs],
+        "missing": cited.missing,
+        "doubt": cited.doubt,
+    }
+    emit_object(body, chosen)

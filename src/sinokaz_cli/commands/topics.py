@@ -33,8 +33,8 @@ def _topic(
 ) -> None:
     from sinokaz_cli.render.records import fact_listing
 
+    chosen = output_format(fmt, json_flag, fields)
     kb = knowledge(ctx)
-    chosen = output_format(fmt, json_flag)
     if chosen is not Format.TABLE:
         # Stream: each fact is read, rendered and written before the next is read.
         listing = fact_listing(kb, kb.select([category]), category=False)
@@ -121,8 +121,8 @@ def policy(
     from sinokaz_cli.knowledge import query
     from sinokaz_cli.render.records import pair_listing
 
+    chosen = output_format(fmt, json_, fields)
     kb = knowledge(ctx)
-    chosen = output_format(fmt, json_)
     if chosen is Format.TABLE:
         # The topic's own pairs table, with ids: the generic one gave the listing's
         # fact-id column its full width and cut the theme off at 80 columns.

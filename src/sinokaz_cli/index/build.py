@@ -67,8 +67,7 @@ class Builder:
         self.tmp = Owned(target)
         try:
             if start is not None:
-                # From the very file checked and read: a run replacing the index
-                # meanwhile (by rename) changes nothing here.
+                # From the very file checked: another renamed into place changes nothing.
                 self.tmp.fill_from(start.fd)
             # No locks: the file is this run's alone (and locked by it: owned.py).
             self.conn = sqlite3.connect(
@@ -102,6 +101,8 @@ class Builder:
         self.currencies: dict[str, int] = {}  # in the order facts first use them
         # Where each record of the PLACED kinds was written (see place).
         self.declared: dict[str, dict[str, tuple[str, int]]] = {}
+        # The knowledge path the index is for, as `sinokaz cache` shows it.
+        self.knowledge: str | None = None
 
     def learn(self, entities: Sequence[Entity], sources: Sequence[Source]) -> None:
         """Records a file declared, for the documents of the facts that follow."""
@@ -279,6 +280,7 @@ class Builder:
             "mentions": self.mentions,
             # And where each record was written, to say where a repeated id was first.
             "places": self._places(kb.files),
+            "knowledge": self.knowledge,
         }
         conn.executemany(
             "INSERT INTO small VALUES (?, ?)",
@@ -292,8 +294,7 @@ class Builder:
         conn.close()
         points.reached("seal")
         seal(self.tmp.fd)
-        # Opened before the rename: it reads this file, whatever another run puts
-        # in place after.
+        # Opened before the rename: it reads this file, whatever is put in place after.
         built = connect(self.tmp.path)
         try:
             self._keep_previous()
@@ -317,8 +318,7 @@ class Builder:
         name, so that such an edit extends it again instead of rebuilding. Only if
         it is still the one in place: when runs at once extend the same index, the
         first to finish keeps it, and the others find their own in its place and
-        must not keep that. A full rebuild drops it: its files were not all kept.
-        Best effort either way."""
+        must not keep that. A full rebuild drops it. Best effort either way."""
         previous = previous_path(self.target)
         try:
             if self.start is None:
@@ -373,11 +373,12 @@ class Builder:
 
     def _events(self, category: str, kb: KnowledgeBase) -> tuple[str, ...]:
         """The ids KnowledgeBase.events_in(category, ...) returns, in order, every one."""
-        by_id = kb.entities_by_id
+        by_id, series = kb.entities_by_id, kb.series
         found = [
             (eid, n)
             for eid, n in self.mentions.get(category, {}).items()
             if (e := by_id.get(eid)) is not None and e.kind is EntityKind.EVENT
+            if eid not in series
         ]
         found.sort(key=lambda item: event_rank(by_id[item[0]], item[1]))
         return tuple(eid for eid, _ in found)

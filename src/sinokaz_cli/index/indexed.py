@@ -230,6 +230,14 @@ class IndexedKB(KnowledgeBase):
     def tag_set(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM fact_tags")}
 
+    def tag_counts(self, categories: Sequence[str] = ()) -> dict[str, int]:
+        sql, args = "SELECT tag, count(DISTINCT fact_row) FROM fact_tags", []
+        if categories:
+            within = f"SELECT row FROM facts WHERE category IN ({marks(categories)})"
+            sql += f" WHERE fact_row IN ({within})"
+            args = list(categories)
+        return dict(self.conn.execute(sql + " GROUP BY tag", args).fetchall())
+
     def entity_list(self, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
         if not kinds:
             return list(self.entities)

@@ -83,13 +83,13 @@ def _open(root: Path, files: list[Path], use_cache: bool) -> KnowledgeBase:
         if start is None:
             continue
         try:
-            extended = _extend(target, files, start)
+            extended = _extend(target, files, start, root)
         finally:
             start.conn.close()
             start.close()
         if extended is not None:
             return extended
-    return _rebuilt(target, files, said)
+    return _rebuilt(target, files, root, said)
 
 
 answering_from: Path | None = None  # the index this run answers from, if any
@@ -130,7 +130,7 @@ def _read(files: list[Path], notice: str | None = None) -> KnowledgeBase:
     return read_all(files, notice)
 
 
-def _rebuilt(target: Path, files: list[Path], said: bool) -> KnowledgeBase:
+def _rebuilt(target: Path, files: list[Path], root: Path, said: bool) -> KnowledgeBase:
     """A new index at `target` from every file, opened; or the files read, when it
     cannot be written (after a warning, unless one was given already)."""
     from sinokaz_cli.index.build import Builder
@@ -142,6 +142,7 @@ def _rebuilt(target: Path, files: list[Path], said: bool) -> KnowledgeBase:
     try:
         with bulk():
             builder = Builder(target)
+            builder.knowledge = _shown(root)
             try:
                 kb = load_files(files, builder, progress)
                 return IndexedKB(builder.finish(kb))
@@ -160,7 +161,9 @@ def _rebuilt(target: Path, files: list[Path], said: bool) -> KnowledgeBase:
     return _read(files)
 
 
-def _extend(target: Path, files: list[Path], start: sealed.Opened) -> KnowledgeBase | None:
+def _extend(
+    target: Path, files: list[Path], start: sealed.Opened, root: Path
+) -> KnowledgeBase | None:
     """The index `start` extended with the files added after it was written,
     put in place at `target`, when that is all that changed (extend.resume); None
     when it is not, or when the copy cannot be written: the caller rebuilds.
@@ -176,6 +179,7 @@ def _extend(target: Path, files: list[Path], start: sealed.Opened) -> KnowledgeB
     if resumed is None:
         return None
     builder, declared, added = resumed
+    builder.knowledge = _shown(root)
     progress = say_if_large(
         added, "indexing the new knowledge files ({}); later runs answer from the index"
     )
@@ -193,6 +197,14 @@ def _extend(target: Path, files: list[Path], start: sealed.Opened) -> KnowledgeB
     finally:
         if progress is not None:
             progress.close()
+
+
+def _shown(root: Path) -> str:
+    """The knowledge path as an index records it: resolved, as index_path hashes it."""
+    try:
+        return str(root.resolve())
+    except (OSError, RuntimeError):
+        return str(root)
 
 
 def read_added(root: Path, files: list[Path]) -> tuple[list[str], KnowledgeBase] | None:

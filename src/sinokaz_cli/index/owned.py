@@ -29,7 +29,7 @@ try:
 except ImportError:  # pragma: no cover  (Windows)
     flock = None  # type: ignore[assignment]
 
-__all__ = ["Owned", "remove_orphans", "stale_journals_removed"]
+__all__ = ["Owned", "remove_orphans", "stale_journals_removed", "writer_alive"]
 
 _SUFFIX = ".tmp"  # a temporary index: ".index-….sqlite.<random>.tmp"
 _LINK = ".keep"  # a link made while keeping the previous index, owned by the .tmp beside it
@@ -146,6 +146,25 @@ def remove_orphans(target: Path) -> None:
         if name.endswith(_LINK) and not link.with_suffix(_SUFFIX).exists():
             # Its owner is gone: the link was left between being made and renamed.
             _unlink(link)
+
+
+def writer_alive(path: Path) -> bool:
+    """Whether a run still holds the temporary file `path` (for a link made while
+    keeping the previous index, its owner): whether its lock is taken. True when
+    that cannot be told (no flock here): the file is then left alone."""
+    if path.name.endswith(_LINK):
+        owner = path.with_suffix(_SUFFIX)
+        return owner.exists() and writer_alive(owner)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW | _CLOEXEC)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and _lock(fd) is not True
+    finally:
+        os.close(fd)  # and with it a lock just taken to ask
 
 
 def _remove_if_orphaned(path: Path) -> None:

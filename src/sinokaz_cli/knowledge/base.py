@@ -158,6 +158,14 @@ class KnowledgeBase:
     def tag_set(self) -> set[str]:
         return {t for f in self.facts for t in f.tags}
 
+    def tag_counts(self, categories: Sequence[str] = ()) -> dict[str, int]:
+        """tag -> how many facts (of `categories`, when given) carry it."""
+        out: dict[str, int] = {}
+        for f in self.select(categories):
+            for t in dict.fromkeys(f.tags):
+                out[t] = out.get(t, 0) + 1
+        return out
+
     def entity_list(self, kinds: Sequence[EntityKind] = ()) -> list[Entity]:
         wanted = set(kinds)
         return [e for e in self.entities if not wanted or e.kind in wanted]
@@ -232,10 +240,11 @@ class KnowledgeBase:
         """The events that facts of `category` mention, each with those of its facts that
         carry figures; events with hosts or a theme, then with more figures, first."""
         by_event: dict[str, list[Fact]] = {}
+        series = self.series
         for f in self.select([category]):
             for eid in f.entities:
                 e = self.entities_by_id.get(eid)
-                if e is not None and e.kind is EntityKind.EVENT:
+                if e is not None and e.kind is EntityKind.EVENT and eid not in series:
                     found = by_event.setdefault(eid, [])
                     if f.figures:
                         found.append(f)
@@ -247,8 +256,16 @@ class KnowledgeBase:
 
     def events_total(self, category: str) -> int:
         """How many events the facts of `category` mention."""
-        kinds = {e.id for e in self.entities if e.kind is EntityKind.EVENT}
+        kinds = {e.id for e in self.entities if e.kind is EntityKind.EVENT} - self.series
         return len({e for f in self.select([category]) for e in f.entities if e in kinds})
+
+    @cached_property
+    def series(self) -> frozenset[str]:
+        """Events that other events are part of (the dialogue, of which a meeting is
+        the second): a series, not one event with a date and a place."""
+        return frozenset(
+            e.part_of for e in self.entities if e.kind is EntityKind.EVENT and e.part_of
+        )
 
     def source_ranking(self) -> tuple[tuple[str, ...], int]:
         """Ids of the sources that facts cite, most-cited first, and how many there are."""

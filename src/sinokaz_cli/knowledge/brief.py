@@ -37,11 +37,11 @@ class TopicBrief(NamedTuple):
     total: int  # facts in the topic
     points: tuple[Fact, ...]
     command: str  # what shows all of them
-    figures: int = 0  # facts of the topic the brief shows as headline figures
+    figures: int = 0  # facts of the topic shown as a figure: in the headline list or on a card
 
     @property
     def shown(self) -> int:
-        """Facts of the topic the brief shows: as points or as headline figures."""
+        """Facts of the topic the brief shows: as points or as figures."""
         return len(self.points) + self.figures
 
     @property
@@ -93,16 +93,18 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
     ranked = sorted(counts, key=lambda sid: -counts[sid][0])
     sources = query.coverage(kb, ranked[: many or MAX_SOURCES], ids)
 
-    # Only what nothing else shows: a fact behind a headline figure, or about an event
-    # whose card is drawn, is there already.
+    # Only what nothing else shows: a fact behind a headline figure or a card's figure
+    # is there already, and on one screen a card stands for its event's other facts
+    # (counted as not shown); in full, those come as points too.
     candidates = {
         t.id: [
             f
-            for f in kb.points(t.id, shown, carded, many or CANDIDATES)
-            if f.id not in shown and not carded.intersection(f.entities)
+            for f in kb.points(t.id, shown, set() if full else carded, many or CANDIDATES)
+            if f.id not in shown and (full or not carded.intersection(f.entities))
         ]
         for t in topics
     }
+
     chosen = candidates
     if not full:
         layout = Layout(kb, len(counts) > 1)
@@ -137,7 +139,7 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
                 kb.count(t.id),
                 tuple(chosen[t.id]),
                 command_for(t.id),
-                sum(1 for h in figures if h.fact.category == t.id),
+                sum(1 for c in _figure_facts(figures, events).values() if c == t.id),
             )
             for t in topics
         ),
@@ -149,6 +151,16 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
         sources_total=len(counts),
         full=full,
     )
+
+
+def _figure_facts(
+    figures: Sequence[query.HeadlineFigure], events: Sequence[query.EventSummary]
+) -> dict[str, str]:
+    """Fact id -> category of the facts the brief shows as a figure, in the headline
+    list or on an event's card."""
+    found = {h.fact.id: h.fact.category for h in figures}
+    found.update((h.fact.id, h.fact.category) for ev in events for h in ev.figures)
+    return found
 
 
 def _fewer(figures: list[query.HeadlineFigure]) -> list[query.HeadlineFigure]:

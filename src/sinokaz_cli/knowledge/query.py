@@ -9,11 +9,12 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from sinokaz_cli.errors import NotFoundError
+from sinokaz_cli.errors import Problem, UsageError
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import (
     Alignment,
     Category,
+    Citation,
     DateRef,
     Entity,
     EntityKind,
@@ -22,39 +23,24 @@ from sinokaz_cli.knowledge.records import (
     Source,
 )
 from sinokaz_cli.knowledge.units import ORDINAL
-from sinokaz_cli.suggest import did_you_mean
+from sinokaz_cli.suggest import unknown
 
 
-def fact(kb: KnowledgeBase, fact_id: str) -> Fact:
-    found = kb.facts_by_id.get(fact_id)
-    if found is None:
-        raise NotFoundError(_unknown("fact", fact_id, kb.facts_by_id))
-    return found
-
-
-def entity(kb: KnowledgeBase, entity_id: str) -> Entity:
-    found = kb.entities_by_id.get(entity_id)
-    if found is None:
-        raise NotFoundError(_unknown("entity", entity_id, kb.entities_by_id))
-    return found
-
-
-def _unknown(kind: str, wanted: str, known: Iterable[str]) -> str:
-    hint = did_you_mean(wanted, known)
-    what = f"no {kind} {wanted!r}" if kind == "tag" else f"no {kind} with id {wanted!r}"
-    return what + (f"; {hint}" if hint else "")
-
-
-def check_known(kind: str, values: Iterable[str], known: Iterable[str]) -> None:
-    """Raise NotFoundError for the first filter value that names nothing."""
-    pool = set(known)
-    for value in values:
-        if value not in pool:
-            raise NotFoundError(_unknown(kind, value, sorted(pool)))
-
-
-def all_tags(kb: KnowledgeBase) -> list[str]:
-    return sorted(kb.tag_set())
+def known_categories(
+    kb: KnowledgeBase, given: Iterable[str], option: str | None = None
+) -> list[str]:
+    """The category ids given, as the knowledge spells them (in any case); an id
+    that is none of them is a UsageError with a did-you-mean, or the ids when
+    none is near ("unknown topic 'x' (one of: trade, ...)" for --topic)."""
+    known = {t.id.lower(): t.id for t in kb.topics}
+    noun = option.lstrip("-") if option else "category"
+    out = []
+    for value in given:
+        found = known.get(value.lower())
+        if found is None:
+            raise UsageError(unknown(noun, value, list(known.values()), list_them=True))
+        out.append(found)
+    return out
 
 
 # ─── summaries ──────────────────────────────────────────────────────────────
@@ -235,3 +221,23 @@ def coverage(
             )
         )
     return out
+
+
+def uncited(kb: KnowledgeBase) -> list[Problem]:
+    """A problem for each source with paragraphs that no fact cites (`check`): the
+    work left on it, in the knowledge file that declares it (reading.lines.located
+    adds the line)."""
+    from sinokaz_cli.knowledge.citing import paragraphs
+
+    gaps = []
+    for c in coverage(kb):
+        if not c.uncited:
+            continue
+        src, left = c.source, len(c.uncited)
+        message = (
+            f"{paragraphs(Citation(src.id, tuple(c.uncited)))} not cited by any fact yet "
+            f"({left} of {src.paragraphs} paragraph{'s' if src.paragraphs != 1 else ''})"
+        )
+        home = kb.source_file(src.id) or src.file or src.id
+        gaps.append(Problem(home, message, record=f"source {src.id!r}"))
+    return gaps

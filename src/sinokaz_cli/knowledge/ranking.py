@@ -5,10 +5,14 @@ these functions return so that it can sort without loading. docs/commands.md
 ("sinokaz brief") writes the rules out for people.
 
 Headline figures: money first (by currency, in the order the files first use
-them; largest first within one), then shares and rates, then counts of ten or
-more, largest first; never an ordinal ("2nd"), a small count ("3 features",
-"2 cars") or a figure of a personal story. A fact marked `key = true` may give
-any figure but an ordinal.
+them; largest first within one), then percentages (shares, and rates of
+change), then counts of ten or more (a quantity a day or a year among them),
+largest first; never an ordinal ("2nd"), a small count ("3 features", "2 cars")
+or a figure of a personal story (a person telling of their own doings). At
+most two sums of money, one percentage and one count lead before any kind has
+a second turn; when the screen has room for fewer, the kind shown most gives
+up its last figure first. A fact marked `key = true` may give any figure but
+an ordinal.
 
 Key points: news before anecdote. A fact scores for an eligible figure, for
 involving an event or programme (deals, agreements, expos, plans), for an
@@ -21,6 +25,7 @@ sets its score.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from sinokaz_cli.knowledge import units
@@ -43,7 +48,7 @@ def figure_class(fig: Figure, key: bool = False) -> int | None:
         return None
     if units.is_currency(fig.unit):
         return MONEY
-    if fig.unit == units.PERCENT or fig.per is not None:
+    if fig.unit == units.PERCENT:  # a share, or a rate of change ("up 12%", "4% a year")
         return SHARE
     if abs(fig.value) < MIN_COUNT and not key:
         return None
@@ -66,10 +71,35 @@ def _personal_setting(f: Fact, lookup: Lookup) -> bool:
     )
 
 
+# A statement that tells of its speaker: a pronoun for them, or their name with no
+# verb of saying (the name is then the subject, not the source).
+_PRONOUN = re.compile(r"\b(he|she|his|her|hers|him|himself|herself)\b", re.IGNORECASE)
+_SAYING = re.compile(r"\b(said|says|told|tells|according)\b", re.IGNORECASE)
+
+
+def _self_told(f: Fact, lookup: Lookup) -> bool:
+    """A person speaking of their own doings, with no organisation, event or
+    programme in the fact ("Omarov said he had visited China 25 times")."""
+    speaker = lookup(f.speaker) if f.speaker else None
+    if speaker is None or speaker.kind is not EntityKind.PERSON:
+        return False
+    kinds = {e.kind for e in map(lookup, f.entities) if e is not None}
+    if kinds & {EntityKind.ORG, EntityKind.EVENT, EntityKind.PROGRAMME}:
+        return False
+    if _PRONOUN.search(f.statement):
+        return True
+    surname = speaker.name.split()[-1] if speaker.name.split() else speaker.name
+    return surname in f.statement and not _SAYING.search(f.statement)
+
+
+def _personal(f: Fact, lookup: Lookup) -> bool:
+    return _personal_setting(f, lookup) or _self_told(f, lookup)
+
+
 def personal(f: Fact, lookup: Lookup) -> bool:
     """A personal story: a person's own doings, with products and towns, and no
     figure that could lead a brief ("she bought one ten years ago")."""
-    return _personal_setting(f, lookup) and headline(f) is None
+    return _personal(f, lookup) and (headline(f) is None or personal_tally(f, lookup))
 
 
 def headline(f: Fact) -> tuple[int, int, float] | None:
@@ -95,7 +125,7 @@ def personal_tally(f: Fact, lookup: Lookup) -> bool:
     """A count about one person's own life ("2 cars she bought"): no headline."""
     return (
         not f.key
-        and _personal_setting(f, lookup)
+        and _personal(f, lookup)
         and all(figure_class(g) in (COUNT, None) for g in f.figures)
     )
 
@@ -123,7 +153,7 @@ def point_score(f: Fact, lookup: Lookup, published: str | None) -> int:
         return f.weight + (KEY_SCORE if f.key else 0)
     kinds = {e.kind for e in map(lookup, f.entities) if e is not None}
     score = 0
-    if headline(f) is not None:
+    if headline_figure(f, lookup) is not None:
         score += 3
     if kinds & {EntityKind.EVENT, EntityKind.PROGRAMME}:
         score += 2

@@ -2,8 +2,11 @@
 
 The rule is the project's, and `sinokaz new` and `show --text` share it:
 
-- When the text has blank lines, a paragraph is a run of lines between them
-  (hard-wrapped lines join with a space); otherwise each line is one.
+- Each line is a paragraph, unless the text is hard-wrapped: it has blank
+  lines, and no line in a run of several is longer than WRAPPED (text wrapped
+  at 72 or 80 columns). A paragraph is then a run of lines between blank lines,
+  joined with a space. (A blank line or two between one-a-line paragraphs, as
+  after a pasted headline, leaves each line a paragraph.)
 - Paragraph 1 is the headline and paragraph 2, when there is one, the
   standfirst or first paragraph: they are numbered like the rest.
 - A last line that is only an e-mail address is the desk's contact, not a
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from sinokaz_cli.errors import Problem
     from sinokaz_cli.knowledge.base import KnowledgeBase
     from sinokaz_cli.knowledge.records import Citation
 
@@ -25,9 +29,16 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+WRAPPED = 100  # no line of a hard-wrapped text is longer
+
+ONE_A_LINE = "one paragraph a line"
+BETWEEN_BLANKS = "paragraphs between blank lines"
+
+
 class ArticleText(NamedTuple):
     paragraphs: tuple[str, ...]  # paragraph n is paragraphs[n - 1]
     contact: str | None  # the e-mail address the text ends with, if any
+    layout: str = ONE_A_LINE  # how the paragraphs were told apart
 
 
 def split(text: str) -> ArticleText:
@@ -38,21 +49,23 @@ def split(text: str) -> ArticleText:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
-    if "" in lines:
-        blocks: list[list[str]] = [[]]
-        for line in lines:
-            if line:
-                blocks[-1].append(line)
-            elif blocks[-1]:
-                blocks.append([])
-        paragraphs = [" ".join(b) for b in blocks if b]
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    runs = [b for b in blocks if len(b) > 1]
+    wrapped = len(blocks) > 1 and runs and max(len(x) for b in runs for x in b) <= WRAPPED
+    if wrapped:
+        paragraphs, layout = [" ".join(b) for b in blocks if b], BETWEEN_BLANKS
     else:
-        paragraphs = lines
+        paragraphs, layout = [x for x in lines if x], ONE_A_LINE
     paragraphs = [re.sub(r"\s+", " ", p) for p in paragraphs]
     contact = None
     if len(paragraphs) > 1 and _EMAIL.match(paragraphs[-1]):
         contact = paragraphs.pop()
-    return ArticleText(tuple(paragraphs), contact)
+    return ArticleText(tuple(paragraphs), contact, layout)
 
 
 def read(path: Path) -> ArticleText:
@@ -104,3 +117,32 @@ def cited_text(kb: KnowledgeBase, citation: Citation) -> CitedText:
         )
     shown = tuple((n, found[n - 1]) for n in citation.paragraphs if 0 < n <= len(found))
     return CitedText(shown, None, doubt)
+
+
+def text_problems(kb: KnowledgeBase) -> list[Problem]:
+    """A problem for each source whose text file is there but has another number of
+    paragraphs than its record says: its citations would point at other words.
+    (A text not at hand is no problem: the bundled article's is not shipped.)"""
+    from sinokaz_cli.errors import Problem
+
+    found = []
+    for src in kb.sources:
+        home = kb.source_file(src.id)
+        if not src.file or home is None:
+            continue
+        path = text_path(home, src.file)
+        try:
+            article = read(path)
+        except (OSError, UnicodeDecodeError):
+            continue
+        if len(article.paragraphs) != src.paragraphs:
+            found.append(
+                Problem(
+                    home,
+                    f"{path} has {len(article.paragraphs)} paragraphs ({article.layout}), "
+                    f"the record {src.paragraphs}: its citations may point at other words",
+                    record=f"source {src.id!r}",
+                    field="paragraphs",
+                )
+            )
+    return found

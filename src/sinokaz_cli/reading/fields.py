@@ -211,19 +211,35 @@ class RecordReader:
                 self.out.refer(self, key, i, target, value)
         return values
 
-    def integer(self, key: str, required: bool = True, minimum: int | None = None) -> int | None:
+    def integer(
+        self,
+        key: str,
+        required: bool = True,
+        minimum: int | None = None,
+        maximum: int | None = None,
+    ) -> int | None:
         value = self._get(key, (int,), "an integer", required)
         if value is not None and minimum is not None and value < minimum:
             self.problem(key, f"must be at least {minimum}, not {value}")
             return None
-        return value  # type: ignore[no-any-return]
+        if value is not None and maximum is not None and value > maximum:
+            self.problem(key, f"must be at most {maximum}, not {value}")
+            return None
+        return self._in_toml_range(key, value)  # type: ignore[no-any-return]
 
     def number(self, key: str, required: bool = True) -> int | float | None:
         value = self._get(key, (int, float), "a number", required)
         if type(value) is float and not math.isfinite(value):
             self.problem(key, f"must be a finite number, not {value}")
             return None
-        return value  # type: ignore[no-any-return]
+        return self._in_toml_range(key, value)  # type: ignore[no-any-return]
+
+    def _in_toml_range(self, key: str, value: Any) -> Any:
+        """TOML's integers are 64-bit; a parser may read longer ones, the index cannot."""
+        if type(value) is int and not -(2**63) <= value < 2**63:
+            self.problem(key, "is beyond TOML's 64-bit integers")
+            return None
+        return value
 
     def flag(self, key: str) -> bool:
         if key not in self.raw:

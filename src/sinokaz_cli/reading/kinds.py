@@ -93,6 +93,9 @@ def _date(r: RecordReader | None) -> DateRef | None:
         r.problem("end", f"{end} is before the start {start}")
     if inferred and basis is None:
         r.problem("basis", "is required when inferred = true: say how the date was worked out")
+    one_point = (DateQualifier.SINCE, DateQualifier.BEFORE, DateQualifier.AFTER, DateQualifier.BY)
+    if qualifier is not None and qualifier in one_point and period is None and "end" in r.raw:
+        r.problem("end", f"a date {qualifier.value!r} a point has no end: give the start alone")
     if (qualifier is not None or inferred) and start is None:
         r.problem("start", "is required when the date has a qualifier or is inferred")
     if text is None or not r.ok:
@@ -103,6 +106,8 @@ def _date(r: RecordReader | None) -> DateRef | None:
 # A named part of a year, written where an ISO date goes: "2024-H1", "2024-Q3",
 # "2024-summer". Seasons are the northern hemisphere's, by whole months.
 _PERIOD_RE = re.compile(r"([0-9]{4})-(H[12]|Q[1-4]|spring|summer|autumn|fall|winter)")
+# What looks meant as one ("2024-H3", "2024-Spring"), to say what the forms are.
+_LIKE_PERIOD = re.compile(r"[0-9]{4}-[A-Za-z][A-Za-z0-9]*")
 _PERIOD_MONTHS = {
     "H1": (1, 6),
     "H2": (7, 12),
@@ -134,6 +139,15 @@ def _span(r: RecordReader) -> tuple[str | None, str | None, Period | None]:
     """A date's start and end as ISO strings, and the period they name, if any."""
     named_start = _part_of_year(r.raw.get("start"))
     named_end = _part_of_year(r.raw.get("end"))
+    for key in ("start", "end"):
+        value = r.raw.get(key)
+        if isinstance(value, str) and _LIKE_PERIOD.fullmatch(value) and not _part_of_year(value):
+            r.problem(
+                key,
+                f"{value!r} is not a part of a year: write 2024-H1 or -H2, 2024-Q1 to -Q4, "
+                "or 2024-spring, -summer, -autumn, -winter",
+            )
+            return None, None, None
     if named_start is None:
         if named_end is not None:
             r.problem("end", "must be written as the start is (a date, not a part of a year)")
@@ -142,7 +156,8 @@ def _span(r: RecordReader) -> tuple[str | None, str | None, Period | None]:
     period, start, end = named_start
     if "end" in r.raw:
         if named_end is None or named_end[0] is not period:
-            r.problem("end", f"must name a {period.value} as the start does, e.g. 2024-Q2")
+            example = {Period.HALF: "2024-H2", Period.QUARTER: "2024-Q3"}.get(period, "2024-autumn")
+            r.problem("end", f"must name a {period.value} as the start does, e.g. {example}")
             return start, end, period
         end = named_end[2]
     return start, end, period
@@ -277,7 +292,7 @@ def _fact(r: RecordReader) -> Fact | None:
     how = r.choice("how", Voice, required=False)
     to = r.ref("to", "entity", required=False)
     key = r.flag("key")
-    weight = r.integer("weight", required=False)
+    weight = r.integer("weight", required=False, minimum=-1_000_000, maximum=1_000_000)
     cited = _citation(r, required=True)
     r.finish(FACT_FIELDS)
     if quote is not None and speaker is None:

@@ -144,3 +144,12 @@ def record_line(file: str, kind: str, rid: str) -> int | None:
     """The line where `file` declares the `kind` record `rid`, if it can be found."""
     text = _Texts().get(file)
     return LineMap(text).with_id(kind, rid) if text else None
+
+
+def at_source_lines(problems: list[Problem]) -> list[Problem]:
+    """query.uncited's problems, each at the line of its [[source]] record."""
+    located = []
+    for p in problems:
+        sid = (p.record or "").removeprefix("source ").strip("'")
+        located.append(p._replace(line=p.line or record_line(p.file, "source", sid)))
+    return located

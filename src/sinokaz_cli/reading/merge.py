@@ -70,6 +70,8 @@ def _said(differ: list[tuple[str, Any, Any]]) -> str:
     """'kind ('org' here, 'place' before), name (...)', values kept short."""
 
     def short(value: Any) -> str:
+        if value is None:
+            return "not given"
         text = repr(getattr(value, "value", value))
         return text if len(text) <= 40 else text[:37] + "..."
 

@@ -36,10 +36,13 @@ def parse(text: str, file: str) -> dict[str, Any]:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as e:
         message = getattr(e, "msg", None) or str(e).split(" (at ")[0]
+        message = message[0].lower() + message[1:]
         line = getattr(e, "lineno", None)
         column = getattr(e, "colno", None)
-        raise KnowledgeError(
-            [Problem(file, message[0].lower() + message[1:], line, column)]
-        ) from None
+        if not file.endswith(".toml"):  # README.md given as --data: say what it is not
+            where = f"line {line}, column {column}: " if line and column else ""
+            plain = f"not a knowledge file: it is not TOML ({where}{message})"
+            raise KnowledgeError([Problem(file, plain)]) from None
+        raise KnowledgeError([Problem(file, message, line, column)]) from None
     except (ValueError, RecursionError) as e:  # e.g. nesting too deep for the parser
         raise KnowledgeError([Problem(file, f"cannot be parsed as TOML: {e}")]) from None

@@ -28,6 +28,12 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
     record's table is dropped once read, so that a large file's tables and the
     records made from them are never all held at once."""
     records, issues_before = 0, len(out.issues)
+    if doc and not any(key in READERS or did_you_mean(key, TABLES) for key in doc):
+        # Not one table is a knowledge file's, nor near one: pyproject.toml as --data.
+        found = ", ".join(list(doc)[:4]) + (", ..." if len(doc) > 4 else "")
+        message = "not a knowledge file: no [[fact]], [[entity]] or other of its tables, only"
+        out.issues.append(Issue(file, f"{message} {found}"))
+        return
     for key, value in doc.items():
         if key not in READERS:
             out.issues.append(
@@ -85,7 +91,11 @@ def cross_check(out: Collected) -> KnowledgeBase:
     declared = {u.id for u, _ in out.units}
     for unit, reader, key in out.figure_units:
         if unit not in declared and unit not in builtin_units.BUILTIN:
-            hint = did_you_mean(unit, sorted(declared | {builtin_units.PERCENT}))
+            hint = (
+                f"did you mean {unit.upper()!r}?"
+                if builtin_units.is_currency(unit.upper())
+                else did_you_mean(unit, sorted(declared | {builtin_units.PERCENT}))
+            )
             reader.problem(
                 key,
                 f"unknown unit {unit!r}: use an ISO 4217 currency code, 'percent', "
@@ -101,13 +111,24 @@ def cross_check(out: Collected) -> KnowledgeBase:
     entities = {e.id: e for e, _ in out.entities}
 
     for alignment, reader in out.alignments:
-        for key in ("china", "kazakhstan"):
-            ent = entities.get(getattr(alignment, key))
+        sides = {key: entities.get(getattr(alignment, key)) for key in ("china", "kazakhstan")}
+        countries = {k: _parts(e, entities) if e is not None else None for k, e in sides.items()}
+        # Each side in the other's place: say so once, not as two unrelated problems.
+        if (countries["china"] or set()) >= {"kazakhstan"} and (
+            countries["kazakhstan"] or set()
+        ) >= {"china"}:
+            reader.problem(
+                "china",
+                f"{alignment.china!r} is Kazakh and {alignment.kazakhstan!r} Chinese: "
+                "the two sides look swapped",
+            )
+            continue
+        for key, ent in sides.items():
             if ent is None:
                 continue
             if ent.kind is not EntityKind.PROGRAMME:
                 reader.problem(key, f"{ent.id!r} is a {ent.kind.value}, not a programme")
-            elif (parts := _parts(ent, entities)) is not None and key not in parts:
+            elif (parts := countries[key]) is not None and key not in parts:
                 country = "Chinese" if key == "china" else "Kazakh"
                 reader.problem(
                     key,
@@ -161,13 +182,16 @@ def _dangling(out: Collected, ids: dict[str, set[str]]) -> None:
                 "or declare it as a [[category]]"
             )
         others = list(
-            dict.fromkeys(r.owner.label for r in refs[1:] if r.owner.label != first.owner.label)
+            dict.fromkeys(
+                r.owner.label + ("" if r.owner.file == first.owner.file else f" in {r.owner.file}")
+                for r in refs[1:]
+                if r.owner.label != first.owner.label
+            )
         )
         if others:
-            shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
-            message += (
-                f", as do {len(others)} other record{'s' if len(others) > 1 else ''} ({shown})"
-            )
+            shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+            uses = "record uses" if len(others) == 1 else "records use"
+            message += f"; {len(others)} other {uses} it too: {shown}"
         out.issues.append(
             Issue(
                 first.owner.file,

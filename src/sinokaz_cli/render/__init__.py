@@ -59,30 +59,8 @@ def select(listing: Listing[Any], fields: Sequence[str] | None) -> Listing[Any]:
 
 
 def _json_column(name: str, to_json: Any) -> Column[Any]:
-    """A text column for a field that only the JSON has: its value, flattened."""
-
-    def text(r: Any) -> str:
-        return _flat(to_json(r).get(name))
-
-    return Column(name, name, text)
-
-
-def _flat(value: Any) -> str:
-    """A JSON value as one field of text. An object that carries its own reading
-    (a date's "display", a figure's "text") is shown as that, as the columns
-    made for people show it; any other object as compact JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ",".join(map(_flat, value))
-    if isinstance(value, dict):
-        for key in ("display", "text"):
-            if isinstance(value.get(key), str):
-                return str(value[key])
-        from sinokaz_cli.render.jsonout import dumps
-
-        return dumps(value)
-    return str(value)
+    """A column for a field that only the JSON has."""
+    return Column(name, name, lambda r: to_json(r).get(name))
 
 
 def chunks(listing: Listing[Any], fmt: Format) -> Iterator[str]:

@@ -65,21 +65,17 @@ def tally(topic: TopicBrief, b: Brief) -> tuple[str, str | None]:
     """('12 facts, 8 not shown', 'sinokaz trade'): how much of the topic the brief
     leaves out, and the command that shows it (None when nothing is left out)."""
     dialogue = topic.category == Category.DIALOGUE.value
-    carded = dialogue and bool(b.events)  # an event card stands for the dialogue's facts
     parts = [counted(topic.total, "fact")]
-    if topic.figures and not topic.points and not carded:
+    if topic.figures and not topic.points and not (dialogue and b.events):
         parts.append(
-            "in the headline figures"
-            if not topic.more
-            else f"{topic.figures} in the headline figures"
+            f"{topic.figures} in the headline figures" if topic.more else "in the headline figures"
         )
-    if topic.more and not carded:
+    if topic.more:
         parts.append(f"{topic.more:,} not shown")
     events_left = dialogue and b.events_total > len(b.events)
     if events_left:
         parts.append(f"{len(b.events)} of {counted(b.events_total, 'event')}")
-    left_out = (topic.more and not carded) or events_left
-    return ", ".join(parts), topic.command if left_out else None
+    return ", ".join(parts), topic.command if topic.more or events_left else None
 
 
 def heading(topic: TopicBrief, b: Brief) -> str:
@@ -106,7 +102,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         return short_citations(cs, kb)
 
     def grid(first: int, padding: int) -> Table:
-        t = Table.grid(padding=(0, padding))
+        t = Table.grid(padding=(0, padding), expand=True)
         t.add_column(width=first, overflow="fold")
         t.add_column(ratio=1, overflow="fold")
         t.add_column(width=cite_width, style="dim", overflow="fold")
@@ -211,7 +207,7 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
     if b.figures:
         yield "\n## Headline figures\n\n"
         for h in b.figures:
-            about = f" — {md(h.figure.about)}" if h.figure.about else ""
+            about = f" — {md(h.figure.about or h.fact.statement)}"
             figure = md(display.figure(h.figure, kb))
             yield f"- **{figure}**{about}{said(h.fact)}{cite(h.fact.cited)}\n"
         if b.figures_total > len(b.figures):
@@ -219,28 +215,29 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
     for topic in b.topics:
         yield f"\n## {md(topic.title)}\n\n"
         cards = b.events if topic.category == Category.DIALOGUE.value else ()
-        for i, ev in enumerate(cards):
+        for ev in cards:  # an event, its card's rows nested under it
             title, rows = _event_card(ev, kb)
-            yield f"{'' if i == 0 else chr(10)}**{md(title)}**\n\n"
+            yield f"- **{md(title)}**\n"
             for label, value, where in rows:
                 cited = display.citations(where, kb, CARD_SOURCES)
-                yield f"- {md(label)}: {md(value)} ({md(cited)})\n"
+                yield f"  - {md(label)}: {md(value)} ({md(cited)})\n"
         for f in topic.points:
             yield f"- {md(f.statement)}{said(f)}{cite(f.cited)}\n"
-        told, command = tally(topic, b)
-        if command:
-            yield f"\n_{md(told)}; all of them: `{command}`._\n"
-        elif not (cards or topic.points):
-            yield f"_{md(told)}._\n"
-        if topic.category == Category.POLICY.value and b.pairs:
+        pairs = b.pairs if topic.category == Category.POLICY.value else ()
+        if pairs:
             yield "\n| China | Kazakhstan | Shared theme | Source |\n|---|---|---|---|\n"
-            for p in b.pairs:
+            for p in pairs:
                 cites = display.citations((f.cited for f in p.facts), kb)
                 cells = (p.china.name, p.kazakhstan.name, p.alignment.theme, cites)
                 yield "| " + " | ".join(md(c, cell=True) for c in cells) + " |\n"
-            if b.pairs_total > len(b.pairs):
-                extra = b.pairs_total - len(b.pairs)
-                yield f"\n_… and {extra} more pairs: `sinokaz policy --pairs`._\n"
+        told, command = tally(topic, b)
+        if command:
+            yield f"\n_{md(told)}; all of them: `{command}`._\n"
+        elif not (cards or topic.points or pairs):
+            yield f"_{md(told)}._\n"
+        if pairs and b.pairs_total > len(pairs):
+            extra = b.pairs_total - len(pairs)
+            yield f"\n_… and {extra} more pairs: `sinokaz policy --pairs`._\n"
     yield "\n## Sources\n\n"
     for c in b.sources:
         s = c.source
@@ -258,7 +255,7 @@ def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     """The brief as (section, point, citation) rows, for csv, tsv and the like."""
     out: list[tuple[str, str, str]] = []
     for h in b.figures:
-        about = f" — {h.figure.about}" if h.figure.about else ""
+        about = f" — {h.figure.about or h.fact.statement}"
         point = display.figure(h.figure, kb) + about + _said(h.fact, kb)
         out.append(("Headline figures", point, display.citation(h.fact.cited, kb)))
     for topic in b.topics:

@@ -12,7 +12,7 @@ from sinokaz_cli.knowledge.records import Basis, Citation, Entity, Fact
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.summary import fact_table
-from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, new_table, text
+from sinokaz_cli.render.table import CITED_WIDTH, ID_WIDTH, new_grid, new_table, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -37,7 +37,11 @@ def highlighted(statement: str, matched: Sequence[str]) -> Text:
 def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
     from rich import box
 
-    t = new_table(box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False)
+    # Search stacks its rows already, id above statement: nothing to stack.
+    t = new_table(
+        stacks=False, box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False
+    )
+    one_source = len({h.fact.cited.source for h in found}) <= 1
     t.add_column("#", no_wrap=True, justify="right")
     t.add_column("Fact", ratio=1, overflow="fold")
     t.add_column("Cited", style="dim", overflow="fold", max_width=CITED_WIDTH)
@@ -53,7 +57,7 @@ def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
             cell.append_text(text(said, "italic"))
         cell.append("\n")
         cell.append_text(text(f"matched: {why_matched(hit)}", "dim"))
-        t.add_row(text(str(rank)), cell, text(display.citation(f.cited, kb)))
+        t.add_row(text(str(rank)), cell, text(display.cited(f.cited, kb, one_source)))
     return t
 
 
@@ -124,9 +128,7 @@ def entity(
 
 def timeline(facts: Sequence[Fact], kb: KnowledgeBase) -> RenderableType:
     """Dated facts down a line, each year once, each date with its precision."""
-    from rich.table import Table
-
-    t = Table.grid(padding=(0, 1))
+    t = new_grid((0, 1))
     t.add_column(no_wrap=True, justify="right", style="bold")
     t.add_column(no_wrap=True)
     t.add_column(ratio=1, overflow="fold")

@@ -150,6 +150,21 @@ def date(d: DateRef) -> str:
     return text
 
 
+def date_in_words(d: DateRef) -> str:
+    """A date as one line for a person, the article's words said once: "about 2015,
+    inferred from “10 years ago”", "2026–2030 (the article has “2026-30”)",
+    "before 2060", "“in recent years”; the article gives no date"."""
+    shown = date(d)
+    if d.start is None:
+        return f"{shown}; the article gives no date"
+    stated = f"“{d.text}”"
+    if d.text.strip().casefold() == shown.removesuffix(", inferred").casefold():
+        return shown
+    if d.inferred:
+        return f"{shown} from {stated}"
+    return f"{shown} (the article has {stated})"
+
+
 def span(start: str, end: str | None, period: Period | None = None) -> str:
     """A date or range written once, compactly: the year, or year and month,
     that both ends share is written after the second."""

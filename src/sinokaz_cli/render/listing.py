@@ -10,28 +10,61 @@ R = TypeVar("R")
 Json = dict[str, Any]
 
 
-class Column(Generic[R]):
-    """One column of text output; `name` matches the JSON field it shows."""
+# How a list is written in one field of text (csv, tsv, markdown).
+LIST_SEPARATOR = "; "
 
-    __slots__ = ("name", "header", "text", "wide", "nowrap", "max_width")
+
+def flat(value: Any) -> str:
+    """A JSON value written as one field of text, the one way every format does:
+    null is empty; a number or true/false as JSON writes it (1.0, 38, true); a
+    list's items joined with "; "; an object that carries its own reading (a
+    date's "display", a figure's or a role's "text") as that; any other object
+    as compact JSON."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return float.__repr__(value)
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(map(flat, value))
+    if isinstance(value, dict):
+        for key in ("display", "text"):
+            if isinstance(value.get(key), str):
+                return str(value[key])
+        from sinokaz_cli.render.jsonout import dumps
+
+        return dumps(value)
+    return str(value)
+
+
+class Column(Generic[R]):
+    """One column of text output: the JSON field `name`, and its value."""
+
+    __slots__ = ("name", "header", "value", "wide", "nowrap", "max_width")
 
     def __init__(
         self,
         name: str,
         header: str,
-        text: Callable[[R], str],
+        value: Callable[[R], Any],
         wide: bool = False,
         nowrap: bool = False,
         max_width: int | None = None,
     ) -> None:
         self.name = name
         self.header = header
-        self.text = text
+        # What the JSON object has under `name` for the record (test_listings
+        # holds the two equal), for text formats to write flat.
+        self.value = value
         # Table view only: "wide" takes the spare width and wraps; "nowrap" never
         # wraps (ids must stay copyable); max_width caps a short-text column.
         self.wide = wide
         self.nowrap = nowrap
         self.max_width = max_width
+
+    def text(self, record: R) -> str:
+        return flat(self.value(record))
 
 
 class Listing(Generic[R]):

@@ -102,10 +102,6 @@ def said_by_json(f: Fact, kb: KnowledgeBase) -> Json:
     }
 
 
-def figures_text(f: Fact, kb: KnowledgeBase) -> str:
-    return "; ".join(display.figure(fig, kb) for fig in f.figures)
-
-
 def fact_listing(
     kb: KnowledgeBase,
     facts: Iterable[Fact],
@@ -117,10 +113,15 @@ def fact_listing(
         columns.append(Column("category", "Category", lambda f: f.category, nowrap=True))
     columns += [
         Column("statement", "Statement", lambda f: f.statement, wide=True),
-        Column("figures", "Figures", lambda f: figures_text(f, kb), max_width=18),
-        Column("date", "Date", lambda f: display.date(f.date) if f.date else "", max_width=14),
+        Column(
+            "figures",
+            "Figures",
+            lambda f: [figure_json(fig, kb) for fig in f.figures],
+            max_width=18,
+        ),
+        Column("date", "Date", lambda f: date_json(f.date), max_width=14),
         Column("citation", "Source", lambda f: display.citation(f.cited, kb), max_width=16),
-        Column("said_by", "Said by", lambda f: attribution.said_by(f, kb).text, max_width=24),
+        Column("said_by", "Said by", lambda f: said_by_json(f, kb), max_width=24),
     ]
     from sinokaz_cli.render.fact_element import FactElements
 
@@ -160,7 +161,7 @@ def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
         Column("china_name", "China", lambda p: p.china.name),
         Column("kazakhstan_name", "Kazakhstan", lambda p: p.kazakhstan.name),
         Column("theme", "Shared theme", lambda p: p.alignment.theme, wide=True),
-        Column("facts", "Facts", lambda p: ", ".join(p.alignment.facts)),
+        Column("facts", "Facts", lambda p: list(p.alignment.facts)),
     ]
     return Listing(
         pairs,
@@ -177,7 +178,9 @@ def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
 HIT_FIELDS = ("rank", "score", "matched", "matched_terms", "corrected_from", *FACT_FIELDS)
 
 
-def hit_listing(kb: KnowledgeBase, hits: Sequence[Hit]) -> Listing[tuple[int, Hit]]:
+def hit_listing(
+    kb: KnowledgeBase, hits: Sequence[Hit], query: str = ""
+) -> Listing[tuple[int, Hit]]:
     def to_json(item: tuple[int, Hit]) -> Json:
         rank, hit = item
         return {
@@ -200,13 +203,35 @@ def hit_listing(kb: KnowledgeBase, hits: Sequence[Hit]) -> Listing[tuple[int, Hi
         }
 
     columns: list[Column[tuple[int, Hit]]] = [
-        Column("rank", "#", lambda i: str(i[0]), nowrap=True),
+        Column("rank", "#", lambda i: i[0], nowrap=True),
         Column("id", "ID", lambda i: i[1].fact.id, nowrap=True),
         Column("category", "Category", lambda i: i[1].fact.category, nowrap=True),
         Column("statement", "Statement", lambda i: i[1].fact.statement, wide=True),
         Column("citation", "Source", lambda i: display.citation(i[1].fact.cited, kb)),
     ]
-    return Listing(list(enumerate(hits, start=1)), columns, to_json, HIT_FIELDS, "Search")
+    title = f"Search: {query}" if query else "Search"
+    return Listing(list(enumerate(hits, start=1)), columns, to_json, HIT_FIELDS, title)
+
+
+# ─── tags ───────────────────────────────────────────────────────────────────
+
+TAG_FIELDS = ("tag", "facts")
+
+
+def tag_listing(counts: dict[str, int]) -> Listing[tuple[str, int]]:
+    """Each tag and how many facts carry it, in the order of the tags' names."""
+    columns: list[Column[tuple[str, int]]] = [
+        Column("tag", "Tag", lambda t: t[0], wide=True),
+        Column("facts", "Facts", lambda t: t[1], nowrap=True),
+    ]
+    return Listing(
+        sorted(counts.items()),
+        columns,
+        lambda t: {"tag": t[0], "facts": t[1]},
+        TAG_FIELDS,
+        "Tags",
+        noun="tags",
+    )
 
 
 # ─── entities ───────────────────────────────────────────────────────────────
@@ -228,11 +253,22 @@ ENTITY_FIELDS = (
     "citations",
     "description_basis",
     "fact_ids",
+    "fact_count",
 )
 
 
-def entity_json(e: Entity, kb: KnowledgeBase, fact_ids: Sequence[str]) -> Json:
+def roles_json(e: Entity, kb: KnowledgeBase) -> list[Json]:
+    """[{title, of, of_name, text}], "text" as people read it: "Director, Institute ..."."""
     by_id = kb.entities_by_id
+    out = []
+    for r in e.roles:
+        of_name = by_id[r.of].name if r.of in by_id else None
+        text = f"{r.title}, {of_name}" if of_name else r.title
+        out.append({"title": r.title, "of": r.of, "of_name": of_name, "text": text})
+    return out
+
+
+def entity_json(e: Entity, kb: KnowledgeBase, fact_ids: Sequence[str]) -> Json:
     return {
         "id": e.id,
         "kind": e.kind.value,
@@ -240,10 +276,7 @@ def entity_json(e: Entity, kb: KnowledgeBase, fact_ids: Sequence[str]) -> Json:
         "aliases": list(e.aliases),
         "description": e.description,
         "part_of": e.part_of,
-        "roles": [
-            {"title": r.title, "of": r.of, "of_name": by_id[r.of].name if r.of in by_id else None}
-            for r in e.roles
-        ],
+        "roles": roles_json(e, kb),
         "place": e.place,
         "hosts": list(e.hosts),
         "theme": e.theme,
@@ -260,21 +293,20 @@ def entity_json(e: Entity, kb: KnowledgeBase, fact_ids: Sequence[str]) -> Json:
         ],
         "description_basis": e.description_basis.value if e.description else None,
         "fact_ids": list(fact_ids),
+        "fact_count": len(fact_ids),
     }
 
 
 def entity_listing(
     kb: KnowledgeBase, ents: Iterable[Entity], mentions: Mentions
 ) -> Listing[Entity]:
-    def roles(e: Entity) -> str:
-        return display.entity_with_roles(e, kb)[len(e.name) :].strip(" ()")
-
     columns: list[Column[Entity]] = [
         Column("id", "ID", lambda e: e.id, nowrap=True),
         Column("kind", "Kind", lambda e: e.kind.value, nowrap=True),
         Column("name", "Name", lambda e: e.name, wide=True),
-        Column("roles", "Roles", roles, wide=True),
-        Column("fact_ids", "Facts", lambda e: str(mentions.counts.get(e.id, 0)), nowrap=True),
+        Column("roles", "Roles", lambda e: roles_json(e, kb), wide=True),
+        # The count alone, which the index gives without reading every mention.
+        Column("fact_count", "Facts", lambda e: mentions.counts.get(e.id, 0), nowrap=True),
     ]
     return Listing(
         ents,
@@ -320,25 +352,23 @@ def source_json(c: Coverage) -> Json:
         "facts": c.facts,
         "cited_paragraphs": list(c.cited),
         "uncited_paragraphs": list(c.uncited),
-        "coverage": round(len(c.cited) / s.paragraphs, 4),
+        "coverage": coverage_share(c),
     }
+
+
+def coverage_share(c: Coverage) -> float:
+    """The share of a source's paragraphs that facts cite, from 0 to 1."""
+    return round(len(c.cited) / c.source.paragraphs, 4)
 
 
 def source_listing(items: Iterable[Coverage]) -> Listing[Coverage]:
     columns: list[Column[Coverage]] = [
         Column("id", "ID", lambda c: c.source.id, nowrap=True),
         Column("publisher", "Publisher", lambda c: c.source.publisher),
-        Column("published", "Published", lambda c: display.point(c.source.published)),
+        Column("published", "Published", lambda c: c.source.published),
         Column("title", "Title", lambda c: c.source.title, wide=True),
-        Column("facts", "Facts", lambda c: str(c.facts), nowrap=True),
-        Column(
-            "coverage",
-            "Paragraphs cited",
-            lambda c: (
-                f"{len(c.cited)}/{c.source.paragraphs}"
-                + (f" (missing ¶{', ¶'.join(map(str, c.uncited))})" if c.uncited else "")
-            ),
-        ),
+        Column("facts", "Facts", lambda c: c.facts, nowrap=True),
+        Column("coverage", "Coverage", coverage_share),
     ]
     return Listing(items, columns, source_json, SOURCE_FIELDS, "Sources", noun="sources")
 

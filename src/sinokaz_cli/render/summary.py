@@ -11,7 +11,7 @@ from sinokaz_cli.knowledge.query import EventSummary, HeadlineFigure, Pair, Topi
 from sinokaz_cli.knowledge.records import Fact, Voice
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
-from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_table, text
+from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_grid, new_table, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -39,7 +39,7 @@ def _figures(figures: Sequence[HeadlineFigure], kb: KnowledgeBase, one_source: b
     t.add_column(overflow="fold")
     for h in figures:
         cited = display.cited(h.fact.cited, kb, one_source)
-        about = text(h.figure.about or "")
+        about = text(h.figure.about or h.fact.statement)  # what it counts, else the fact
         said = attribution.attributed(h.fact, kb)
         if said:
             about.append_text(text(f" {said}", "italic"))
@@ -107,9 +107,7 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase, ids: bool = False) -> T
 
 
 def grid() -> Table:
-    from rich.table import Table
-
-    t = Table.grid(padding=(0, 2))
+    t = new_grid((0, 2))
     t.add_column(style="bold", no_wrap=True)
     t.add_column(overflow="fold")
     return t
@@ -195,11 +193,8 @@ def fact_detail(f: Fact, kb: KnowledgeBase) -> RenderableType:
         about = f" ({fig.about})" if fig.about else ""
         t.add_row(text(label), text(display.figure(fig, kb) + about))
     if f.date:
-        d = f.date
-        row("Date", display.date(d))
-        row("  as stated", f"“{d.text}”")
-        row("  precision", display.precision(d) or "unplaced")
-        row("  basis", d.basis)
+        row("Date", display.date_in_words(f.date))
+        row("", f.date.basis)  # how an inferred date was worked out
     said = attribution.said_by(f, kb)
     if f.how is Voice.PUBLICATION:
         row("Said by", f"{said.name} (the publication's own words)")
@@ -229,11 +224,10 @@ def article_words(
     """The cited paragraphs under a fact (show --text), set apart and marked as the
     article's words; or the one line that says why they cannot be shown."""
     from rich.console import Group
-    from rich.table import Table
 
     if missing:
         return text(f"Article text: not shown — {missing}.", "dim")
-    words_of = Table.grid(padding=(0, 2))
+    words_of = new_grid((0, 2))
     words_of.add_column(no_wrap=True)
     words_of.add_column(overflow="fold")
     for n, words in paragraphs:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence, Sized
-from functools import cache
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -13,7 +12,7 @@ from sinokaz_cli.render.listing import Column
 from sinokaz_cli.safe import visible
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.console import Console, RenderableType
     from rich.table import Table
     from rich.text import Text
 
@@ -66,36 +65,21 @@ def console(file: IO[str] | None = None) -> Console:
     return con
 
 
-def new_table(**options: Any) -> Table:
-    """A Rich table whose flexible (ratio) columns keep a quarter of the width.
+def new_table(stacks: bool = True, **options: Any) -> Table:
+    """A Rich table laid out so that no word breaks that fits its column (see
+    layout.py); with `stacks`, its rows stack on a narrow terminal."""
+    from sinokaz_cli.render.layout import fit_table
 
-    Rich gives a flexible column only what the others leave, so ids and
-    citations at their caps could squeeze a statement down to one cell, too
-    narrow even for a Chinese character, which was then not drawn at all."""
-    return _fit_table()(**options)
+    t = fit_table()(**options)
+    t.stacks = stacks  # type: ignore[attr-defined]
+    return t
 
 
-@cache
-def _fit_table() -> type[Table]:
-    from rich.table import Table
+def new_grid(padding: tuple[int, int] = (0, 2)) -> Table:
+    """A table without borders or headers, laid out as new_table's are."""
+    from sinokaz_cli.render.layout import fit_table
 
-    class FitTable(Table):
-        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-            flexible = [c for c in self.columns if c.ratio and c.width is None]
-            if not (self.expand and flexible):
-                yield from super().__rich_console__(console, options)
-                return
-            # A flexible column's width, when set, is the least the ratio shares out.
-            floor = max(10, options.max_width // 4) // len(flexible)
-            for c in flexible:
-                c.width = floor
-            try:
-                yield from super().__rich_console__(console, options)
-            finally:
-                for c in flexible:
-                    c.width = None
-
-    return FitTable
+    return fit_table().grid(padding=padding)
 
 
 def head(rows: Iterable[T], show_all: bool = False) -> tuple[list[T], int]:
@@ -160,12 +144,16 @@ def table(
         expand=any(c.wide for c in columns),
         pad_edge=False,
     )
-    for c in columns:
+    rows = [[c.text(r) for c in columns] for r in records]
+    # A column with nothing in it takes no width (Roles, when no entity has one).
+    kept = [i for i in range(len(columns)) if any(row[i] for row in rows)] or [0]
+    for i in kept:
+        c = columns[i]
         if c.wide:
             t.add_column(c.header, ratio=1, overflow="fold")
         else:
             width = c.max_width or (ID_WIDTH if c.nowrap else None)
             t.add_column(c.header, overflow="fold", max_width=width)
-    for r in records:
-        t.add_row(*(text(c.text(r)) for c in columns))
+    for row in rows:
+        t.add_row(*(text(row[i]) for i in kept))
     return t

@@ -84,7 +84,7 @@ def distance(a: str, b: str, limit: int) -> int:
         if min(row) > limit:
             return limit + 1
         previous2, previous = previous, row
-    return previous[-1]
+    return min(previous[-1], limit + 1)
 
 
 def correction(typed: str, candidates: list[str], limit: int | None = None) -> str | None:
