@@ -17,7 +17,7 @@ from sinokaz_cli.index import fresh, opening, sealed, where
 from sinokaz_cli.index.indexed import IndexedKB
 from sinokaz_cli.reading import load
 
-from conftest import MINI, SHIPPED, Run, as_json
+from conftest import MINI, SHIPPED, Run, as_json, locked_elsewhere
 
 
 @pytest.fixture
@@ -380,15 +380,6 @@ def test_a_broken_knowledge_base_leaves_no_index_behind(run: Run, cache: Path, k
     assert list(cache.iterdir()) == []  # neither an index nor a temporary file
 
 
-LOCK_AND_WAIT = """
-import fcntl, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR)
-fcntl.flock(fd, fcntl.LOCK_EX)
-print("locked", flush=True)
-sys.stdin.read()
-"""
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="flock")
 def test_an_interrupted_runs_temporary_index_is_removed_later(cache: Path, kb: Path) -> None:
     """A temporary index belongs to the run holding its lock, whatever its name
@@ -409,20 +400,11 @@ def test_an_interrupted_runs_temporary_index_is_removed_later(cache: Path, kb: P
     working = cache / f".{name}.{dead.pid}.3.tmp"  # its writer runs, in "another namespace"
     for path in (*orphans, working):
         path.write_bytes(b"half an index")
-    writer = subprocess.Popen(
-        [sys.executable, "-c", LOCK_AND_WAIT, str(working)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert writer.stdout is not None and writer.stdout.readline() == "locked\n"
+    with locked_elsewhere(working):
         opening.open_kb(str(kb))
         assert [p.name for p in orphans if p.exists()] == []
         assert working.exists()
         assert where.index_path(kb).exists()
-    finally:
-        writer.communicate("")
     os.utime(kb)  # the next build finds the writer gone, and its file with it
     where.index_path(kb).unlink()
     opening.open_kb(str(kb))

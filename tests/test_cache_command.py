@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 
 from sinokaz_cli.index import where
 
-from conftest import MINI, SHIPPED, Run
+from conftest import MINI, SHIPPED, Run, locked_elsewhere
 
 
 def _index_of(data: Path) -> Path:
@@ -48,15 +47,6 @@ def test_cache_lists_each_index_and_whether_its_knowledge_is_still_there(
     assert f"{gone} (gone)" in table and f"{SHIPPED} (in use)" in table
 
 
-LOCK_AND_WAIT = """
-import fcntl, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR)
-fcntl.flock(fd, fcntl.LOCK_EX)
-print("locked", flush=True)
-sys.stdin.read()
-"""
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="flock")
 def test_cache_names_only_its_own_files(run: Run, cache: Path) -> None:
     cache.mkdir(parents=True)
@@ -73,17 +63,8 @@ def test_cache_names_only_its_own_files(run: Run, cache: Path) -> None:
         ("index-0123456789abcdef.previous.sqlite", "previous", None),
         ("index-0123456789abcdef.sqlite.checked", "checked", None),
     ]
-    writer = subprocess.Popen(
-        [sys.executable, "-c", LOCK_AND_WAIT, str(writing)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert writer.stdout is not None and writer.stdout.readline() == "locked\n"
+    with locked_elsewhere(writing):
         result = run("cache", "clear")
-    finally:
-        writer.communicate("")
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == f"sinokaz: removed 3 index files (0.0 MB) from {cache}\n"
     # What a run still writes (it holds the lock) stays, and so does what is not ours.
