@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +119,29 @@ def as_json(result: Result) -> Any:
 
 def ids(objs: Sequence[dict[str, Any]]) -> list[str]:
     return [o["id"] for o in objs]
+
+
+_LOCK_AND_WAIT = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+@contextmanager
+def locked_elsewhere(path: Path) -> Iterator[None]:
+    """`path` locked (flock) by another live process, as a run writing a
+    temporary index holds it, for as long as the block runs."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _LOCK_AND_WAIT, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == "locked\n"
+        yield
+    finally:
+        writer.communicate("")

@@ -8,15 +8,16 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from sinokaz_cli.index import fresh, opening, where
+from sinokaz_cli.index import fresh, opening, sealed, where
 from sinokaz_cli.index.indexed import IndexedKB
 from sinokaz_cli.reading import load
 
-from conftest import MINI, SHIPPED, Run, as_json
+from conftest import MINI, SHIPPED, Run, as_json, locked_elsewhere
 
 
 @pytest.fixture
@@ -122,10 +123,17 @@ def test_an_edit_is_seen(run: Run, cache: Path, kb: Path) -> None:
 def test_a_same_size_edit_with_the_same_mtime_is_seen(run: Run, cache: Path, kb: Path) -> None:
     """What a coarse clock or a quick second save looks like: size, mtime and inode unchanged."""
     _facts(run, kb)
+    _edit_keeping_size_and_mtime(kb)
+    assert "The forum met in Astanb." in [f["statement"] for f in _facts(run, kb)]
+
+
+def _edit_keeping_size_and_mtime(kb: Path) -> os.stat_result:
+    """Change a word of `kb` in place (the same inode), put its mtime back, and
+    return its stat from before."""
     before = kb.stat()
     text = kb.read_text(encoding="utf-8")
-    assert "Astana." in text
-    with kb.open("r+", encoding="utf-8") as fh:  # in place: same inode
+    assert "The forum met in Astana." in text
+    with kb.open("r+", encoding="utf-8") as fh:
         fh.write(text.replace("The forum met in Astana.", "The forum met in Astanb."))
     os.utime(kb, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = kb.stat()
@@ -134,15 +142,18 @@ def test_a_same_size_edit_with_the_same_mtime_is_seen(run: Run, cache: Path, kb:
         before.st_mtime_ns,
         before.st_ino,
     )
-    assert "The forum met in Astanb." in [f["statement"] for f in _facts(run, kb)]
+    return before
 
 
 def test_an_old_untouched_file_is_trusted_without_reading_it(
     cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    old = 1_600_000_000_000_000_000  # 2020: long before the index is written
-    os.utime(kb, ns=(old, old))
-    opening.open_kb(str(kb))
+    # Indexed a minute after the file was last changed (its ctime, which no tool
+    # can set back: setting its mtime to 2020 would change its ctime to now).
+    later = fresh.time.time_ns() + 60_000_000_000
+    with monkeypatch.context() as m:
+        m.setattr(fresh.time, "time_ns", lambda: later)
+        opening.open_kb(str(kb))
     real = Path.read_bytes
 
     def counting(self: Path) -> bytes:
@@ -151,6 +162,25 @@ def test_an_old_untouched_file_is_trusted_without_reading_it(
 
     monkeypatch.setattr(Path, "read_bytes", counting)
     assert isinstance(opening.open_kb(str(kb)), IndexedKB)
+
+
+def test_an_edit_that_puts_size_and_mtime_back_is_seen_by_its_ctime(
+    cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What extracting a reproducible tarball (a fixed --mtime) of a new version
+    over the folder does: the same inode, size and mtime, other content. Long
+    after indexing, when the stat alone is trusted, only the ctime shows it."""
+    later = fresh.time.time_ns() + 60_000_000_000
+    with monkeypatch.context() as m:
+        m.setattr(fresh.time, "time_ns", lambda: later)  # indexed long after the last change
+        opening.open_kb(str(kb))
+    time.sleep(0.02)  # past the kernel's clock tick, which ctime is taken from
+    before = _edit_keeping_size_and_mtime(kb)
+    assert kb.stat().st_ctime_ns != before.st_ctime_ns
+    with monkeypatch.context() as m:
+        m.setattr(fresh.time, "time_ns", lambda: later + 60_000_000_000)
+        statements = [f.statement for f in opening.open_kb(str(kb)).facts]
+    assert "The forum met in Astanb." in statements
 
 
 def test_a_file_indexed_as_soon_as_written_is_hashed_until_it_settles(
@@ -350,19 +380,35 @@ def test_a_broken_knowledge_base_leaves_no_index_behind(run: Run, cache: Path, k
     assert list(cache.iterdir()) == []  # neither an index nor a temporary file
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
 def test_an_interrupted_runs_temporary_index_is_removed_later(cache: Path, kb: Path) -> None:
+    """A temporary index belongs to the run holding its lock, whatever its name
+    says: one whose lock is free is removed, even named after PID 1 (a run killed
+    in a container, where PID 1 always exists), and one whose writer still holds
+    it stays, even named after a process this one cannot see (another PID
+    namespace)."""
     cache.mkdir()
     name = where.index_path(kb).name
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    orphan = cache / f".{name}.{dead.pid}.1.tmp"  # its writer has exited
-    working = cache / f".{name}.{os.getppid()}.2.tmp"  # its writer still runs
-    for path in (orphan, working):
+    orphans = [
+        cache / f".{name}.1.1.tmp",  # written as PID 1, the way older versions named it
+        cache / f".{name}.{dead.pid}.2.tmp",
+        cache / f".{name}.5f1e0c6b9a8d7e21.tmp",
+        cache / f".{name}.5f1e0c6b9a8d7e21.keep",  # its owner's link, left behind
+    ]
+    working = cache / f".{name}.{dead.pid}.3.tmp"  # its writer runs, in "another namespace"
+    for path in (*orphans, working):
         path.write_bytes(b"half an index")
+    with locked_elsewhere(working):
+        opening.open_kb(str(kb))
+        assert [p.name for p in orphans if p.exists()] == []
+        assert working.exists()
+        assert where.index_path(kb).exists()
+    os.utime(kb)  # the next build finds the writer gone, and its file with it
+    where.index_path(kb).unlink()
     opening.open_kb(str(kb))
-    assert not orphan.exists()
-    assert working.exists()
-    assert where.index_path(kb).exists()
+    assert not working.exists()
 
 
 def generated_commands(fact_entity: str, words: str) -> list[list[str]]:
@@ -489,3 +535,55 @@ def test_a_long_check_says_what_it_is_doing_on_a_terminal_only(
     assert result.stdout.startswith("ok: ")
     monkeypatch.setattr(load, "_stderr_is_terminal", lambda: False)
     assert run("check", str(kb)).stderr == ""
+
+
+def test_an_index_checked_whole_is_trusted_by_its_stat_until_it_changes(
+    run: Run, cache: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a 76 MB index whole costs 24 ms: once a run has checked it, long
+    enough after it was written, it notes the file's stat, and later runs trust an
+    equal stat. Any change to the file (its ctime) makes them check it again."""
+    good = _facts(run, kb)
+    index = where.index_path(kb)
+    note = where.checked_path(index)
+    assert not note.exists()  # just written: no run may vouch for it yet
+    for minutes in (1, 2):  # the first settles the knowledge file: a new index
+        later = fresh.time.time_ns() + minutes * 60_000_000_000
+        with monkeypatch.context() as m:
+            m.setattr(sealed.time, "time_ns", lambda t=later: t)
+            assert _facts(run, kb) == good
+    assert note.exists()
+
+    def unread(fd: int) -> int:
+        raise AssertionError("read a checked index whole again")
+
+    with monkeypatch.context() as m:
+        m.setattr(sealed, "checksum", unread)
+        assert _facts(run, kb) == good
+        data = bytearray(index.read_bytes())
+        data[len(data) // 2] ^= 0x20
+        before = index.stat()
+        index.write_bytes(data)
+        os.utime(index, ns=(before.st_atime_ns, before.st_mtime_ns))  # its ctime moved
+        with pytest.raises(AssertionError, match="read a checked index whole again"):
+            opening.open_kb(str(kb))
+    result = run("--data", str(kb), "facts", "--json")
+    assert (result.exit_code, as_json(result)) == (0, good)
+    assert result.stderr == (
+        f"sinokaz: warning: ignoring the index {index}: damaged (its checksum does not "
+        "match its content); rebuilding it\n"
+    )
+
+
+@pytest.mark.parametrize("junk", [b"", b"sinokaz-checked 1 2 3\n", b"\x00" * 40, None])
+def test_a_note_that_is_not_one_is_ignored(
+    run: Run, cache: Path, kb: Path, junk: bytes | None
+) -> None:
+    good = _facts(run, kb)
+    note = where.checked_path(where.index_path(kb))
+    if junk is None:
+        os.mkfifo(note)
+    else:
+        note.write_bytes(junk)
+    result = run("--data", str(kb), "facts", "--json")
+    assert (result.exit_code, as_json(result), result.stderr) == (0, good, "")

@@ -7,13 +7,15 @@ cache folder with no way to see or remove them.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
+import sys
 from pathlib import Path
+
+import pytest
 
 from sinokaz_cli.index import where
 
-from conftest import MINI, SHIPPED, Run
+from conftest import MINI, SHIPPED, Run, locked_elsewhere
 
 
 def _index_of(data: Path) -> Path:
@@ -45,26 +47,28 @@ def test_cache_lists_each_index_and_whether_its_knowledge_is_still_there(
     assert f"{gone} (gone)" in table and f"{SHIPPED} (in use)" in table
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
 def test_cache_names_only_its_own_files(run: Run, cache: Path) -> None:
     cache.mkdir(parents=True)
     (cache / "notes.txt").write_text("mine", encoding="utf-8")
     (cache / "index-0123456789abcdef.previous.sqlite").write_bytes(b"")
-    (cache / f".index-0123456789abcdef.sqlite.{os.getpid()}.1.tmp").write_bytes(b"x")
+    (cache / "index-0123456789abcdef.sqlite.checked").write_bytes(b"")
+    writing = cache / ".index-0123456789abcdef.sqlite.5f1e0c6b9a8d7e21.tmp"
+    writing.write_bytes(b"x")
     (cache / ".index-0123456789abcdef.sqlite.999999999.1.tmp").write_bytes(b"xy")
     listed = json.loads(run("cache", "--json").stdout)
     assert sorted((Path(f["path"]).name, f["kind"], f["knowledge"]) for f in listed) == [
-        (f".index-0123456789abcdef.sqlite.{os.getpid()}.1.tmp", "unfinished", None),
+        (".index-0123456789abcdef.sqlite.5f1e0c6b9a8d7e21.tmp", "unfinished", None),
         (".index-0123456789abcdef.sqlite.999999999.1.tmp", "unfinished", None),
         ("index-0123456789abcdef.previous.sqlite", "previous", None),
+        ("index-0123456789abcdef.sqlite.checked", "checked", None),
     ]
-    result = run("cache", "clear")
+    with locked_elsewhere(writing):
+        result = run("cache", "clear")
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == f"sinokaz: removed 2 index files (0.0 MB) from {cache}\n"
-    # What another process is still writing stays, and so does what is not ours.
-    assert sorted(p.name for p in cache.iterdir()) == [
-        f".index-0123456789abcdef.sqlite.{os.getpid()}.1.tmp",
-        "notes.txt",
-    ]
+    assert result.stderr == f"sinokaz: removed 3 index files (0.0 MB) from {cache}\n"
+    # What a run still writes (it holds the lock) stays, and so does what is not ours.
+    assert sorted(p.name for p in cache.iterdir()) == [writing.name, "notes.txt"]
 
 
 def test_cache_clear_removes_every_index_and_the_next_run_rebuilds(run: Run, cache: Path) -> None:

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sinokaz_cli.errors import KnowledgeError
-from sinokaz_cli.index import fresh, opening, where
+from sinokaz_cli.index import fresh, opening, sealed, where
 from sinokaz_cli.reading import load
 
 from conftest import MINI, Run, as_json, ids
@@ -42,7 +42,8 @@ def index_content(path: Path) -> dict[str, Any]:
         return {
             "version": conn.execute("PRAGMA user_version").fetchone(),
             "files": conn.execute(
-                "SELECT name, size, mtime_ns, ino, sha256, first_row FROM files ORDER BY name"
+                "SELECT name, size, mtime_ns, ctime_ns, ino, sha256, first_row FROM files "
+                "ORDER BY name"
             ).fetchall(),
             "facts": conn.execute("SELECT * FROM facts ORDER BY row").fetchall(),
             "fact_entities": sorted(conn.execute("SELECT * FROM fact_entities")),
@@ -400,15 +401,21 @@ def test_any_other_change_rebuilds_from_every_file(
 def test_an_index_that_cannot_be_extended_is_rebuilt_without_a_word(
     run: Run, cache: Path, tmp_path: Path, parsed: list[str]
 ) -> None:
-    """An index of this version that lacks what extending needs (damaged, say)
-    is rebuilt from every file, as a stale one is: no warning, the right answer."""
+    """An index of this version, whole as sealed, that lacks what extending needs
+    (as a faulty build might write it) is rebuilt from every file, as a stale one
+    is: no warning, the right answer. (A damaged one fails its checksum: see
+    test_cache_faults.)"""
     folder = tmp_path / "kb"
     folder.mkdir()
     shutil.copy(MINI, folder / "a.toml")
     as_json(run("--data", str(folder), "facts", "--json"))
-    with sqlite3.connect(where.index_path(folder)) as conn:
+    index = where.index_path(folder)
+    with sqlite3.connect(index) as conn:
         conn.execute("DELETE FROM small WHERE name = 'mentions'")
     conn.close()
+    fd = os.open(index, os.O_RDWR)
+    sealed.seal(fd)
+    os.close(fd)
     (folder / "b.toml").write_text(_fact("extra"), encoding="utf-8")
     parsed.clear()
     result = run("--data", str(folder), "facts", "--json")

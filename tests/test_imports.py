@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from sinokaz_cli.index.format import RACY_NS
+
 from conftest import SHIPPED
 
 # Loaded only when a file must be parsed, validated or hashed: never by a
@@ -36,23 +38,22 @@ DRAWING = {"rich", "rich.console", "rich.table"}
 
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A copy of the bundled knowledge, last changed an hour ago, and its index built."""
+    """A copy of the bundled knowledge, its index built, and settled: its last
+    change (its ctime, which no tool can set back) long enough before a run that
+    its stat is trusted, as it is for the bundled file a while after install."""
     base = tmp_path_factory.mktemp("imports")
     data = base / "facts.toml"
     shutil.copyfile(SHIPPED, data)
-    hour_ago = time.time() - 3600
-    os.utime(data, (hour_ago, hour_ago))  # long settled: its stat is trusted
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE",)}
     env["SINOKAZ_CACHE_DIR"] = str(base / "cache")
-    built = subprocess.run(
-        [sys.executable, "-m", "sinokaz_cli", "--data", str(data), "trade", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    command = [sys.executable, "-m", "sinokaz_cli", "--data", str(data), "trade", "--json"]
+    built = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert built.returncode == 0, built.stderr
     assert list((base / "cache").glob("index-*.sqlite"))
+    settled_at = data.stat().st_ctime + RACY_NS / 1e9 + 0.1
+    time.sleep(max(0.0, settled_at - time.time()))
+    settled = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert settled.returncode == 0, settled.stderr
     return data, env
 
 

@@ -7,6 +7,7 @@ and exit status 130 rather than a traceback.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from types import FrameType
@@ -28,12 +29,21 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
     exporting = sys.modules.get("sinokaz_cli.export.files")
     if exporting is not None:  # an export's unfinished files: none may be left behind
         exporting.abandon()
-    os.write(2, b"\nsinokaz: interrupted\n" if line_open else b"sinokaz: interrupted\n")
+    try:
+        os.write(2, b"\nsinokaz: interrupted\n" if line_open else b"sinokaz: interrupted\n")
+    except OSError:  # stderr closed: nothing to tell
+        pass
     os._exit(INTERRUPTED)
+
+
+OUTPUT = 5  # = errors.ExitCode.OUTPUT: the output cannot be written
+SYSTEM = 6  # = errors.ExitCode.SYSTEM: memory ran out
 
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        sys.stdout = _closed_stdout()
     from sinokaz_cli.commands import register
     from sinokaz_cli.commands.app import app
 
@@ -43,7 +53,27 @@ def main() -> None:
         app(prog_name="sinokaz")
     except SystemExit as e:
         _leave(e.code)
+    except MemoryError:  # outside any command (the boundary reports those)
+        os.write(2, b"sinokaz: out of memory\n")
+        os._exit(SYSTEM)
     _leave(0)
+
+
+def _closed_stdout() -> io.TextIOBase:
+    """Standard output when the process was started without one: writing to it
+    fails as writing to a closed descriptor does, so that a command that has
+    something to print says it cannot, and one that fails says why. (Defined
+    only then: a class costs start-up time.)"""
+    import errno
+
+    class Closed(io.TextIOBase):
+        def write(self, text: str) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+        def isatty(self) -> bool:
+            return False
+
+    return Closed()
 
 
 def _escape_what_stdout_cannot_encode() -> None:
@@ -89,13 +119,21 @@ def _leave(code: object) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         pass  # the reader left after the boundary's own flush: quiet, as documented
-    except OSError:
-        status = status or 1
+    except OSError as e:
+        _say_raw(f"sinokaz: cannot write the output: {e.strerror}\n")
+        status = status or OUTPUT
     try:
         sys.stderr.flush()
-    except OSError:
+    except (OSError, AttributeError):  # stderr closed
         pass
     os._exit(status)
+
+
+def _say_raw(line: str) -> None:
+    try:
+        os.write(2, line.encode("utf-8", "replace"))
+    except OSError:
+        pass
 
 
 # Only the console script and `python -m sinokaz_cli` import this module (tests

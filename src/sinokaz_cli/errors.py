@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     KNOWLEDGE = 3
     NOT_FOUND = 4
     OUTPUT = 5
+    SYSTEM = 6  # memory ran out, or the disk failed under the index mid-answer
     INTERRUPTED = 130
 
 

@@ -8,6 +8,7 @@ exit codes.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -18,14 +19,35 @@ def counted(n: int, one: str, many: str | None = None) -> str:
 
 def say(message: str) -> None:
     """One line on stderr, prefixed with the program name (above a progress line)."""
-    from sinokaz_cli.safe import visible
-
     try:
         if Progress.active is not None:
             Progress.active.wipe()  # the next step draws it again, under this message
-        sys.stderr.write(f"sinokaz: {visible(message)}\n")
+        sys.stderr.write(f"sinokaz: {_visible(message)}\n")
         sys.stderr.flush()
-    except (OSError, ValueError):  # stderr closed too: nothing left to tell
+    except (OSError, ValueError, AttributeError):  # stderr closed too: nothing left to tell
+        pass
+
+
+def _visible(message: str) -> str:
+    """The message with control characters shown as escapes (safe.py). Plain
+    printable ASCII, what nearly every message is, needs nothing loaded or
+    compiled: an error met when memory has run out must still be reported
+    (and loading safe.py's patterns on every run would cost 1.6 ms)."""
+    if message.isascii() and message.isprintable():
+        return message
+    from sinokaz_cli.safe import visible
+
+    return visible(message)
+
+
+def say_bytes(line: bytes) -> None:
+    """A line made beforehand, written straight to the descriptor: what `say` does
+    when memory has run out, allocating nothing (a progress line is left, not wiped)."""
+    try:
+        if Progress.active is not None and Progress.active.shown:
+            os.write(2, b"\n")
+        os.write(2, line)
+    except OSError:
         pass
 
 
@@ -92,7 +114,7 @@ class Progress:
         try:
             sys.stderr.write(text)
             sys.stderr.flush()
-        except (OSError, ValueError):
+        except (OSError, ValueError, AttributeError):
             pass
 
 

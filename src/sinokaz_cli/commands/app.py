@@ -21,7 +21,8 @@ EXIT_CODES = """\
 \b
 Exit codes: 0 success (an empty result too) · 1 internal error ·
 2 usage error · 3 knowledge-file problem · 4 not found ·
-5 output cannot be written · 130 interrupted."""
+5 output cannot be written · 6 the system failed the run (memory, disk) ·
+130 interrupted."""
 
 
 def examples(*commands: str) -> str:

@@ -4,6 +4,10 @@ Commands raise; this group's `invoke` catches what they raise, and its `main`
 what the parser raises. Every usage error, the parser's or a command's, is
 one line, `sinokaz: what is wrong; see 'sinokaz COMMAND --help'`, and exit 2.
 Set SINOKAZ_DEBUG=1 to see the traceback of an internal error.
+
+What it says when memory has run out, or the output cannot be written, needs
+nothing that is not already loaded: an import or a first compile then would
+fail in turn, and end the run with a traceback.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from typer.core import TyperGroup
 from sinokaz_cli.commands.pager import paging
 from sinokaz_cli.commands.parsing import UnknownChoice, UnknownCommand, global_options
 from sinokaz_cli.errors import ExitCode, KnowledgeError, SinokazError, UsageError
-from sinokaz_cli.messages import say
+from sinokaz_cli.messages import say, say_bytes
 from sinokaz_cli.suggest import unknown
+
+OUT_OF_MEMORY = b"sinokaz: out of memory\n"
 
 
 def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = None) -> None:
@@ -40,6 +46,24 @@ def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = No
         say(f"... and {more:,} more problem{'s' if more > 1 else ''}; to see them all: {command}")
     elif problems and problems[0].line is not None:  # not for "no such file", say
         say(f"after fixing it: {command}")
+
+
+def output_error(e: BaseException) -> bool:
+    """Whether `e` is the output failing: an OS error that names no file, as
+    writing to stdout raises it (a full disk, a closed terminal or descriptor).
+    Everything the tool reads is opened by name, and its errors carry it."""
+    return isinstance(e, OSError) and e.errno is not None and e.filename is None
+
+
+def _index_failed(e: Exception) -> Any:
+    """When SQLite failed to read the index this run answers from: that index, set
+    aside. (Only damage below the file system gets past the check made before a
+    run reads an index: see index/sealed.py.) The module is looked up, not
+    imported: a run that read no index has none to set aside."""
+    opening = sys.modules.get("sinokaz_cli.index.opening")
+    if opening is None or type(e).__module__ != "sqlite3":
+        return None
+    return opening.set_aside_in_use()
 
 
 def _quiet_stdout() -> None:
@@ -120,11 +144,25 @@ class SinokazGroup(TyperGroup):
         except KeyboardInterrupt:
             say("interrupted")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except MemoryError:
+            say_bytes(OUT_OF_MEMORY)
+            raise typer.Exit(int(ExitCode.SYSTEM)) from None
         except Exception as e:
             if _is_click_signal(e):
                 raise
             if os.environ.get("SINOKAZ_DEBUG"):
                 raise
+            if isinstance(e, OSError) and output_error(e):
+                say(f"cannot write the output: {e.strerror}")
+                _quiet_stdout()  # what is still buffered must not fail again at exit
+                raise typer.Exit(int(ExitCode.OUTPUT)) from None
+            index = _index_failed(e)
+            if index is not None:
+                say(
+                    f"the index {index} failed while answering ({e}); it is removed, "
+                    "and the next run rebuilds it"
+                )
+                raise typer.Exit(int(ExitCode.SYSTEM)) from None
             say(
                 f"internal error: {type(e).__name__}: {e} — rerun with SINOKAZ_DEBUG=1 "
                 "for the traceback"

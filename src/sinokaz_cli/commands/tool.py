@@ -154,12 +154,18 @@ def _cache_listing(files: list[Any]) -> Listing[Any]:
     )
 
 
+_UNRECORDED = {
+    "unfinished": "(being written, or left)",
+    "checked": "(notes that the index beside it was checked)",
+}
+
+
 def _cache_table(files: list[Any], folder: str) -> Listing[Any]:
     """The same files for people: sizes in MB, and what became of each knowledge path."""
 
     def knowledge(f: Any) -> str:
         if f.knowledge is None:
-            return "(not recorded)" if f.kind != "unfinished" else "(being written, or left)"
+            return _UNRECORDED.get(f.kind, "(not recorded)")
         mark = " (in use)" if f.in_use else "" if Path(f.knowledge).exists() else " (gone)"
         return str(f.knowledge) + mark
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from sinokaz_cli.index import points
 from sinokaz_cli.index.format import (
     EVENTS_KEPT,
     FACT_ID_INDEX,
@@ -27,8 +28,10 @@ from sinokaz_cli.index.format import (
     fact_in,
     fact_out,
 )
+from sinokaz_cli.index.owned import Owned
+from sinokaz_cli.index.sealed import Opened, connect, file_uri, names, seal
 from sinokaz_cli.index.sorting import UNKNOWN, brief_columns, point_candidates
-from sinokaz_cli.index.where import file_key, previous_path, writer_alive
+from sinokaz_cli.index.where import file_key, previous_path
 from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.ranking import event_rank
@@ -51,29 +54,28 @@ class Builder:
     needs the names of its entities and the title of its source: it is
     written with the fact when those have been read (as they usually have:
     see learn), else in finish(), as are the few that alignments add to.
-    Until finish() renames it into place, the index is a temporary file that
-    abandon() removes: a knowledge base with problems leaves no index.
+    Until finish() seals it (sealed.py) and renames it into place, the index is
+    a temporary file, locked by this run (owned.py), that abandon() removes: a
+    knowledge base with problems leaves no index.
     """
 
-    def __init__(self, target: Path, start: Path | None = None) -> None:
-        """A new index for `target`: empty, or a copy of the index at `start` to add
+    def __init__(self, target: Path, start: Opened | None = None) -> None:
+        """A new index for `target`: empty, or a copy of the index `start` to add
         to (see `resume`, which must then fill in what was learnt from it)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _remove_orphans(target)
         self.target = target
-        self.tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
         self.start = start
-        if start is not None:
-            import shutil
-
-            # One open of the old file: a run replacing it meanwhile (by rename)
-            # leaves this copy whole, old or new; resume reads what the copy holds.
-            try:
-                shutil.copyfile(start, self.tmp)
-            except BaseException:
-                self.tmp.unlink(missing_ok=True)
-                raise
-        self.conn = sqlite3.connect(self.tmp, isolation_level=None)
+        self.tmp = Owned(target)
+        try:
+            if start is not None:
+                # From the very file checked: another renamed into place changes nothing.
+                self.tmp.fill_from(start.fd)
+            # No locks: the file is this run's alone (and locked by it: owned.py).
+            self.conn = sqlite3.connect(
+                file_uri(self.tmp.path, "nolock=1"), uri=True, isolation_level=None
+            )
+        except BaseException:
+            self.tmp.discard()
+            raise
         try:
             self.conn.execute("PRAGMA journal_mode = OFF")  # atomicity comes from the rename
             self.conn.execute("PRAGMA synchronous = OFF")
@@ -121,10 +123,10 @@ class Builder:
         import hashlib
 
         digest = hashlib.sha256(data).hexdigest()
-        size, mtime, ino = (st.st_size, st.st_mtime_ns, st.st_ino) if st else (-1, -1, -1)
+        stated = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if st else (-1,) * 4
         self.conn.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (file_key(path), size, mtime, ino, digest, time.time_ns(), self.rows),
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (file_key(path), *stated, digest, time.time_ns(), self.rows),
         )
 
     def add_facts(self, facts: Sequence[Fact], done: Callable[[float], None] | None = None) -> None:
@@ -235,8 +237,9 @@ class Builder:
             )
         self.weights = [(c, fixed[r][4] if r in fixed else w, r) for c, w, r in self.weights]
 
-    def finish(self, kb: KnowledgeBase) -> None:
-        """Write the rest from `kb` (validated, facts added); put the index in place."""
+    def finish(self, kb: KnowledgeBase) -> sqlite3.Connection:
+        """Write the rest from `kb` (validated, its facts already added), put the
+        index in place, and return a connection to it for the answer."""
         conn = self.conn
         self._settle_pending(kb)
         # An extended index is given everything again: the tables are small.
@@ -289,8 +292,17 @@ class Builder:
         # Last, so that a file with our version number always has its indexes.
         conn.executescript(INDEXES + f"PRAGMA user_version = {USER_VERSION};")
         conn.close()
-        self._keep_previous()
-        os.replace(self.tmp, self.target)
+        points.reached("seal")
+        seal(self.tmp.fd)
+        # Opened before the rename: it reads this file, whatever is put in place after.
+        built = connect(self.tmp.path)
+        try:
+            self._keep_previous()
+            self.tmp.put_in_place(self.target)
+        except BaseException:
+            built.close()
+            raise
+        return built
 
     def _places(self, files: Sequence[str]) -> dict[str, dict[str, tuple[int, int]]]:
         """kind -> id -> (file number, position), for the kinds in PLACED."""
@@ -303,17 +315,21 @@ class Builder:
     def _keep_previous(self) -> None:
         """Files just added are often edited next (the article being written): when
         this index extends the one in place, that one is kept, linked under another
-        name, so that such an edit extends it again instead of rebuilding. A full
-        rebuild drops it: its files were not all kept. Best effort either way."""
+        name, so that such an edit extends it again instead of rebuilding. Only if
+        it is still the one in place: when runs at once extend the same index, the
+        first to finish keeps it, and the others find their own in its place and
+        must not keep that. A full rebuild drops it. Best effort either way."""
         previous = previous_path(self.target)
         try:
             if self.start is None:
                 previous.unlink(missing_ok=True)
-            elif self.start == self.target:
-                link = self.tmp.with_suffix(".previous.tmp")
+            elif self.start.path == self.target:
+                link = self.tmp.link_name()
+                os.link(self.target, link)  # no copy: the old index is about to be unlinked
                 try:
-                    os.link(self.target, link)  # no copy: the old index is about to be unlinked
-                    os.replace(link, previous)
+                    if names(link, self.start.st):
+                        points.reached("keep-previous")
+                        os.replace(link, previous)
                 finally:
                     # When another run has just kept this same index, both names are
                     # links to one file, and rename() does nothing: drop this one.
@@ -370,24 +386,12 @@ class Builder:
     def abandon(self) -> None:
         """Close and remove the unfinished index (safe to call twice)."""
         self.conn.close()
-        self.tmp.unlink(missing_ok=True)
+        self.tmp.discard()
 
 
 def _named(e: Entity | None) -> tuple[object, ...] | None:
     """What of an entity goes into the documents of the facts that involve it."""
     return None if e is None else (e.name, e.aliases, e.roles, e.description)
-
-
-def _remove_orphans(target: Path) -> None:
-    """Delete unfinished indexes that no running process will finish.
-
-    Ctrl-C ends the process at once (cli.py), so a run interrupted while
-    indexing leaves its temporary file, as large as the index, behind. Its
-    name holds the writer's process id: remove it when that process is gone.
-    A run still indexing keeps its file."""
-    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
-        if not writer_alive(tmp):
-            tmp.unlink(missing_ok=True)
 
 
 def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:

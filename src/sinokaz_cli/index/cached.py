@@ -13,19 +13,23 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
-from sinokaz_cli.index import where
+from sinokaz_cli.index import owned, sealed, where
 
-# index-<hash>.sqlite, index-<hash>.previous.sqlite, and .index-<hash>.sqlite.<pid>.<n>.tmp
+# index-<hash>.sqlite, index-<hash>.previous.sqlite, the note that either was
+# checked whole (sealed.py), and the temporary files of runs writing them
+# (owned.py): .index-<hash>.sqlite.<random>.tmp, and .keep for a link.
 _KINDS = (
     ("index", re.compile(r"index-[0-9a-f]{16}\.sqlite")),
     ("previous", re.compile(r"index-[0-9a-f]{16}\.previous\.sqlite")),
-    ("unfinished", re.compile(r"\.index-[0-9a-f]{16}\.sqlite\..+\.tmp")),
+    ("checked", re.compile(r"index-[0-9a-f]{16}(\.previous)?\.sqlite\.checked")),
+    ("unfinished", re.compile(r"\.index-[0-9a-f]{16}\.sqlite\..+\.(tmp|keep)")),
 )
 
 
 class CachedFile(NamedTuple):
     path: Path
-    kind: str  # "index"; "previous", kept to extend; "unfinished", being written or left
+    kind: str  # "index"; "previous", kept to extend; "checked", a note that one was
+    # checked whole; "unfinished", being written or left
     size: int
     knowledge: str | None  # the knowledge path it was made for, where it says
     in_use: bool  # the index of the knowledge this run would read
@@ -51,15 +55,17 @@ def cached_files(in_use: Path | None = None) -> list[CachedFile]:
             size = path.stat().st_size
         except OSError:  # removed meanwhile
             continue
-        knowledge = _knowledge(path) if kind != "unfinished" else None
+        knowledge = _knowledge(path) if kind in ("index", "previous") else None
         out.append(CachedFile(path, kind, size, knowledge, path == in_use))
     return out
 
 
 def _knowledge(path: Path) -> str | None:
     """The knowledge path an index records (build.Builder.finish), if it does."""
+    if not path.is_file():  # a FIFO under the index's name would hang a connection
+        return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        conn = sealed.connect(path)
         try:
             row = conn.execute("SELECT rec FROM small WHERE name = 'knowledge'").fetchone()
         finally:
@@ -75,7 +81,7 @@ def clear() -> tuple[int, int]:
     many files were removed, and how many bytes they took."""
     removed = size = 0
     for f in cached_files():
-        if f.kind == "unfinished" and where.writer_alive(f.path):
+        if f.kind == "unfinished" and owned.writer_alive(f.path):
             continue
         try:
             f.path.unlink()

@@ -21,6 +21,7 @@ from sinokaz_cli.index.build import Builder
 from sinokaz_cli.index.format import USER_VERSION
 from sinokaz_cli.index.fresh import recorded, unchanged
 from sinokaz_cli.index.indexed import IndexedKB, marks
+from sinokaz_cli.index.sealed import IndexUnusable, Opened, open_index
 from sinokaz_cli.index.where import file_key
 from sinokaz_cli.search.documents import Fields, themes_by_fact
 
@@ -42,47 +43,37 @@ class Resumed(NamedTuple):
 _DAMAGE = (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, IndexError)
 
 
-def resume(target: Path, files: Sequence[Path], start: Path) -> Resumed | None:
-    """A Builder making the index at `target` from the one at `start` (`target`
-    itself, or the one kept before it: previous_path), by adding the files at the
-    end of `files` that it does not hold, when that is the only difference: every
-    file it was built from comes first in `files`, in the same order, unchanged.
-    None otherwise, or when it cannot be copied or read (the caller rebuilds).
+def resume(target: Path, files: Sequence[Path], start: Opened) -> Resumed | None:
+    """A Builder making the index at `target` from the index `start` (the one at
+    `target` itself, or the one kept before it: previous_path), by adding the files
+    at the end of `files` that it does not hold, when that is the only difference:
+    every file it was built from comes first in `files`, in the same order,
+    unchanged. None otherwise, or when it cannot be copied or read (the caller
+    rebuilds).
 
     The builder holds what a Builder that had just read the indexed files would
     hold, and the Collected what validation would know, so that reading the new
     files into them (reading/load.py) and finish() write the index a rebuild would."""
-    # First ask the index itself, so that a change of another kind costs no copy;
-    # and copy it inside that read transaction, which keeps the one writer that
-    # changes an index in place (_settle) from changing it mid-copy.
+    # First ask the index itself, so that a change of another kind costs no copy.
+    # The copy is made from the very file asked (its descriptor), so the two agree.
     try:
-        conn = sqlite3.connect(f"file:{start}?mode=ro", uri=True, isolation_level=None)
-        try:
-            conn.execute("BEGIN")
-            if _indexed_first(conn, files) is None:
-                return None
-            builder = Builder(target, start)
-        finally:
-            conn.close()
+        n = _indexed_first(start.conn, files)
+        if n is None:
+            return None
+        builder = Builder(target, start)
     except (*_DAMAGE, OSError):
         return None
     try:
-        found = _take_over(builder, files)
+        return Resumed(builder, *_take_over(builder, files, n))
     except _DAMAGE:
-        found = None
-    if found is None:
         builder.abandon()
         return None
-    return Resumed(builder, *found)
 
 
-def _take_over(builder: Builder, files: Sequence[Path]) -> tuple[Collected, list[Path]] | None:
-    """Load `builder` with the state of the index it copied (see resume)."""
+def _take_over(builder: Builder, files: Sequence[Path], n: int) -> tuple[Collected, list[Path]]:
+    """Load `builder` with the state of the index it copied, which holds the
+    first `n` of `files` (see resume)."""
     conn = builder.conn
-    # Again: a run may have put a newer index in place before it was copied.
-    n = _indexed_first(conn, files)
-    if n is None:
-        return None
     old = IndexedKB(conn)
     builder.learn(old.entities, old.sources)
     builder.fields = Fields(builder.entities, builder.sources, themes_by_fact(old.alignments))
@@ -108,11 +99,13 @@ def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path],
     None unless those files are the only change (as for resume), or when the index
     cannot be read. For completion, which reads but never writes the index."""
     try:
-        conn = sqlite3.connect(f"file:{start}?mode=ro", uri=True, isolation_level=None)
-    except sqlite3.Error:
+        opened = open_index(start)
+    except IndexUnusable:
         return None
+    if opened is None:
+        return None
+    conn = opened.conn
     try:
-        conn.execute("BEGIN")
         n = _indexed_first(conn, files)
         if n is None:
             return None
@@ -122,6 +115,7 @@ def declared(start: Path, files: Sequence[Path]) -> tuple[Collected, list[Path],
         return None
     finally:
         conn.close()
+        opened.close()
 
 
 def _fact_ids(conn: sqlite3.Connection) -> list[str]:

@@ -28,8 +28,9 @@ from sinokaz_cli.search.schema import DOCS_SCHEMA
 
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
-# 18: brief sorting columns; 19: the knowledge path; 20: a series is not an event.
-SCHEMA_VERSION = 20
+# 18: brief sorting columns; 19: the knowledge path; 20: a series is not an event;
+# 21: sealed with a CRC-32 of the whole file (sealed.py), each file's ctime.
+SCHEMA_VERSION = 21
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 # Kinds of record whose place (file, position among the file's records of the
@@ -212,8 +213,8 @@ CREATE INDEX IF NOT EXISTS fact_tags_tag ON fact_tags (tag, fact_row);
 # The search documents (search.Fields makes them).
 TABLES = (
     """
-CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER,
-                    sha256 TEXT, indexed_ns INTEGER, first_row INTEGER);
+CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
+                    ino INTEGER, sha256 TEXT, indexed_ns INTEGER, first_row INTEGER);
 CREATE TABLE facts (row INTEGER PRIMARY KEY, id TEXT, category TEXT, date_start TEXT,
                     hw_kind INTEGER, hw_group INTEGER, hw_value REAL, hw_figure INTEGER,
                     pweight INTEGER, personal INTEGER, n_figures INTEGER, source TEXT, rec BLOB);

@@ -40,26 +40,14 @@ def index_path(data: Path) -> Path:
     return cache_dir() / f"index-{key:016x}.sqlite"
 
 
-def writer_alive(tmp: Path) -> bool:
-    """Whether the process that is writing the unfinished index `tmp` (named
-    .index-<hash>.sqlite.<pid>.<n>.tmp by build.Builder) still runs. True when
-    that cannot be told: its file is then left alone. (POSIX only: that is where a
-    process can be asked whether it exists without being touched.)"""
-    if os.name != "posix":
-        return True
-    try:
-        pid = int(tmp.name.split(".sqlite.", 1)[1].split(".")[0])
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (ValueError, IndexError, OSError):
-        return True  # not our name, or a process we may not signal: alive
-    return True
-
-
 def previous_path(target: Path) -> Path:
     """Where the index before the last extension is kept (see build.Builder.finish)."""
     return target.with_suffix(".previous.sqlite")
+
+
+def checked_path(index: Path) -> Path:
+    """Where a run notes that it checked the index whole (see sealed.py)."""
+    return index.with_name(index.name + ".checked")
 
 
 def file_key(path: Path) -> str:
