@@ -418,6 +418,7 @@ def generated_commands(fact_entity: str, words: str) -> list[list[str]]:
         ["search", *words.split(), "--json"],
         ["brief", "--json"],
         ["brief", "--topic", "dialogue", "--format", "markdown"],
+        ["brief", "--topic", "trade", "--topic", "dialogue", "--format", "table"],
         ["sources", "--json"],
         ["timeline", "--format", "jsonl"],
         ["entities", "--json"],

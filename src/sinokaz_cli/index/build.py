@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sinokaz_cli.index import points
+from sinokaz_cli.index import points, sorting
 from sinokaz_cli.index.format import (
     EVENTS_KEPT,
     FACT_ID_INDEX,
@@ -30,7 +30,7 @@ from sinokaz_cli.index.format import (
 )
 from sinokaz_cli.index.owned import Owned
 from sinokaz_cli.index.sealed import Opened, connect, file_uri, names, seal
-from sinokaz_cli.index.sorting import UNKNOWN, brief_columns, point_candidates
+from sinokaz_cli.index.sorting import HEADLINE_COUNTS, UNKNOWN
 from sinokaz_cli.index.where import file_key, previous_path
 from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.base import KnowledgeBase
@@ -87,7 +87,8 @@ class Builder:
             raise
         self.rows = 0
         self.counts: dict[str, int] = {}
-        self.cited: dict[str, tuple[int, set[int]]] = {}  # as KnowledgeBase.citations()
+        # (source, category) -> as KnowledgeBase.citations(), in the order first cited
+        self.cited: dict[tuple[str, str], tuple[int, set[int]]] = {}
         self.weights: list[tuple[str, int, int]] = []  # (category, point weight, row)
         # category -> entity -> how many of its facts with figures mention it, in
         # order of first mention: what KnowledgeBase.events_in ranks.
@@ -165,13 +166,13 @@ class Builder:
                 columns = brief(f) if ready(f) else UNKNOWN  # `is` tells which
                 weights.append((cat, columns[4], row))
                 counts[cat] = counts.get(cat, 0) + 1
-                source, paragraphs = f.cited
-                seen = cited.get(source)
+                where, paragraphs = (source := f.cited[0], cat), f.cited[1]
+                seen = cited.get(where)
                 if seen is None:
-                    cited[source] = (1, set(paragraphs))
+                    cited[where] = (1, set(paragraphs))
                 else:
                     seen[1].update(paragraphs)
-                    cited[source] = (seen[0] + 1, seen[1])
+                    cited[where] = (seen[0] + 1, seen[1])
                 entities = f.entities
                 if entities:
                     mentions = by_category.get(cat)
@@ -212,7 +213,7 @@ class Builder:
         self, f: Fact, lookup: Callable[[str], Entity | None] | None = None
     ) -> tuple[Any, ...]:
         """What briefs sort the fact by (sorting.py), from the records read so far."""
-        return brief_columns(f, lookup or self.entities.get, self.sources, self.currencies)
+        return sorting.brief_columns(f, lookup or self.entities.get, self.sources, self.currencies)
 
     def _settle_pending(self, kb: KnowledgeBase) -> None:
         """The brief columns of facts read before their entities or source, and of
@@ -243,9 +244,9 @@ class Builder:
         conn = self.conn
         self._settle_pending(kb)
         # An extended index is given everything again: the tables are small.
-        conn.execute("DELETE FROM entities")
-        conn.execute("DELETE FROM sources")
-        conn.execute("DELETE FROM small")
+        for table in ("entities", "sources", "small"):
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608 (our own names)
+        by_source, cites = sorting.per_source(self.cited), sorting.source_columns
         conn.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?)",
             [(i, e.id, e.kind.value, entity_out(e)) for i, e in enumerate(kb.entities)],
@@ -253,11 +254,11 @@ class Builder:
         conn.executemany(
             "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
             [
-                (i, src.id, marshal.dumps(tuple(src)), *_cites(self.cited.get(src.id)))
+                (i, src.id, marshal.dumps(tuple(src)), *cites(by_source.get(src.id)))
                 for i, src in enumerate(kb.sources)
             ],
         )
-        ranked = sorted(self.cited, key=lambda sid: -self.cited[sid][0])
+        ranked = sorted(by_source, key=lambda sid: -by_source[sid][0])
         events = {t.id: self._events(t.id, kb) for t in kb.topics}
         small = {
             "categories": tuple(tuple(c) for c in kb.categories),
@@ -265,18 +266,21 @@ class Builder:
             "units": tuple(tuple(u) for u in kb.units),
             "alignments": tuple(tuple(a) for a in kb.alignments),
             "synonyms": tuple(s.terms for s in kb.synonyms),
-            "sources_cited": len(self.cited),
+            "sources_cited": len(by_source),
+            "shared_publishers": tuple(kb.shared_publishers),
             "counts": {t.id: self.counts.get(t.id, 0) for t in kb.topics},
             "files": kb.files,
             # What a brief needs, worked out now so that it costs the same at any size:
             # the leading events per category, and each category's richest facts.
             "events": {c: found[:EVENTS_KEPT] for c, found in events.items()},
             "event_counts": {c: len(found) for c, found in events.items()},
-            "points": point_candidates(self.weights),
+            "points": sorting.point_candidates(self.weights),
+            "headline_counts": dict(conn.execute(HEADLINE_COUNTS).fetchall()),
             "source_ranking": tuple(ranked[:SOURCES_KEPT]),
             # What resume() needs to go on counting as if it had read every file:
-            # the order sources were first cited in, and every entity's mentions.
-            "cited_order": tuple(self.cited),
+            # each source's citations by category (briefs of some topics read
+            # them too), in the order first made, and every entity's mentions.
+            "cited": sorting.cited_out(self.cited),
             "mentions": self.mentions,
             # And where each record was written, to say where a repeated id was first.
             "places": self._places(kb.files),
@@ -392,8 +396,3 @@ class Builder:
 def _named(e: Entity | None) -> tuple[object, ...] | None:
     """What of an entity goes into the documents of the facts that involve it."""
     return None if e is None else (e.name, e.aliases, e.roles, e.description)
-
-
-def _cites(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
-    n, cited = found or (0, set())
-    return n, marshal.dumps(tuple(sorted(cited)))

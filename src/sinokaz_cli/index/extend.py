@@ -22,6 +22,7 @@ from sinokaz_cli.index.format import USER_VERSION
 from sinokaz_cli.index.fresh import recorded, unchanged
 from sinokaz_cli.index.indexed import IndexedKB, marks
 from sinokaz_cli.index.sealed import IndexUnusable, Opened, open_index
+from sinokaz_cli.index.sorting import cited_in
 from sinokaz_cli.index.where import file_key
 from sinokaz_cli.search.documents import Fields, themes_by_fact
 
@@ -79,11 +80,7 @@ def _take_over(builder: Builder, files: Sequence[Path], n: int) -> tuple[Collect
     builder.fields = Fields(builder.entities, builder.sources, themes_by_fact(old.alignments))
     builder.rows = conn.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
     builder.counts = dict(old.read_small("counts"))
-    cited = {
-        sid: (facts, set(marshal.loads(blob)))
-        for sid, facts, blob in conn.execute("SELECT id, facts, cited FROM sources")
-    }
-    builder.cited = {sid: cited[sid] for sid in old.read_small("cited_order")}
+    builder.cited = cited_in(old.read_small("cited"))
     builder.mentions = old.read_small("mentions")
     builder.currencies = dict(old.read_small("currencies"))
     # The best candidates of each category stay the best among old facts.

@@ -29,8 +29,9 @@ from sinokaz_cli.search.schema import DOCS_SCHEMA
 # Bump when the tables or the record encoding change; an index of another
 # version is rebuilt (with a warning), never misread.
 # 18: brief sorting columns; 19: the knowledge path; 20: a series is not an event;
-# 21: sealed with a CRC-32 of the whole file (sealed.py), each file's ctime.
-SCHEMA_VERSION = 21
+# 21: sealed with a CRC-32 of the whole file (sealed.py), each file's ctime;
+# 22: citations kept by category (briefs of some topics).
+SCHEMA_VERSION = 22
 USER_VERSION = 0x5E0000 + SCHEMA_VERSION  # PRAGMA user_version: ours, and which version
 RACY_NS = 2_000_000_000  # files changed this close to indexing are checked by content
 # Kinds of record whose place (file, position among the file's records of the

@@ -18,6 +18,7 @@ from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.ranking import COUNT, MONEY, SHARE, order_figures
 from sinokaz_cli.knowledge.records import (
     Alignment,
+    Citation,
     Entity,
     EntityKind,
     Fact,
@@ -227,6 +228,30 @@ class IndexedKB(KnowledgeBase):
             )
         )
 
+    def about_citations(self, entity_id: str, limit: int) -> tuple[tuple[Citation, ...], int]:
+        # The sources from the index's columns; only the first few sources' facts decoded.
+        about = "FROM fact_entities e JOIN facts f ON f.row = e.fact_row WHERE e.entity = ?"
+        sql = f"SELECT f.source {about} ORDER BY e.fact_row"
+        sources = list(dict.fromkeys(s for (s,) in self.conn.execute(sql, (entity_id,))))
+        merged: dict[str, set[int]] = {s: set() for s in sources[:limit]}
+        sql = f"SELECT f.rec {about} AND f.source IN ({marks(list(merged))}) ORDER BY f.row"
+        for (blob,) in self.conn.execute(sql, (entity_id, *merged)):
+            source, paragraphs = fact_in(blob).cited
+            merged[source].update(paragraphs)
+        first = tuple(Citation(s, tuple(sorted(p))) for s, p in merged.items())
+        return first, len(sources) - len(first)
+
+    @cached_property
+    def shared_publishers(self) -> frozenset[str]:
+        return frozenset(self.read_small("shared_publishers"))
+
+    def about_ids(self, entity_id: str) -> list[str]:
+        sql = (
+            "SELECT id FROM facts WHERE row IN "
+            "(SELECT fact_row FROM fact_entities WHERE entity = ?) ORDER BY row"
+        )
+        return [r[0] for r in self.conn.execute(sql, (entity_id,))]
+
     def tag_set(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM fact_tags")}
 
@@ -271,8 +296,13 @@ class IndexedKB(KnowledgeBase):
     def citations(
         self, ids: Sequence[str] | None = None, categories: Sequence[str] = ()
     ) -> dict[str, tuple[int, set[int]]]:
-        if categories:  # counted over those categories' facts alone
-            return super().citations(ids, categories)
+        if set(categories) >= {t.id for t in self.topics}:
+            categories = ()  # every fact: as the sources table keeps them
+        if categories:  # counted over those categories' facts alone, as the builder kept them
+            from sinokaz_cli.index.sorting import cited_in, per_source
+
+            found = per_source(cited_in(self.read_small("cited")), set(categories))
+            return {s: c for s, c in found.items() if ids is None or s in ids}
         sql = "SELECT id, facts, cited FROM sources WHERE facts > 0"
         args: list[str] = []
         if ids is not None:
@@ -303,12 +333,8 @@ class IndexedKB(KnowledgeBase):
         return [(f, fig) for f, fig, _ in (found[i] for i in order_figures(found, limit))]
 
     def headline_count(self, categories: Sequence[str]) -> int:
-        where, args = "hw_kind IS NOT NULL", list(categories)
-        if categories:
-            where += f" AND category IN ({marks(categories)})"
-        return int(
-            self.conn.execute(f"SELECT count(*) FROM facts WHERE {where}", args).fetchone()[0]
-        )
+        counts = self.read_small("headline_counts")
+        return sum(n for c, n in counts.items() if not categories or c in categories)
 
     def points(
         self, category: str, avoid_facts: set[str], avoid_entities: set[str], limit: int
@@ -347,11 +373,17 @@ class IndexedKB(KnowledgeBase):
         kept = self.read_small("events").get(category, ())
         if limit > EVENTS_KEPT:
             return super().events_in(category, limit)
-        where = (
-            "category = ? AND n_figures > 0 AND row IN "
-            "(SELECT fact_row FROM fact_entities WHERE entity = ?)"
+        # Driven by the entity's index, in row order: enough facts for a card's figures
+        # (query.EVENT_FIGURES), ordinals left out.
+        sql = (
+            "SELECT f.rec FROM fact_entities e JOIN facts f ON f.row = e.fact_row "
+            "WHERE e.entity = ? AND f.category = ? AND f.n_figures > 0 "
+            "ORDER BY e.fact_row LIMIT 24"
         )
         return [
-            (self.entities_by_id[eid], list(self._facts(where, (category, eid))))
+            (
+                self.entities_by_id[eid],
+                [fact_in(b) for (b,) in self.conn.execute(sql, (eid, category))],
+            )
             for eid in kept[:limit]
         ]

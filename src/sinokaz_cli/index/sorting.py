@@ -6,12 +6,15 @@ and, per category, the facts with the best point weight.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from sinokaz_cli.index.format import POINTS_KEPT
 from sinokaz_cli.knowledge.ranking import headline, personal, personal_tally, point_score
 from sinokaz_cli.knowledge.records import Entity, Fact, Source
+
+# Facts with a figure that could lead a brief, per category (facts of these rows).
+HEADLINE_COUNTS = "SELECT category, count(*) FROM facts WHERE hw_kind IS NOT NULL GROUP BY 1"
 
 # The brief columns of a fact whose entities or source are not known yet.
 UNKNOWN: tuple[Any, ...] = (None, None, None, None, 0, False)
@@ -46,3 +49,39 @@ def point_candidates(weights: list[tuple[str, int, int]]) -> dict[str, tuple[int
     for cat, pweight, row in weights:
         by_cat.setdefault(cat, []).append((pweight, row))
     return {cat: tuple(r for _, r in sorted(found)[:POINTS_KEPT]) for cat, found in by_cat.items()}
+
+
+# What facts cite, as the builder counts it: (source, category) -> (facts, paragraphs).
+Cited = dict[tuple[str, str], tuple[int, set[int]]]
+
+
+def per_source(
+    cited: Cited, categories: Collection[str] | None = None
+) -> dict[str, tuple[int, set[int]]]:
+    """source -> (facts, paragraphs), over `categories` (all, when None), in the order
+    sources were first cited: as KnowledgeBase.citations() counts them."""
+    out: dict[str, tuple[int, set[int]]] = {}
+    for (source, category), (n, paragraphs) in cited.items():
+        if categories is not None and category not in categories:
+            continue
+        seen = out.get(source)
+        out[source] = (n, set(paragraphs)) if seen is None else (seen[0] + n, seen[1] | paragraphs)
+    return out
+
+
+def cited_out(cited: Cited) -> tuple[tuple[str, str, int, tuple[int, ...]], ...]:
+    """`cited` as the index's small table keeps it (marshal has no sets)."""
+    return tuple((s, c, n, tuple(sorted(p))) for (s, c), (n, p) in cited.items())
+
+
+def cited_in(kept: Any) -> Cited:
+    """What cited_out kept, as the builder counts it again."""
+    return {(s, c): (n, set(p)) for s, c, n, p in kept}
+
+
+def source_columns(found: tuple[int, set[int]] | None) -> tuple[int, bytes]:
+    """A source's facts and cited paragraphs, as its row in the sources table keeps them."""
+    import marshal
+
+    n, cited = found or (0, set())
+    return n, marshal.dumps(tuple(sorted(cited)))

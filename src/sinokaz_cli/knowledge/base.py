@@ -21,6 +21,7 @@ from sinokaz_cli.knowledge.ranking import (
 from sinokaz_cli.knowledge.records import (
     BUILTIN_TOPICS,
     Alignment,
+    Citation,
     Entity,
     EntityKind,
     Fact,
@@ -154,6 +155,27 @@ class KnowledgeBase:
     def about(self, entity_id: str) -> list[Fact]:
         """Facts that involve the entity or quote it."""
         return [f for f in self.facts if entity_id in f.entities or f.speaker == entity_id]
+
+    def about_citations(self, entity_id: str, limit: int) -> tuple[tuple[Citation, ...], int]:
+        """What the facts about an entity cite, merged by source: the first `limit`
+        sources (in the order the facts come), and how many more there are."""
+        merged: dict[str, set[int]] = {}
+        for f in self.about(entity_id):
+            merged.setdefault(f.cited.source, set()).update(f.cited.paragraphs)
+        first = [Citation(s, tuple(sorted(p))) for s, p in list(merged.items())[:limit]]
+        return tuple(first), len(merged) - len(first)
+
+    def about_ids(self, entity_id: str) -> list[str]:
+        """The ids of the facts about(entity_id) returns."""
+        return [f.id for f in self.about(entity_id)]
+
+    @cached_property
+    def shared_publishers(self) -> frozenset[str]:
+        """Publishers with several articles in the knowledge (their citations add the month)."""
+        seen: dict[str, int] = {}
+        for src in self.sources:
+            seen[src.publisher] = seen.get(src.publisher, 0) + 1
+        return frozenset(p for p, n in seen.items() if n > 1)
 
     def tag_set(self) -> set[str]:
         return {t for f in self.facts for t in f.tags}

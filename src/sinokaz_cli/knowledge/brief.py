@@ -13,6 +13,7 @@ format: Markdown and JSON carry the same points. `full` shows everything.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
 from sinokaz_cli.knowledge import query
@@ -27,7 +28,7 @@ MAX_EVENTS = 1  # event cards
 MAX_PAIRS = 2
 MAX_SOURCES = 3
 CARD_FIGURES = 3  # figures an event's card names
-CARD_SOURCES = 3  # sources an event's card cites before it counts the rest
+CARD_SOURCES = query.EVENT_SOURCES  # sources a card cites before it counts the rest
 CANDIDATES = 6  # points weighed per topic
 
 
@@ -62,6 +63,11 @@ class Brief(NamedTuple):
     sources: tuple[query.Coverage, ...]
     sources_total: int
     full: bool = False
+
+
+def more_cited(n: int) -> str:
+    """What follows a card's citations when it cites fewer sources than it has."""
+    return f"; and {n:,} more source{'s' if n > 1 else ''}" if n else ""
 
 
 def command_for(category: str) -> str:
@@ -229,6 +235,7 @@ class Layout:
         self.cite = self.CITE_MANY if several_sources else self.CITE_ONE
 
     @staticmethod
+    @cache  # the brief counts the same parts again as it makes room
     def lines(text: str, width: int) -> int:
         """Lines `text` takes in a column `width` wide, wrapped at spaces (as Rich
         wraps: never at a hyphen), a word wider than the column folded."""
@@ -295,8 +302,11 @@ class Layout:
                 f"“{ev.event.theme}”" if ev.event.theme else "",
                 "; ".join("more than 100 things" for _ in ev.figures),
             ]
-            cites = list(ev.event.citations)[:CARD_SOURCES]
-            lines += sum(max(self.lines(r, value), self.cited(*cites)) for r in rows if r)
+            cites = 1
+            if self.several:
+                shown = short_citations(ev.cited, self.kb) + more_cited(ev.more_sources)
+                cites = self.lines(shown, self.cite)
+            lines += sum(max(self.lines(r, value), cites) for r in rows if r)
         width = self.WIDTH - 1 - self.cite - 2
         lines += (
             sum(

@@ -32,18 +32,10 @@ def short_citation(c: Citation, kb: KnowledgeBase) -> str:
     if src is None:
         return f"{c.source} {paragraphs(c)}"
     who = src.publisher
-    if _shared(kb)[src.publisher]:
+    if src.publisher in kb.shared_publishers:
         year, month = src.published.split("-")[:2]
         who += f", {_MONTHS[int(month) - 1]} {year}"
     return f"{who} {paragraphs(c)}"
-
-
-def _shared(kb: KnowledgeBase) -> dict[str, bool]:
-    """publisher -> whether it has several articles in the knowledge."""
-    seen: dict[str, int] = {}
-    for src in kb.sources:
-        seen[src.publisher] = seen.get(src.publisher, 0) + 1
-    return {p: n > 1 for p, n in seen.items()}
 
 
 def short_citations(citations: tuple[Citation, ...] | list[Citation], kb: KnowledgeBase) -> str:

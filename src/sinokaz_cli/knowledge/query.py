@@ -93,10 +93,15 @@ class EventSummary(NamedTuple):
     hosts: tuple[Entity, ...]
     figures: tuple[HeadlineFigure, ...]
     fact_ids: tuple[str, ...] = ()  # every fact that mentions it
+    # What the card cites: the event record's citations, else those of the facts
+    # that mention it; at most EVENT_SOURCES sources, and how many more there are.
+    cited: tuple[Citation, ...] = ()
+    more_sources: int = 0
 
 
 EVENT_LIMIT = 3  # event cards a view shows
 EVENT_FIGURES = 6  # figures one card shows
+EVENT_SOURCES = 3  # sources a card cites before it counts the rest
 
 
 def events(
@@ -111,13 +116,19 @@ def events(
         figures = tuple(
             HeadlineFigure(fig, f) for f in facts for fig in f.figures if fig.unit != ORDINAL
         )
+        if ev.citations:
+            cited, more = ev.citations[:EVENT_SOURCES], max(0, len(ev.citations) - EVENT_SOURCES)
+        else:
+            cited, more = kb.about_citations(ev.id, EVENT_SOURCES)
         out.append(
             EventSummary(
+                cited=cited,
+                more_sources=more,
                 event=ev,
                 place=by_id.get(ev.place) if ev.place else None,
                 hosts=tuple(h for h in map(by_id.get, ev.hosts) if h is not None),
                 figures=figures[:EVENT_FIGURES],
-                fact_ids=tuple(f.id for f in kb.about(ev.id)),
+                fact_ids=tuple(kb.about_ids(ev.id)),
             )
         )
     return out

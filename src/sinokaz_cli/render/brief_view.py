@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.brief import CARD_SOURCES, Brief, Layout, TopicBrief
+from sinokaz_cli.knowledge.brief import Brief, Layout, TopicBrief, more_cited
 from sinokaz_cli.knowledge.citing import short_citations
 from sinokaz_cli.knowledge.query import EventSummary
 from sinokaz_cli.knowledge.records import Category, Citation, Fact
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 TITLE = "China–Kazakhstan relations: brief"
 
 
-Row = tuple[str, str, tuple[Citation, ...]]
+Row = tuple[str, str, tuple[Citation, ...], int]  # label, value, citations, more sources
 
 
 def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[Row]]:
@@ -41,18 +41,18 @@ def _event_card(ev: EventSummary, kb: KnowledgeBase) -> tuple[str, list[Row]]:
     if ev.place:
         bits.append(ev.place.name)
     title = e.name + (f" — {', '.join(bits)}" if bits else "")
-    where = e.citations or tuple(f.cited for f in kb.about(e.id))
+    where, more = ev.cited, ev.more_sources
     rows: list[Row] = []
     if ev.hosts:
         label = "Cohosts" if len(ev.hosts) > 1 else "Host"
-        rows.append((label, "; ".join(h.name for h in ev.hosts), where))
+        rows.append((label, "; ".join(h.name for h in ev.hosts), where, more))
     if e.theme:
-        rows.append(("Theme", f"“{e.theme}”", where))
+        rows.append(("Theme", f"“{e.theme}”", where, more))
     if ev.figures:
         figures = "; ".join(display.figure(h.figure, kb) for h in ev.figures)
-        rows.append(("Figures", figures, tuple(h.fact.cited for h in ev.figures)))
+        rows.append(("Figures", figures, tuple(h.fact.cited for h in ev.figures), 0))
     if not rows:
-        title += f" ({display.citations(where, kb, CARD_SOURCES)})"
+        title += f" ({display.citations(where, kb)}{more_cited(more)})"
     return title, rows
 
 
@@ -141,8 +141,10 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
                 title, rows = _event_card(ev, kb)
                 parts.append(text(title, "italic"))
                 g = grid(Layout.LABEL, 2)
-                for label, value, where in rows:
-                    g.add_row(text(f"  {label}:"), text(value), text(cite(*where)))
+                for label, value, where, more in rows:
+                    g.add_row(
+                        text(f"  {label}:"), text(value), text(cite(*where) + more_cited(more))
+                    )
                 parts.append(g)
         # A bullet, the point, its citation; on a narrow terminal the citation follows
         # the point instead of taking a column of its own.
@@ -243,8 +245,8 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         for ev in cards:  # an event, its card's rows nested under it
             title, rows = _event_card(ev, kb)
             yield f"- **{md(title)}**\n"
-            for label, value, where in rows:
-                cited = display.citations(where, kb, CARD_SOURCES)
+            for label, value, where, more in rows:
+                cited = display.citations(where, kb) + more_cited(more)
                 yield f"  - {md(label)}: {md(value)} ({md(cited)})\n"
         for f in topic.points:
             yield f"- {md(f.statement)}{said(f)}{cite(f.cited)}\n"
@@ -287,8 +289,8 @@ def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:
         if topic.category == Category.DIALOGUE.value:
             for ev in b.events:
                 title, card = _event_card(ev, kb)
-                for label, value, where in card:
-                    cited = display.citations(where, kb, CARD_SOURCES)
+                for label, value, where, more in card:
+                    cited = display.citations(where, kb) + more_cited(more)
                     out.append((topic.title, f"{title}: {label}: {value}", cited))
         for f in topic.points:
             out.append((topic.title, f.statement + _said(f, kb), display.citation(f.cited, kb)))
