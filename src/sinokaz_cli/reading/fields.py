@@ -9,6 +9,7 @@ the first.
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 import math
 import re
 from collections.abc import Sequence
@@ -315,6 +316,18 @@ class RecordReader:
         for key in self.raw:
             if key not in allowed:
                 self.problem(key, "is not a known field", did_you_mean(key, allowed))
+
+
+def as_bytes(table: object) -> bytes | None:
+    """A parsed table's keys and values as bytes that are equal only when they are
+    equal in TOML too (in Python, 1 == 1.0 == True; marshal writes them apart), to
+    tell a table read before; None for a value marshal cannot write (a date or time)."""
+    if type(table) is not dict:
+        return None
+    try:
+        return marshal.dumps(table, 2)  # version 2 writes no back-references: only values
+    except ValueError:
+        return None
 
 
 def _real_date(value: str) -> bool:
