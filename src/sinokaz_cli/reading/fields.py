@@ -13,6 +13,7 @@ import marshal
 import math
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 from sinokaz_cli.knowledge.records import Citation
@@ -62,6 +63,10 @@ ENTITY_FIELDS = (
     "paragraphs",
 )
 DATE_FIELDS = ("text", "start", "end", "qualifier", "inferred", "basis")
+# The same as sets: a record's keys are checked against them at once (finish).
+FACT_KEYS, FIGURE_KEYS, ENTITY_KEYS, DATE_KEYS = map(
+    frozenset, (FACT_FIELDS, FIGURE_FIELDS, ENTITY_FIELDS, DATE_FIELDS)
+)
 
 _MISSING: Any = object()
 _STR_TYPE = (str,)
@@ -301,6 +306,8 @@ class RecordReader:
 
     def past_end(self, citation: Citation, paragraphs: int, key: str) -> None:
         """Note each paragraph `citation` cites past the end of a source of `paragraphs`."""
+        if max(citation.paragraphs, default=0) <= paragraphs:
+            return
         for p in citation.paragraphs:
             if p > paragraphs:
                 self.problem(
@@ -309,9 +316,10 @@ class RecordReader:
                     f"({paragraphs} paragraphs)",
                 )
 
-    def finish(self, allowed: Sequence[str]) -> None:
-        """Note each field that is not one of `allowed`."""
-        if all(map(allowed.__contains__, self.raw)):
+    def finish(self, allowed: Sequence[str], known: AbstractSet[str] | None = None) -> None:
+        """Note each field that is not one of `allowed` (`known`: the same, as a set)."""
+        raw = self.raw
+        if raw.keys() <= known if known is not None else all(map(allowed.__contains__, raw)):
             return
         for key in self.raw:
             if key not in allowed:

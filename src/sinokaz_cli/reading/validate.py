@@ -40,7 +40,7 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
                 )
             )
             continue
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        if type(value) is not list or not _TABLE.issuperset(map(type, value)):
             out.issues.append(
                 Issue(file, f"'{key}' must be written as [[{key}]] records", kind=None, key=key)
             )
@@ -89,6 +89,7 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
 
 
 _NO_SAME: dict[str, bytes] = {}
+_TABLE = frozenset({dict})  # TOML's types are never subclassed
 
 
 def _written(raw: dict[str, Any], same: dict[str, bytes], force: bool = False) -> bytes | None:
