@@ -287,32 +287,39 @@ class Builder:
         to (an entity declared again with more aliases or roles is one entity)."""
         conn = self.conn
         full = Fields(kb.entities_by_id, kb.sources_by_id, themes)
-        fact_at = "SELECT rec FROM facts WHERE row = ?"
-        for row in self.pending:
-            f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
-            conn.execute(INSERT_DOC, (row, *full(f)))
         pending = set(self.pending)
         written = self.fields.themes  # what the documents written so far were given
-        rows: dict[int, None] = {}
+        rows = dict.fromkeys(self.pending)
         by_id = "SELECT row FROM facts WHERE id = ?"
         for fid, given in themes.items():
             if written.get(fid) != given:  # an extended index's, if unchanged
                 found = conn.execute(by_id, (fid,)).fetchone()
                 if found is not None:
                     rows[found[0]] = None
-        renamed = [e.id for e in kb.entities if _named(self.entities.get(e.id)) != _named(e)]
+        known = self.entities
+        renamed = [
+            e.id
+            for e in kb.entities
+            if (was := known.get(e.id)) is not e and _named(was) != _named(e)
+        ]
         by_entity = "SELECT fact_row FROM fact_entities WHERE entity = ?"
         for eid in renamed:
-            if eid in self.entities:  # else no document was written with it
+            if eid in known:  # else no document was written with it
                 rows.update(dict.fromkeys(r for (r,) in conn.execute(by_entity, (eid,))))
-        for row in rows:
-            if row in pending:
-                continue
+        # In row order, each row's old document deleted just before its new one is
+        # inserted: FTS5 writes what it holds to disk whenever it is given a row
+        # before the last one it was given, or the same row not just deleted.
+        # Taken in the order the rows were found, that was once a row or more.
+        fact_at = "SELECT rec FROM facts WHERE row = ?"
+        for row in sorted(rows):
             f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
-            old, new = self.fields(f), full(f)
-            if new != old:
+            new = full(f)
+            if row not in pending:
+                old = self.fields(f)
+                if new == old:
+                    continue
                 conn.execute(DELETE_DOC, (row, *old))
-                conn.execute(INSERT_DOC, (row, *new))
+            conn.execute(INSERT_DOC, (row, *new))
 
     def _events(self, category: str, kb: KnowledgeBase) -> tuple[str, ...]:
         """The ids KnowledgeBase.events_in(category, EVENTS_KEPT) returns."""
