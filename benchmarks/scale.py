@@ -56,14 +56,51 @@ for path in sorted(Path(sys.argv[1]).glob("*.toml")):
 """
 
 
+# What starts each measured command, and reports its CPU time and peak memory.
+# A process's peak memory (ru_maxrss) counts that of the process that started
+# it: Linux notes the memory it shared before exec, which with vfork (which
+# subprocess uses) is the starter's own peak. So a benchmark that had grown
+# to 500 MB saw every command it started peak at 500 MB. This small starter
+# forks (its copy is about 10 MB, below any command measured), waits, and
+# writes the command's figures to the file descriptor it is given.
+LAUNCH = """
+import os, sys
+fd, cmd = int(sys.argv[1]), sys.argv[2:]
+pid = os.fork()
+if pid == 0:
+    os.close(fd)
+    try:
+        os.execvp(cmd[0], cmd)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+line = f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}"
+os.write(fd, line.encode())
+"""
+
+
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(CPU seconds, peak RSS in MB) of one run of `cmd`."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
+    read, write = os.pipe()
+    try:
+        launcher = [sys.executable, "-I", "-S", "-c", LAUNCH, str(write), *cmd]
+        proc = subprocess.Popen(
+            launcher, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, pass_fds=(write,)
+        )
+        os.close(write)
+        write = -1
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        proc.wait()
+        with os.fdopen(read, "rb") as fh:
+            read = -1
+            code, cpu, rss = fh.read().split()
+    finally:
+        for fd in (read, write):
+            if fd >= 0:
+                os.close(fd)
+    if proc.returncode != 0 or int(code) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {err}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return float(cpu), int(rss) / 1024
 
 
 def first_line(cmd: list[str], env: dict[str, str]) -> float:
