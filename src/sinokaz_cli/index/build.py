@@ -296,20 +296,13 @@ class Builder:
                 found = conn.execute(by_id, (fid,)).fetchone()
                 if found is not None:
                     rows[found[0]] = None
-        known = self.entities
-        renamed = [
-            e.id
-            for e in kb.entities
-            if (was := known.get(e.id)) is not e and _named(was) != _named(e)
-        ]
+        renamed = [e.id for e in kb.entities if _named(self.entities.get(e.id)) != _named(e)]
         by_entity = "SELECT fact_row FROM fact_entities WHERE entity = ?"
         for eid in renamed:
-            if eid in known:  # else no document was written with it
+            if eid in self.entities:  # else no document was written with it
                 rows.update(dict.fromkeys(r for (r,) in conn.execute(by_entity, (eid,))))
-        # In row order, each row's old document deleted just before its new one is
-        # inserted: FTS5 writes what it holds to disk whenever it is given a row
-        # before the last one it was given, or the same row not just deleted.
-        # Taken in the order the rows were found, that was once a row or more.
+        # In row order, each old document deleted just before the new one: FTS5 writes what
+        # it holds to disk when given a row before the last (the order found did, each row).
         fact_at = "SELECT rec FROM facts WHERE row = ?"
         for row in sorted(rows):
             f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])

@@ -12,7 +12,7 @@ import datetime as dt
 import marshal
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
@@ -279,6 +279,21 @@ class RecordReader:
         return RecordReader(
             self.out, self.file, self.kind, self.index, value, f"{self.prefix}{key}.", self
         )
+
+    def known_table(
+        self, key: str, read: Callable[[RecordReader | None], E | None], found: dict[bytes, E]
+    ) -> E | None:
+        """What `read` makes of the table at `key`, or, when a table of the same values
+        (as_bytes) was read before and was valid, what it made of that (`found` holds
+        them). Only for tables that refer to no other record, as a date: alike, they
+        are the same."""
+        written = as_bytes(self.raw.get(key))
+        value = found.get(written) if written is not None else None
+        if value is None:
+            value = read(self.table(key))
+            if value is not None and written is not None:
+                found[written] = value
+        return value
 
     def tables(self, key: str, required: bool = False) -> list[RecordReader]:
         if not required and key not in self.raw:

@@ -43,7 +43,6 @@ from sinokaz_cli.reading.fields import (
     FIGURE_KEYS,
     ID_RE,
     RecordReader,
-    as_bytes,
 )
 
 
@@ -83,29 +82,12 @@ def _paragraphs(r: RecordReader, required: bool) -> list[int]:
     return numbers
 
 
-# Date tables read before and found valid, by their values (as_bytes): a
-# knowledge base repeats its dates ("in 2024", "this year" and how it was
-# worked out), and a date refers to no other record, so a table read alike is
-# the same date.
+# Date tables found valid (RecordReader.known_table): a knowledge base repeats
+# its dates ("in 2024", "this year" and how it was worked out).
 _DATES: dict[bytes, DateRef] = {}
 
 
-def _date(owner: RecordReader) -> DateRef | None:
-    """The date table of `owner`'s record, if it has one."""
-    raw = owner.raw.get("date")
-    if raw is None:
-        return None
-    written = as_bytes(raw)
-    found = _DATES.get(written) if written is not None else None
-    if found is not None:
-        return found
-    date = _read_date(owner.table("date"))
-    if date is not None and written is not None:
-        _DATES[written] = date
-    return date
-
-
-def _read_date(r: RecordReader | None) -> DateRef | None:
+def _date(r: RecordReader | None) -> DateRef | None:
     if r is None:
         return None
     text = r.text("text")
@@ -223,9 +205,7 @@ def _entity(r: RecordReader) -> Entity | None:
     # Each entity has a few of the rest: a field that is not there is not read.
     aliases = r.texts("aliases") if "aliases" in raw else ()
     description = r.text("description", required=False) if "description" in raw else None
-    basis = (
-        r.choice("description_basis", Basis, required=False) if "description_basis" in raw else None
-    )
+    basis = r.choice("description_basis", Basis, required=False)
     part_of = r.ref("part_of", "entity", required=False) if "part_of" in raw else None
     roles: list[Role] = []
     for rr in r.tables("roles") if "roles" in raw else ():
@@ -237,7 +217,7 @@ def _entity(r: RecordReader) -> Entity | None:
     place = r.ref("place", "entity", required=False) if "place" in raw else None
     hosts = r.refs("hosts", "entity") if "hosts" in raw else ()
     theme = r.text("theme", required=False) if "theme" in raw else None
-    date = _date(r)
+    date = r.known_table("date", _date, _DATES)
     cited = _citation(r, required=False) if ("source" in raw or "paragraphs" in raw) else None
     r.finish(ENTITY_FIELDS, ENTITY_KEYS)
     if eid is not None and part_of == eid:
@@ -302,12 +282,8 @@ def _fact(r: RecordReader) -> Fact | None:
             else:
                 r.problem(f"tags[{i}]", f"{tag!r} is not a valid tag (lower-case, digits, '-')")
     entities = r.refs("entities", "entity")
-    figures = (
-        [f for f in (_figure(fr) for fr in r.tables("figures")) if f is not None]
-        if "figures" in raw
-        else ()
-    )
-    date = _date(r)
+    figures = [f for f in map(_figure, r.tables("figures")) if f is not None]
+    date = r.known_table("date", _date, _DATES)
     # Most facts leave most of these out: a field that is not there is not read.
     speaker = r.ref("speaker", "entity", required=False) if "speaker" in raw else None
     attribution = r.text("attribution", required=False) if "attribution" in raw else None
