@@ -5,19 +5,20 @@
 Everything is measured in this one run and reported as ratios, because this
 machine is shared and absolute times drift:
 
-- a repeated query at N facts against the same query at 50 (goal <= 3x for
-  queries whose answer stays small), in CPU time and in peak memory (<= 1.5x);
-- `trade --json` at N (about a quarter of the facts) against a bare
-  `tomli.load` of the same files run right after it (goal <= 0.5x);
+- each small-answer query (`search --limit 10`, `show`, `facts --entity`,
+  `brief`) at N facts against the same query at 50: goal <= 2x in CPU time
+  and <= 1.3x in peak memory; and the time to the first line of
+  `trade --format jsonl` (wall time: it streams), goal <= 2x;
 - the first run, which parses, validates and writes the index, against the
-  bare loads of both kinds just before and after it (goal <= 1.5x in time, and in peak
-  memory <= 1x a bare load that keeps what it read, which is what "peaks near
-  220 MB" for 35 MB measures); and the same for the same knowledge written
-  as one large file, which cannot be read a file at a time;
-- the time to the first line of `trade --format jsonl`;
-- adding one more article file, named to sort last, to an indexed knowledge
-  base, then editing it: the index is extended, not rebuilt (no goal in the
-  issue; against the same bare loads, and against the first run).
+  bare loads of both kinds just before and after it: goal <= 2.5x a bare load
+  file by file in CPU time, at a peak memory <= 1x a bare load that keeps
+  what it read; and the same for the same knowledge written as one large
+  file, which cannot be read a file at a time (a load of it keeps it all);
+- for reference, with no goal: `trade --json` at N (about a quarter of the
+  facts) against a bare load run right after it; tables for people; and
+  adding one more article file, named to sort last, to an indexed knowledge
+  base, then editing it: the index is extended, not rebuilt (against the same
+  bare loads, and against the first run).
 
 The bare load is measured two ways: file by file, dropping each result (the
 least memory a parser needs), and keeping every file's result (what a
@@ -55,14 +56,51 @@ for path in sorted(Path(sys.argv[1]).glob("*.toml")):
 """
 
 
+# What starts each measured command, and reports its CPU time and peak memory.
+# A process's peak memory (ru_maxrss) counts that of the process that started
+# it: Linux notes the memory it shared before exec, which with vfork (which
+# subprocess uses) is the starter's own peak. So a benchmark that had grown
+# to 500 MB saw every command it started peak at 500 MB. This small starter
+# forks (its copy is about 10 MB, below any command measured), waits, and
+# writes the command's figures to the file descriptor it is given.
+LAUNCH = """
+import os, sys
+fd, cmd = int(sys.argv[1]), sys.argv[2:]
+pid = os.fork()
+if pid == 0:
+    os.close(fd)
+    try:
+        os.execvp(cmd[0], cmd)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+line = f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}"
+os.write(fd, line.encode())
+"""
+
+
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(CPU seconds, peak RSS in MB) of one run of `cmd`."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
+    read, write = os.pipe()
+    try:
+        launcher = [sys.executable, "-I", "-S", "-c", LAUNCH, str(write), *cmd]
+        proc = subprocess.Popen(
+            launcher, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, pass_fds=(write,)
+        )
+        os.close(write)
+        write = -1
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        proc.wait()
+        with os.fdopen(read, "rb") as fh:
+            read = -1
+            code, cpu, rss = fh.read().split()
+    finally:
+        for fd in (read, write):
+            if fd >= 0:
+                os.close(fd)
+    if proc.returncode != 0 or int(code) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {err}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return float(cpu), int(rss) / 1024
 
 
 def first_line(cmd: list[str], env: dict[str, str]) -> float:
@@ -114,6 +152,12 @@ def one_file(big: Path, work: Path) -> Path:
             for f in sorted(big.glob("*.toml")):
                 out.write(f.read_bytes())
     return one
+
+
+def _met(ratios: dict[str, float], goal: float) -> str:
+    """Which of `ratios` are over `goal`, said shortly."""
+    over = [name for name, r in ratios.items() if r > goal]
+    return "all within" if not over else "over: " + ", ".join(over)
 
 
 def options(doc: str, runs: int) -> tuple[argparse.Namespace, Path]:
@@ -210,13 +254,14 @@ def main() -> None:
         "show ID": ("show", marks.fact, "--json"),
         "facts --entity X": ("facts", "--entity", marks.entity, "--json"),
         "brief": ("brief", "--json"),
+        # Not among the issue's goals; shown for reference: a topic's every fact,
+        # and tables for people, which stop after 100 rows (the topic's summary
+        # still reads all its facts).
         "trade --json": ("trade", "--json"),
-        # Not among the issue's goals; shown for reference: tables for people, which
-        # stop after 100 rows (the topic's summary still reads all its facts).
         "trade --format table": ("trade", "--format", "table"),
         "timeline --format table": ("timeline", "--format", "table"),
     }
-    reference = {"trade --format table", "timeline --format table"}
+    reference = {"trade --json", "trade --format table", "timeline --format table"}
     results: dict[str, dict[str, list[tuple[float, float]]]] = {
         q: {"50": [], "N": []} for q in queries
     }
@@ -253,47 +298,53 @@ def main() -> None:
         print(
             f"  {name:24} {med(a, 0) * 1000:8.0f}ms {med(b, 0) * 1000:8.0f}ms "
             f"{med(b, 0) / med(a, 0):9.2f}x {med(b, 1) / med(a, 1):8.2f}x"
+            f"{'   (reference)' if name in reference else ''}"
         )
     fl50, flN = statistics.median(jsonl["50"]), statistics.median(jsonl["N"])
     print(
         f"  {'trade jsonl, first line':24} {fl50 * 1000:8.0f}ms {flN * 1000:8.0f}ms "
         f"{flN / fl50:9.2f}x {'(wall)':>9}"
     )
-    print("  (the two table rows are for reference; the issue sets no goal for them)")
     print(f"  (ID is {marks.fact}, X is {marks.entity}, the search is for {marks.query!r})")
     print()
     print("ratios against the goals:")
-    small_q = [q for q in queries if q != "trade --json" and q not in reference]
-    worst = max(med(results[q]["N"], 0) / med(results[q]["50"], 0) for q in small_q)
-    worst = max(worst, flN / fl50)
-    worst_mem = max(
-        med(results[q]["N"], 1) / med(results[q]["50"], 1) for q in queries if q not in reference
-    )
-    print(f"  small-answer query, N vs 50 (worst):      {worst:5.2f}x   goal <= 3x")
-    print(f"  repeated query peak memory, N vs 50:      {worst_mem:5.2f}x   goal <= 1.5x")
+    small_q = [q for q in queries if q not in reference]
+    times = {q: med(results[q]["N"], 0) / med(results[q]["50"], 0) for q in small_q}
+    times["trade jsonl, first line"] = flN / fl50
+    mems = {q: med(results[q]["N"], 1) / med(results[q]["50"], 1) for q in small_q}
+    slowest, heaviest = max(times, key=times.__getitem__), max(mems, key=mems.__getitem__)
     print(
-        f"  trade --json vs bare load (file by file): "
-        f"{statistics.median(trade_ratios):5.2f}x   goal <= 0.5x   (each against a load "
-        f"run just after it; {min(trade_ratios):.2f}x to {max(trade_ratios):.2f}x)"
+        f"  small-answer query, N vs 50, time (worst):   {times[slowest]:5.2f}x   goal <= 2x"
+        f"     ({slowest}; {_met(times, 2)})"
+    )
+    print(
+        f"  small-answer query, N vs 50, memory (worst): {mems[heaviest]:5.2f}x   goal <= 1.3x"
+        f"   ({heaviest}; {_met(mems, 1.3)})"
     )
     drop, keep = first_ratios["drop"], first_ratios["keep"]
     print(
-        f"  first run vs bare load (file by file):    {statistics.median(drop):5.2f}x   "
-        f"goal <= 1.5x   (each run against the loads beside it; "
+        f"  first run vs bare load (file by file):       {statistics.median(drop):5.2f}x   "
+        f"goal <= 2.5x   (each run against the loads beside it; "
         f"{min(drop):.2f}x to {max(drop):.2f}x)"
     )
-    # The load whose memory the issue cites keeps what it read; it takes longer too.
     print(
-        f"  first run vs bare load (keeping all):     {statistics.median(keep):5.2f}x   "
-        f"goal <= 1.5x   ({min(keep):.2f}x to {max(keep):.2f}x)"
+        f"  first run memory vs bare load, keeping all:  "
+        f"{med(firsts, 1) / med(bare_keep, 1):5.2f}x   goal <= 1x"
     )
-    # The issue's bare load "peaks near 220 MB" for 35 MB of TOML: one keeping
-    # what it read. Against the file-by-file load, for reference only.
+    # For reference: a load that keeps what it read takes longer too.
     print(
-        f"  first run memory vs bare load, keep all:  {med(firsts, 1) / med(bare_keep, 1):5.2f}x"
-        "   goal <= 1x"
+        f"  (first run vs bare load, keeping all:        {statistics.median(keep):5.2f}x   "
+        f"{min(keep):.2f}x to {max(keep):.2f}x)"
     )
-    print(f"  first run memory vs bare load, by file:   {med(firsts, 1) / med(bare_drop, 1):5.2f}x")
+    print(
+        f"  (first run memory vs bare load, by file:     "
+        f"{med(firsts, 1) / med(bare_drop, 1):5.2f}x)"
+    )
+    print(
+        f"  (trade --json vs bare load, file by file:    "
+        f"{statistics.median(trade_ratios):5.2f}x   each against a load run just after it; "
+        f"{min(trade_ratios):.2f}x to {max(trade_ratios):.2f}x)"
+    )
     one_mb = (one / "all.toml").stat().st_size / 1e6
     print()
     print(f"the same knowledge as one {one_mb:.0f} MB file (first run against a bare load of it):")
@@ -306,7 +357,7 @@ def main() -> None:
     )
     print(
         f"  first run vs bare load:                   {statistics.median(one_ratios['keep']):5.2f}x"
-        f"   goal <= 1.5x   ({min(one_ratios['keep']):.2f}x to {max(one_ratios['keep']):.2f}x)"
+        f"   goal <= 2.5x   ({min(one_ratios['keep']):.2f}x to {max(one_ratios['keep']):.2f}x)"
     )
     print(
         f"  first run memory vs bare load:            "

@@ -55,3 +55,28 @@ def test_terms_text_is_the_terms_joined_for_any_text(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_terms_text_is_the_terms_joined_for_ascii_text(text: str) -> None:
     assert textnorm.terms_text(text) == " ".join(textnorm.terms(text))
+
+
+# ASCII text where hyphens start, end or double up inside words, or stand alone:
+# where splitting at spaces and splitting as words are written can differ.
+hyphenated = st.lists(
+    st.sampled_from(list("aB1 -.,") + ["--", "---", " - ", "co-op", "x-", "-y", "a-b-c"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(hyphenated)
+def test_terms_text_is_the_terms_joined_around_hyphens(text: str) -> None:
+    assert textnorm.terms_text(text) == " ".join(textnorm.terms(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_fold_of_ascii_text_is_the_general_fold(text: str) -> None:
+    """fold() lower-cases ASCII text without an apostrophe at once: what the
+    general way (apostrophes, case folding, accents) makes of it."""
+    import unicodedata
+
+    general = unicodedata.normalize("NFKD", textnorm._APOS_RE.sub("", text).casefold())
+    assert textnorm.fold(text) == "".join(c for c in general if not unicodedata.combining(c))

@@ -348,13 +348,9 @@ class Builder:
         to (an entity declared again with more aliases or roles is one entity)."""
         conn = self.conn
         full = Fields(kb.entities_by_id, kb.sources_by_id, themes)
-        fact_at = "SELECT rec FROM facts WHERE row = ?"
-        for row in self.pending:
-            f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
-            conn.execute(INSERT_DOC, (row, *full(f)))
         pending = set(self.pending)
         written = self.fields.themes  # what the documents written so far were given
-        rows: dict[int, None] = {}
+        rows = dict.fromkeys(self.pending)
         by_id = "SELECT row FROM facts WHERE id = ?"
         for fid, given in themes.items():
             if written.get(fid) != given:  # an extended index's, if unchanged
@@ -366,14 +362,18 @@ class Builder:
         for eid in renamed:
             if eid in self.entities:  # else no document was written with it
                 rows.update(dict.fromkeys(r for (r,) in conn.execute(by_entity, (eid,))))
-        for row in rows:
-            if row in pending:
-                continue
+        # In row order, each old document deleted just before the new one: FTS5 writes what
+        # it holds to disk when given a row before the last (the order found did, each row).
+        fact_at = "SELECT rec FROM facts WHERE row = ?"
+        for row in sorted(rows):
             f = fact_in(conn.execute(fact_at, (row,)).fetchone()[0])
-            old, new = self.fields(f), full(f)
-            if new != old:
+            new = full(f)
+            if row not in pending:
+                old = self.fields(f)
+                if new == old:
+                    continue
                 conn.execute(DELETE_DOC, (row, *old))
-                conn.execute(INSERT_DOC, (row, *new))
+            conn.execute(INSERT_DOC, (row, *new))
 
     def _events(self, category: str, kb: KnowledgeBase) -> tuple[str, ...]:
         """The ids KnowledgeBase.events_in(category, ...) returns, in order, every one."""

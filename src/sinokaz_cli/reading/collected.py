@@ -112,6 +112,10 @@ class Collected:
         # count of each valid source (the first of an id), and the declared units.
         self.paragraphs: dict[str, int] = {}
         self.unit_ids: set[str] = set()
+        # kind -> id -> the table (marshal.dumps) of a record of a kind that merges,
+        # once it was declared again and merged with nothing left to check: the
+        # same table read again adds nothing, and is not read (validate.py).
+        self.same: dict[str, dict[str, bytes]] = {}
 
     # Checks that can be made as soon as what they need has been read are made
     # then; only the rest is kept for cross_check(). A large knowledge base

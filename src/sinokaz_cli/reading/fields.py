@@ -9,9 +9,11 @@ the first.
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 from sinokaz_cli.knowledge.records import Citation
@@ -63,6 +65,10 @@ ENTITY_FIELDS = (
     "paragraphs",
 )
 DATE_FIELDS = ("text", "start", "end", "qualifier", "inferred", "basis")
+# The same as sets: a record's keys are checked against them at once (finish).
+FACT_KEYS, FIGURE_KEYS, ENTITY_KEYS, DATE_KEYS = map(
+    frozenset, (FACT_FIELDS, FIGURE_FIELDS, ENTITY_FIELDS, DATE_FIELDS)
+)
 
 _MISSING: Any = object()
 _STR_TYPE = (str,)
@@ -292,6 +298,21 @@ class RecordReader:
             self.out, self.file, self.kind, self.index, value, f"{self.prefix}{key}.", self
         )
 
+    def known_table(
+        self, key: str, read: Callable[[RecordReader | None], E | None], found: dict[bytes, E]
+    ) -> E | None:
+        """What `read` makes of the table at `key`, or, when a table of the same values
+        (as_bytes) was read before and was valid, what it made of that (`found` holds
+        them). Only for tables that refer to no other record, as a date: alike, they
+        are the same."""
+        written = as_bytes(self.raw.get(key))
+        value = found.get(written) if written is not None else None
+        if value is None:
+            value = read(self.table(key))
+            if value is not None and written is not None:
+                found[written] = value
+        return value
+
     def tables(self, key: str, required: bool = False) -> list[RecordReader]:
         if not required and key not in self.raw:
             return []
@@ -318,6 +339,8 @@ class RecordReader:
 
     def past_end(self, citation: Citation, paragraphs: int, key: str) -> None:
         """Note each paragraph `citation` cites past the end of a source of `paragraphs`."""
+        if max(citation.paragraphs, default=0) <= paragraphs:
+            return
         for p in citation.paragraphs:
             if p > paragraphs:
                 self.problem(
@@ -326,13 +349,26 @@ class RecordReader:
                     f"({paragraphs} paragraphs)",
                 )
 
-    def finish(self, allowed: Sequence[str]) -> None:
-        """Note each field that is not one of `allowed`."""
-        if all(map(allowed.__contains__, self.raw)):
+    def finish(self, allowed: Sequence[str], known: AbstractSet[str] | None = None) -> None:
+        """Note each field that is not one of `allowed` (`known`: the same, as a set)."""
+        raw = self.raw
+        if raw.keys() <= known if known is not None else all(map(allowed.__contains__, raw)):
             return
         for key in self.raw:
             if key not in allowed:
                 self.problem(key, "is not a known field", did_you_mean(key, allowed))
+
+
+def as_bytes(table: object) -> bytes | None:
+    """A parsed table's keys and values as bytes that are equal only when they are
+    equal in TOML too (in Python, 1 == 1.0 == True; marshal writes them apart), to
+    tell a table read before; None for a value marshal cannot write (a date or time)."""
+    if type(table) is not dict:
+        return None
+    try:
+        return marshal.dumps(table, 2)  # version 2 writes no back-references: only values
+    except ValueError:
+        return None
 
 
 def _real_date(value: str) -> bool:

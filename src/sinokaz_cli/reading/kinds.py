@@ -34,9 +34,13 @@ from sinokaz_cli.knowledge.records import (
 )
 from sinokaz_cli.reading.fields import (
     DATE_FIELDS,
+    DATE_KEYS,
     ENTITY_FIELDS,
+    ENTITY_KEYS,
     FACT_FIELDS,
+    FACT_KEYS,
     FIGURE_FIELDS,
+    FIGURE_KEYS,
     ID_RE,
     RecordReader,
 )
@@ -78,6 +82,11 @@ def _paragraphs(r: RecordReader, required: bool) -> list[int]:
     return numbers
 
 
+# Date tables found valid (RecordReader.known_table): a knowledge base repeats
+# its dates ("in 2024", "this year" and how it was worked out).
+_DATES: dict[bytes, DateRef] = {}
+
+
 def _date(r: RecordReader | None) -> DateRef | None:
     if r is None:
         return None
@@ -86,7 +95,7 @@ def _date(r: RecordReader | None) -> DateRef | None:
     qualifier = r.choice("qualifier", DateQualifier, required=False)
     inferred = r.flag("inferred")
     basis = r.text("basis", required=False)
-    r.finish(DATE_FIELDS)
+    r.finish(DATE_FIELDS, DATE_KEYS)
     if end is not None and start is None:
         r.problem("end", "needs a start")
     if start is not None and end is not None and end < start:
@@ -208,26 +217,28 @@ def _unit(r: RecordReader) -> Unit | None:
 
 
 def _entity(r: RecordReader) -> Entity | None:
+    raw = r.raw
     eid = r.ident("id")
     kind = r.choice("kind", EntityKind)
     name = r.text("name")
-    aliases = r.texts("aliases")
-    description = r.text("description", required=False)
+    # Each entity has a few of the rest: a field that is not there is not read.
+    aliases = r.texts("aliases") if "aliases" in raw else ()
+    description = r.text("description", required=False) if "description" in raw else None
     basis = r.choice("description_basis", Basis, required=False)
-    part_of = r.ref("part_of", "entity", required=False)
+    part_of = r.ref("part_of", "entity", required=False) if "part_of" in raw else None
     roles: list[Role] = []
-    for rr in r.tables("roles"):
+    for rr in r.tables("roles") if "roles" in raw else ():
         title = rr.text("title")
         of = rr.ref("of", "entity", required=False)
         rr.finish(["title", "of"])
         if title is not None:
             roles.append(Role(title, of))
-    place = r.ref("place", "entity", required=False)
-    hosts = r.refs("hosts", "entity")
-    theme = r.text("theme", required=False)
-    date = _date(r.table("date"))
-    cited = _citation(r, required=False) if ("source" in r.raw or "paragraphs" in r.raw) else None
-    r.finish(ENTITY_FIELDS)
+    place = r.ref("place", "entity", required=False) if "place" in raw else None
+    hosts = r.refs("hosts", "entity") if "hosts" in raw else ()
+    theme = r.text("theme", required=False) if "theme" in raw else None
+    date = r.known_table("date", _date, _DATES)
+    cited = _citation(r, required=False) if ("source" in raw or "paragraphs" in raw) else None
+    r.finish(ENTITY_FIELDS, ENTITY_KEYS)
     if eid is not None and part_of == eid:
         r.problem("part_of", "an entity cannot be part of itself")
     if basis is not None and description is None:
@@ -263,7 +274,7 @@ def _figure(r: RecordReader) -> Figure | None:
     about = r.text("about", required=False)
     per = r.choice("per", Per, required=False)
     change = r.flag("change")
-    r.finish(FIGURE_FIELDS)
+    r.finish(FIGURE_FIELDS, FIGURE_KEYS)
     if unit is not None:
         r.out.use_unit(unit, r, "unit")
     if unit == builtin_units.ORDINAL and (per is not None or change):
@@ -273,28 +284,40 @@ def _figure(r: RecordReader) -> Figure | None:
     return Figure(value, unit, qualifier, about, per, change)
 
 
+# Tags found valid: a knowledge base uses the same few hundred again and again.
+_TAGS: set[str] = set()
+
+
 def _fact(r: RecordReader) -> Fact | None:
+    raw = r.raw
     fid = r.ident("id")
     category = r.ref("category", "category")
     statement = r.text("statement")
     tags = r.texts("tags")
-    if not all(map(ID_RE.fullmatch, tags)):
+    if not _TAGS.issuperset(tags):
         for i, tag in enumerate(tags):
-            if not ID_RE.fullmatch(tag):
+            if ID_RE.fullmatch(tag):
+                _TAGS.add(tag)
+            else:
                 r.problem(f"tags[{i}]", f"{tag!r} is not a valid tag (lower-case, digits, '-')")
     entities = r.refs("entities", "entity")
-    figures = [f for f in (_figure(fr) for fr in r.tables("figures")) if f is not None]
-    date = _date(r.table("date"))
-    speaker = r.ref("speaker", "entity", required=False)
-    attribution = r.text("attribution", required=False)
-    quote = r.text("quote", required=False)
-    note = r.text("note", required=False)
-    how = r.choice("how", Voice, required=False)
-    to = r.ref("to", "entity", required=False)
-    key = r.flag("key")
-    weight = r.integer("weight", required=False, minimum=-1_000_000, maximum=1_000_000)
+    figures = [f for f in map(_figure, r.tables("figures")) if f is not None]
+    date = r.known_table("date", _date, _DATES)
+    # Most facts leave most of these out: a field that is not there is not read.
+    speaker = r.ref("speaker", "entity", required=False) if "speaker" in raw else None
+    attribution = r.text("attribution", required=False) if "attribution" in raw else None
+    quote = r.text("quote", required=False) if "quote" in raw else None
+    note = r.text("note", required=False) if "note" in raw else None
+    how = r.choice("how", Voice, required=False) if "how" in raw else None
+    to = r.ref("to", "entity", required=False) if "to" in raw else None
+    key = r.flag("key") if "key" in raw else False
+    weight = (
+        r.integer("weight", required=False, minimum=-1_000_000, maximum=1_000_000)
+        if "weight" in raw
+        else None
+    )
     cited = _citation(r, required=True)
-    r.finish(FACT_FIELDS)
+    r.finish(FACT_FIELDS, FACT_KEYS)
     if quote is not None and speaker is None:
         r.problem("quote", "a quotation needs a speaker")
     if how is None:  # the usual case, unwritten: said by whoever is named, else the paper's own

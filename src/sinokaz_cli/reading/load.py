@@ -84,6 +84,14 @@ def bulk() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # Everything made meanwhile is still in the youngest generation, so
+            # the first allocation after enabling the collector scanned it all
+            # (0.4 s after reading 100,000 facts, for nothing: what is kept is
+            # kept, the rest was freed by reference counting). Moved to the
+            # oldest generation first, it is scanned only once that generation
+            # has grown by a quarter (gc.freeze then gc.unfreeze: no scan).
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

@@ -53,7 +53,9 @@ def knowledge_files(path: Path) -> list[Path]:
         raise _fail(shown, e.strerror or str(e)) from None
     if stat.S_ISDIR(st.st_mode):
         try:
-            files = sorted(p for p in path.iterdir() if p.suffix == ".toml")
+            # By name, as Paths in one folder sort, but compared as str in C: a
+            # folder of 3,000 articles took 7 ms to sort as Paths, on every run.
+            files = sorted((p for p in path.iterdir() if p.suffix == ".toml"), key=str)
         except OSError as e:
             raise _fail(shown, e.strerror or str(e)) from None
         if not files:

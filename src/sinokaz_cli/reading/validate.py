@@ -15,7 +15,7 @@ from sinokaz_cli.knowledge import units as builtin_units
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import BUILTIN_TOPICS, Entity, EntityKind
 from sinokaz_cli.reading.collected import MERGED, Collected, Issue, Ref
-from sinokaz_cli.reading.fields import TABLES, RecordReader
+from sinokaz_cli.reading.fields import TABLES, RecordReader, as_bytes
 from sinokaz_cli.reading.kinds import READERS
 from sinokaz_cli.suggest import did_you_mean
 
@@ -46,15 +46,25 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
                 )
             )
             continue
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        if type(value) is not list or not _TABLE.issuperset(map(type, value)):
             out.issues.append(
                 Issue(file, f"'{key}' must be written as [[{key}]] records", kind=None, key=key)
             )
             continue
         read = READERS[key]
         merges = key in MERGED
+        same = out.same.setdefault(key, {}) if merges else _NO_SAME
         records += len(value)
         for index, raw in enumerate(value):
+            if same:
+                written = _written(raw, same)
+                if written is not None and same.get(raw["id"]) == written:
+                    value[index] = _READ  # the same record again: nothing to add
+                    continue
+            else:
+                written = None
+            if merges:
+                before = _pending(out)
             reader = RecordReader(out, file, key, index, raw)
             record = read(reader)
             rid = reader.rid
@@ -62,6 +72,12 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
             # The reader lives on (references and duplicates point back to it), but
             # its raw table is read: let the parsed document go.
             reader.raw = value[index] = _READ
+            if merges and not new and record is not None and _pending(out) == before:
+                # Declared again, agreeing, and with nothing left to check later:
+                # the same table once more will be the same record once more.
+                written = written or _written(raw, same, force=True)
+                if written is not None:
+                    same[rid] = written
             if record is None or not new:
                 continue
             if key == "source":
@@ -76,6 +92,24 @@ def read_document(doc: dict[str, Any], file: str, out: Collected) -> None:
                 out.synonyms.append(record)  # type: ignore[arg-type]
     if records == 0 and len(out.issues) == issues_before:  # else those say why
         out.issues.append(Issue(file, "holds no records (expected [[fact]], [[entity]], ...)"))
+
+
+_NO_SAME: dict[str, bytes] = {}
+_TABLE = frozenset({dict})  # TOML's types are never subclassed
+
+
+def _written(raw: dict[str, Any], same: dict[str, bytes], force: bool = False) -> bytes | None:
+    """The record's table as bytes (as_bytes), to compare it with one read before;
+    None when its id was not declared again before (unless `force`)."""
+    rid = raw.get("id")
+    if type(rid) is not str or not (force or rid in same):
+        return None
+    return as_bytes(raw)
+
+
+def _pending(out: Collected) -> tuple[int, int, int, int]:
+    """How much reading has noted so far: problems, and checks left for later."""
+    return len(out.issues), len(out.refs), len(out.citations), len(out.figure_units)
 
 
 # ─── rules across all files ─────────────────────────────────────────────────

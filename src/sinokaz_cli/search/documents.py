@@ -34,6 +34,25 @@ class _TermsOf(dict[str, str]):
         return found
 
 
+class _OfEntity(dict[str, str]):
+    """Entity id -> the terms of its names, aliases and roles (or, with
+    `described`, of its description), worked out on first sight of an entity
+    the mapping knows; an id it does not know yet gives "" and is not kept (the
+    index builder may learn it later)."""
+
+    def __init__(self, entities: Mapping[str, Entity], described: bool) -> None:
+        super().__init__()
+        self.entities, self.described = entities, described
+
+    def __missing__(self, eid: str) -> str:
+        e = self.entities.get(eid)
+        if e is None:
+            return ""
+        text = (e.description or "") if self.described else " ".join(_names(e))
+        found = self[eid] = textnorm.terms_text(text)
+        return found
+
+
 class Fields:
     """Builds each fact's four search fields, tokenising each entity and source once.
 
@@ -49,7 +68,8 @@ class Fields:
         themes: Mapping[str, Sequence[str]],
     ) -> None:
         self.entities, self.sources, self.themes = entities, sources, themes
-        self._names: dict[str, tuple[str, str]] = {}
+        self._names = _OfEntity(entities, described=False)
+        self._descriptions = _OfEntity(entities, described=True)
         self._sources: dict[str, str] = {}
         self._short = _TermsOf()  # tags, categories, dates, attributions: they repeat
 
@@ -66,20 +86,6 @@ class Fields:
             and (f.speaker is None or f.speaker in known)
         )
 
-    def _entity(self, eid: str) -> tuple[str, str]:
-        """(names, aliases and roles; description) of one entity, as stems."""
-        found = self._names.get(eid)
-        if found is None:
-            e = self.entities.get(eid)
-            if e is None:
-                return ("", "")  # not cached: the builder may learn it later
-            names = " ".join(_names(e))
-            found = self._names[eid] = (
-                textnorm.terms_text(names),
-                textnorm.terms_text(e.description or ""),
-            )
-        return found
-
     def _source(self, sid: str) -> str:
         found = self._sources.get(sid)
         if found is None:
@@ -91,17 +97,15 @@ class Fields:
 
     def __call__(self, f: Fact) -> tuple[str, str, str, str]:
         """(statement, names, tags, extra): the docs table's columns."""
-        # Runs once per fact when indexing. terms_text(" ".join(parts)) is " ".join
-        # of each part's terms (a space always ends a word), so repeated parts are
-        # worked out once; empty parts are left out, which leaves the words alone.
-        terms, entity = self._short.__getitem__, self._entity  # a dict lookup from C when seen
+        # Runs once per fact when indexing: each part is a dict lookup made from C
+        # (map over a bound __getitem__) once seen. terms_text(" ".join(parts)) is
+        # " ".join of each part's terms (a space always ends a word), so repeated
+        # parts are worked out once; empty parts are left out, which leaves the
+        # words alone.
+        terms = self._short.__getitem__
         speaker = f.speaker
-        names: list[str] = []
-        extra = [self._source(f.cited.source)]
-        for eid in dict.fromkeys(f.entities if speaker is None else (*f.entities, speaker)):
-            name, description = entity(eid)
-            names.append(name)
-            extra.append(description)
+        involved = dict.fromkeys(f.entities if speaker is None else (*f.entities, speaker))
+        extra = [self._source(f.cited.source), *map(self._descriptions.__getitem__, involved)]
         for fig in f.figures:
             if fig.about:
                 extra.append(textnorm.terms_text(fig.about))
@@ -112,11 +116,11 @@ class Fields:
         themes = self.themes.get(f.id)
         if themes:
             extra += map(terms, themes)
-        tags = [*map(terms, f.tags), terms(f.category)]
+        quote = f.quote
         return (
-            textnorm.terms_text(f.statement + " " + (f.quote or "")),
-            " ".join(filter(None, names)),
-            " ".join(filter(None, tags)),
+            textnorm.terms_text(f.statement if quote is None else f"{f.statement} {quote}"),
+            " ".join(filter(None, map(self._names.__getitem__, involved))),
+            " ".join(filter(None, map(terms, (*f.tags, f.category)))),
             " ".join(filter(None, extra)),
         )
 

@@ -51,6 +51,8 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case, accents removed, apostrophes inside words dropped."""
+    if text.isascii() and "'" not in text and "`" not in text:
+        return text.lower()  # what the rest does to ASCII text with no apostrophe
     text = _APOS_RE.sub("", text)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -104,7 +106,11 @@ def word_terms(raw: str) -> tuple[str, ...]:
     """The stems one written word stands for: joined and split at hyphens."""
     found = _WORD_TERMS.get(raw)
     if found is None:
-        parts = [p for p in _HYPHENS.split(fold(raw)) if p]
+        folded = fold(raw)
+        if _HYPHENS.search(folded) is None:  # most words: one part, one stem
+            found = _WORD_TERMS[raw] = (stem(folded),) if folded else ()
+            return found
+        parts = [p for p in _HYPHENS.split(folded) if p]
         stems = [stem("".join(parts))] if len(parts) > 1 else []
         stems.extend(stem(p) for p in parts)
         found = _WORD_TERMS[raw] = tuple(dict.fromkeys(stems))
@@ -146,12 +152,20 @@ class _JoinedTerms(dict[str, str]):
 _JOINED = _JoinedTerms()
 
 
-# ASCII letters lower-cased, digits kept, every other byte a space. In ASCII
-# text with no hyphen and no apostrophe, the words _ASCII_WORD finds are the
-# runs this leaves between spaces, found by bytes.translate and str.split in
-# half the time (lower-casing changes no word's stems: fold() lower-cases).
+# ASCII letters lower-cased, digits and hyphens kept, every other byte a space.
+# In ASCII text with no apostrophe and no two hyphens in a row, the runs this
+# leaves between spaces are the words _ASCII_WORD finds, found by
+# bytes.translate and str.split in half the time, except that a run may start
+# or end with hyphens, or be hyphens alone: its stems are the same as the
+# word's inside it (word_terms drops empty parts), or none. (Lower-casing
+# changes no word's stems: fold() lower-cases.)
 _ASCII_FOLD = bytes(
-    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256)
+    c + 32
+    if 65 <= c <= 90
+    else c
+    if 48 <= c <= 57 or 97 <= c <= 122 or c == 45  # 45: "-"
+    else 32
+    for c in range(256)
 )
 
 
@@ -159,7 +173,7 @@ def terms_text(text: str) -> str:
     """`" ".join(terms(text))`, for indexing: each word is one dict lookup made
     from C (map over the bound __getitem__), not a Python call, which made
     building the search documents of a large knowledge base several times faster."""
-    if text.isascii() and "-" not in text and "'" not in text and "`" not in text:
+    if text.isascii() and "'" not in text and "`" not in text and "--" not in text:
         words = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split()
     else:
         words = _word_list(_APOS_RE.sub("", text))
