@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from sinokaz_cli.index.format import POINTS_KEPT
-from sinokaz_cli.knowledge.ranking import headline, personal, personal_tally, point_score
+from sinokaz_cli.knowledge.ranking import assess
 from sinokaz_cli.knowledge.records import Entity, Fact, Source
 
 # Facts with a figure that could lead a brief, per category (facts of these rows).
@@ -33,14 +33,13 @@ def brief_columns(
     speaker = lookup(f.speaker) if f.speaker else None
     if speaker is not None and any(r.of and lookup(r.of) is None for r in speaker.roles):
         return UNKNOWN  # whether the speaker is an official: not known yet
-    found = None if personal_tally(f, lookup) else headline(f)
     src = sources.get(f.cited.source)
-    pweight = -point_score(f, lookup, src.published if src else None)
+    found, _, story, score = assess(f, lookup, src.published if src else None)
     if found is None:
-        return (None, None, None, None, pweight, personal(f, lookup))
+        return (None, None, None, None, -score, story)
     at, cls, value = found
     group = currencies.get(f.figures[at].unit, 0)
-    return (cls, group, value, at, pweight, personal(f, lookup))
+    return (cls, group, value, at, -score, story)
 
 
 def point_candidates(weights: list[tuple[str, int, int]]) -> dict[str, tuple[int, ...]]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.records import Entity, EntityKind, Fact, Figure
@@ -99,7 +100,7 @@ def _personal(f: Fact, lookup: Lookup) -> bool:
 def personal(f: Fact, lookup: Lookup) -> bool:
     """A personal story: a person's own doings, with products and towns, and no
     figure that could lead a brief ("she bought one ten years ago")."""
-    return _personal(f, lookup) and (headline(f) is None or personal_tally(f, lookup))
+    return assess(f, lookup, None).story
 
 
 def headline(f: Fact) -> tuple[int, int, float] | None:
@@ -115,19 +116,13 @@ def headline(f: Fact) -> tuple[int, int, float] | None:
 
 def headline_figure(f: Fact, lookup: Lookup) -> Figure | None:
     """The one figure of a fact that could stand in a brief's headline list."""
-    found = headline(f)
-    if found is None or personal_tally(f, lookup):
-        return None
-    return f.figures[found[0]]
+    found = assess(f, lookup, None).lead
+    return None if found is None else f.figures[found[0]]
 
 
 def personal_tally(f: Fact, lookup: Lookup) -> bool:
     """A count about one person's own life ("2 cars she bought"): no headline."""
-    return (
-        not f.key
-        and _personal(f, lookup)
-        and all(figure_class(g) in (COUNT, None) for g in f.figures)
-    )
+    return assess(f, lookup, None).tally
 
 
 def official(f: Fact, lookup: Lookup) -> bool:
@@ -149,21 +144,37 @@ def official(f: Fact, lookup: Lookup) -> bool:
 def point_score(f: Fact, lookup: Lookup, published: str | None) -> int:
     """How much a fact is news, for a brief's key points: higher first (see the
     module's rules). `published` is its source's month, to tell a plan."""
+    return assess(f, lookup, published).score
+
+
+class Assessment(NamedTuple):
+    lead: tuple[int, int, float] | None  # headline(f), unless a personal tally
+    tally: bool  # a personal tally
+    story: bool  # a personal story
+    score: int  # point_score
+
+
+def assess(f: Fact, lookup: Lookup, published: str | None) -> Assessment:
+    """Everything the rules say of one fact, each worked out once (the index does
+    this for every fact it writes)."""
+    own = _personal(f, lookup)
+    best = headline(f)
+    tally = own and not f.key and all(figure_class(g) in (COUNT, None) for g in f.figures)
+    lead = None if tally else best
+    story = own and (best is None or tally)
     if f.weight is not None:
-        return f.weight + (KEY_SCORE if f.key else 0)
+        return Assessment(lead, tally, story, f.weight + (KEY_SCORE if f.key else 0))
     kinds = {e.kind for e in map(lookup, f.entities) if e is not None}
-    score = 0
-    if headline_figure(f, lookup) is not None:
-        score += 3
+    score = 3 if lead is not None else 0
     if kinds & {EntityKind.EVENT, EntityKind.PROGRAMME}:
         score += 2
     if official(f, lookup):
         score += 1
     if f.date is not None and f.date.start and published and f.date.start[:4] >= published[:4]:
         score += 2  # this year's or a later one: a plan, an expectation
-    if personal(f, lookup):
+    if story:
         score -= 3
-    return score + (KEY_SCORE if f.key else 0)
+    return Assessment(lead, tally, story, score + (KEY_SCORE if f.key else 0))
 
 
 def event_rank(event: Entity, facts_with_figures: int) -> tuple[bool, int]:
