@@ -181,7 +181,7 @@ def main() -> None:
         action="store_true",
         default=REDECLARE_SHARED,
         help="declare the shared records each article uses in its own file, with no "
-        f"{SHARED_FILE} (the loader rejects repeated ids for now)",
+        f"{SHARED_FILE}, as articles that stand alone do (records declared alike merge)",
     )
     args = parser.parse_args()
     generate(args.facts, args.out, args.files, args.seed, redeclare_shared=args.redeclare_shared)

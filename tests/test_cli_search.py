@@ -161,6 +161,17 @@ def test_tsv_and_fields(run: Run) -> None:
     assert out == "1\tnurgaliyeva-loyal-car-user\n2\tchinese-cars-share\n"
 
 
+def test_csv_says_whose_word_each_hit_is(run: Run) -> None:
+    """The share of the car market is Nurgaliyeva's word, not the paper's own."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run("search", "car market", "-f", "csv").stdout)))
+    assert list(rows[0]) == ["rank", "id", "category", "statement", "citation", "said_by"]
+    share = next(r for r in rows if r["id"] == "chinese-cars-share")
+    assert share["said_by"] == "Madina Nurgaliyeva, to China Daily"
+
+
 def test_query_is_required(run: Run) -> None:
     result = run("search")
     assert result.exit_code == 2

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import MINI, Run, as_json, ids
+from conftest import ARTICLES, MINI, SHIPPED, Run, as_json, ids
 
 TOPICS = ["trade", "tourism", "dialogue", "policy"]
 
@@ -155,6 +156,20 @@ def test_policy_pairs_json(run: Run) -> None:
     assert pairs[0]["kazakhstan_name"] == "Clean Kazakhstan"
     assert pairs[1]["facts"] == ["poverty-debt-free-society", "poverty-cooperation-room"]
     assert pairs[1]["citations"] == ["China Daily, Nov 2025, ¶19"]
+
+
+def test_policy_pairs_cite_as_the_facts_tables_cite(run: Run, tmp_path: Path) -> None:
+    """One source: paragraphs alone, runs joined; several: each pair names its source."""
+    out = run("policy", "--pairs", "-f", "table", env={"COLUMNS": "160"}).stdout
+    row = next(line for line in out.splitlines() if "Beautiful China" in line)
+    assert row.rstrip().endswith("¶15")
+    shutil.copy(SHIPPED, tmp_path / "facts.toml")
+    shutil.copy(ARTICLES / "green-programmes.toml", tmp_path / "green.toml")
+    env = {"SINOKAZ_DATA": str(tmp_path), "COLUMNS": "200"}
+    out = run("policy", "--pairs", "-f", "table", env=env).stdout
+    rows = {line.split()[0]: line.rstrip() for line in out.splitlines() if line.strip()}
+    assert rows["beautiful-clean"].endswith("China Daily ¶15")
+    assert "China Daily" not in rows["shelterbelt-green-belt"]
 
 
 def test_piped_default_is_tsv_without_header(run: Run) -> None:

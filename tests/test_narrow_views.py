@@ -4,10 +4,12 @@ rather than squeeze a column until words break."""
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
-from conftest import Run, as_json
+from conftest import ARTICLES, SHIPPED, Run, as_json
 
 
 def _words(run: Run) -> set[str]:
@@ -36,3 +38,18 @@ def test_no_word_breaks_on_a_narrow_terminal(run: Run, command: list[str], colum
         if tail and head and tail[0] + head[0] in words:
             broken.append((tail[0], head[0]))
     assert broken == []
+
+
+@pytest.mark.parametrize("columns", [40, 47, 59])
+def test_search_keeps_every_id_whole_on_a_narrow_terminal(
+    run: Run, tmp_path: Path, columns: int
+) -> None:
+    """With two sources the citation is long; at 40 columns the longest id, 26
+    characters, once broke across two lines beside it."""
+    shutil.copy(SHIPPED, tmp_path / "facts.toml")
+    shutil.copy(ARTICLES / "green-programmes.toml", tmp_path / "green.toml")
+    env = {"SINOKAZ_DATA": str(tmp_path), "COLUMNS": str(columns)}
+    out = run("search", "green car", "-f", "table", env=env).stdout
+    assert "nurgaliyeva-loyal-car-user" in out
+    assert "China Daily, Nov 2025, ¶9" in out
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= columns

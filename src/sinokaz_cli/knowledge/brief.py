@@ -114,8 +114,11 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
     chosen = candidates
     if not full:
         layout = Layout(kb, len(counts) > 1)
+        # As render/brief_view.tally words them, at their longest.
         headings = [
-            f"{t.title} — 00 of {kb.count(t.id):,} facts · {command_for(t.id)}" for t in topics
+            f"{t.title} — {kb.count(t.id):,} facts, {kb.count(t.id):,} not shown · "
+            f"{command_for(t.id)}"
+            for t in topics
         ]
         while True:  # before a topic goes bare: fewer figures, pairs, sources
             more = (len(counts) > len(sources), policy and len(kb.alignments) > len(pairs))

@@ -37,9 +37,10 @@ def highlighted(statement: str, matched: Sequence[str]) -> Text:
 def hits(found: Sequence[Hit], kb: KnowledgeBase) -> RenderableType:
     from rich import box
 
-    # Search stacks its rows already, id above statement: nothing to stack.
+    # Each row is a block already (id above statement); where even the longest id
+    # cannot have its width beside the citation, the citation goes above the block.
     t = new_table(
-        stacks=False, box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False
+        stacks=True, box=box.SIMPLE_HEAD, header_style="bold", expand=True, pad_edge=False
     )
     one_source = len({h.fact.cited.source for h in found}) <= 1
     t.add_column("#", no_wrap=True, justify="right")

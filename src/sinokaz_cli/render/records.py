@@ -208,6 +208,7 @@ def hit_listing(
         Column("category", "Category", lambda i: i[1].fact.category, nowrap=True),
         Column("statement", "Statement", lambda i: i[1].fact.statement, wide=True),
         Column("citation", "Source", lambda i: display.citation(i[1].fact.cited, kb)),
+        Column("said_by", "Said by", lambda i: said_by_json(i[1].fact, kb), max_width=24),
     ]
     title = f"Search: {query}" if query else "Search"
     return Listing(list(enumerate(hits, start=1)), columns, to_json, HIT_FIELDS, title)
