@@ -192,8 +192,13 @@ def test_knowledge_and_output_errors(tmp_path: Path) -> None:
         open_knowledge(BROKEN, cache=False)
     assert [str(p) for p in broken.value.problems] == [str(p) for p in check(BROKEN)]
     (tmp_path / "kb.db").write_text("mine")
-    with pytest.raises(api.OutputError, match="replace=True"):
+    with pytest.raises(api.OutputExists) as exists:
         open_knowledge().export_sqlite(tmp_path / "kb.db")
+    assert (
+        str(exists.value)
+        == f"{tmp_path / 'kb.db'} already exists; pass replace=True to overwrite it"
+    )
+    assert isinstance(exists.value, api.OutputError) and exists.value.path == tmp_path / "kb.db"
     with pytest.raises(api.UsageError, match="unknown kind 'persn'"):
         open_knowledge().entities(kind="persn")
     codes = {

@@ -20,7 +20,7 @@ from sinokaz_cli.export.schema import TABLES, VIEWS
 from conftest import BAD, ROOT, SHIPPED, Run, as_json
 from exported import connect, entities, facts
 
-EXISTS = "already exists; add --replace (in Python, replace=True) to overwrite it\n"
+EXISTS = "already exists; add --replace to overwrite it\n"
 CSV_FILES = sorted(f"{name}.csv" for name in (*TABLES, *VIEWS))
 
 

@@ -30,6 +30,7 @@ from sinokaz_cli.errors import (
     KnowledgeError,
     NotFoundError,
     OutputError,
+    OutputExists,
     Problem,
     SinokazError,
     UsageError,
@@ -66,6 +67,7 @@ __all__ = [
     "KnowledgeError",
     "NotFoundError",
     "OutputError",
+    "OutputExists",
     "Problem",
     "Role",
     "SinokazError",
@@ -305,7 +307,10 @@ class Knowledge:
         appears only when complete. An existing file is an OutputError unless `replace`."""
         from sinokaz_cli.export.sqlite import write_sqlite
 
-        return write_sqlite(self.base, Path(path), replace)
+        try:
+            return write_sqlite(self.base, Path(path), replace)
+        except OutputExists as e:
+            raise OutputExists(e.path, "pass replace=True") from None
 
     def export_csv(self, folder: PathLike, replace: bool = False) -> list[Path]:
         """Write one CSV file for each table and view of the SQLite export into
@@ -313,7 +318,10 @@ class Knowledge:
         OutputError unless `replace`. Returns the paths written."""
         from sinokaz_cli.export.csvfiles import write_csv
 
-        return write_csv(self.base, Path(folder), replace)
+        try:
+            return write_csv(self.base, Path(folder), replace)
+        except OutputExists as e:
+            raise OutputExists(e.path, "pass replace=True") from None
 
     def _categories(self, given: Filter) -> list[str]:
         from sinokaz_cli.knowledge.query import known_categories

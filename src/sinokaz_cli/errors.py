@@ -79,3 +79,13 @@ class OutputError(SinokazError):
     disk is full. Nothing is left behind at the path."""
 
     exit_code = ExitCode.OUTPUT
+
+
+class OutputExists(OutputError):
+    """The path is there already and replacing it was not asked for. How to ask
+    depends on the caller (--replace on the command line, replace=True in Python),
+    so each caller raises it again with its own `how`."""
+
+    def __init__(self, path: object, how: str = "") -> None:
+        self.path = path
+        super().__init__(f"{path} already exists" + (f"; {how} to overwrite it" if how else ""))

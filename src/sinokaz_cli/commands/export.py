@@ -9,7 +9,7 @@ import typer
 
 from sinokaz_cli.commands.app import app, examples, global_option
 from sinokaz_cli.commands.parsing import path_given
-from sinokaz_cli.errors import UsageError
+from sinokaz_cli.errors import OutputExists, UsageError
 
 
 class Target(str, Enum):
@@ -57,7 +57,8 @@ def export(
             "'sinokaz facts -f csv')"
         )
     kb = open_knowledge(global_option(ctx, "data"), cache=not global_option(ctx, "no_cache"))
-    if target is Target.SQLITE:
-        kb.export_sqlite(path, replace)
-    else:
-        kb.export_csv(path, replace)
+    write = kb.export_sqlite if target is Target.SQLITE else kb.export_csv
+    try:
+        write(path, replace)
+    except OutputExists as e:
+        raise OutputExists(e.path, "add --replace") from None

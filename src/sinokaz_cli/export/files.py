@@ -16,14 +16,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from sinokaz_cli.errors import OutputError
+from sinokaz_cli.errors import OutputError, OutputExists
 
 # What an export has made and not yet put in place or removed: temporary files,
 # and a folder it made. Ctrl-C ends the command line at once, without unwinding
 # (cli.py), so its handler removes these itself.
 pending: list[str] = []
-
-EXISTS = "{} already exists; add --replace (in Python, replace=True) to overwrite it"
 
 
 @contextmanager
@@ -93,7 +91,7 @@ def _check(target: Path, replace: bool) -> None:
         # a file, and the export cannot be streamed into it.
         raise OutputError(f"cannot write {target}: not a regular file")
     if target.exists() and not replace:
-        raise OutputError(EXISTS.format(target))
+        raise OutputExists(target)
 
 
 def _rename(temp: Path, target: Path, replace: bool) -> None:
@@ -103,10 +101,10 @@ def _rename(temp: Path, target: Path, replace: bool) -> None:
     try:
         os.link(temp, target)  # fails, rather than clobbers, if the name was taken meanwhile
     except FileExistsError:
-        raise OutputError(EXISTS.format(target)) from None
+        raise OutputExists(target) from None
     except OSError:  # a file system without hard links: check, then rename
         if target.exists():
-            raise OutputError(EXISTS.format(target)) from None
+            raise OutputExists(target) from None
         os.replace(temp, target)
 
 
