@@ -64,6 +64,26 @@ from conftest import MINI, Run, as_json, ids
             "'sinokaz trade --json'; see 'sinokaz --help'",
         ),
         (
+            ["-f", "json", "trade"],  # the value moves with its option
+            "-f is an option of the commands: put it after the command, as in "
+            "'sinokaz trade -f json'; see 'sinokaz --help'",
+        ),
+        (
+            ["--format=csv", "--data", "kb", "facts"],
+            "--format is an option of the commands: put it after the command, as in "
+            "'sinokaz --data kb facts --format=csv'; see 'sinokaz --help'",
+        ),
+        (
+            ["-n", "3", "search", "who co-hosted"],
+            "-n is an option of the commands: put it after the command, as in "
+            "\"sinokaz search -n 3 'who co-hosted'\"; see 'sinokaz --help'",
+        ),
+        (
+            ["--topic", "trade", "brief"],  # the command typed, not the first with --topic
+            "--topic is an option of the commands: put it after the command, as in "
+            "'sinokaz brief --topic trade'; see 'sinokaz --help'",
+        ),
+        (
             ["brief", "--topic", "trade,tourism"],
             "give --topic once for each topic, as in: --topic trade --topic tourism; "
             "see 'sinokaz brief --help'",

@@ -103,7 +103,7 @@ class SinokazGroup(TyperGroup):
             sys.exit(int(ExitCode.USAGE))
         except _click.exceptions.UsageError as e:
             try:
-                message = usage_message(e)
+                message = usage_message(e, sys.argv[1:] if args is None else list(args))
             except Exception:  # noqa: BLE001  (a usage error must never end in a traceback)
                 message = _plain(e.format_message())
             say(message + see_help(e.ctx.command_path if e.ctx else None))
@@ -211,15 +211,16 @@ def see_help(command_path: str | None) -> str:
     return f"; see '{command_path or 'sinokaz'} --help'"
 
 
-def usage_message(e: _click.exceptions.UsageError) -> str:
-    """What is wrong with the command line, in a few words, with a did-you-mean."""
+def usage_message(e: _click.exceptions.UsageError, argv: Sequence[str] = ()) -> str:
+    """What is wrong with the command line (`argv`, as typed), in a few words, with a
+    did-you-mean."""
     ctx = e.ctx
     if isinstance(e, UnknownChoice):
         return unknown(_noun(e.param), e.value, e.choices, list_them=True)
     if isinstance(e, UnknownCommand):
         return unknown("command", e.name, e.known)
     if isinstance(e, _click.exceptions.NoSuchOption):
-        return _unknown_option(e.option_name, ctx)
+        return _unknown_option(e.option_name, ctx, argv)
     if isinstance(e, _click.exceptions.MissingParameter):
         what = "argument" if getattr(e.param, "param_type_name", "") == "argument" else "option"
         return f"missing {what} {_shown_name(e.param)}"
@@ -255,23 +256,62 @@ def _shown_name(param: Any) -> str:
     return str(param.opts[0])
 
 
-def _unknown_option(name: str, ctx: _click.Context | None) -> str:
+def _unknown_option(name: str, ctx: _click.Context | None, argv: Sequence[str] = ()) -> str:
     """'unknown option ...': the one option `name` begins, when it is the start of one
     ("--cat": '--category'), else the nearest; before a command, an option of the
-    commands says where it goes ("sinokaz --json trade")."""
+    commands says where it goes, as the line typed would read with it moved."""
     known = _option_names(ctx)
     starting = [k for k in known if k.startswith(name) and name.startswith("--")]
     if len(starting) == 1:
         return f"unknown option {name!r} (did you mean {starting[0]!r}?)"
     commands = getattr(ctx.command, "commands", None) if ctx is not None else None
-    if commands and name.split("=")[0] not in known:  # before the command, in the group's
-        for command in commands.values():
-            if name.split("=")[0] in _option_names(_click.Context(command, info_name=command.name)):
+    option = name.split("=")[0]
+    if commands and option not in known:  # before the command, in the group's
+        typed = [a for a in argv if a in commands and _option_of(commands[a], option)]
+        owners = [commands[typed[0]]] if typed else list(commands.values())
+        for command in owners:
+            if (param := _option_of(command, option)) is not None:
+                moved = _moved(option, param, command.name or "", argv)
                 return (
-                    f"{name} is an option of the commands: put it after the command, as in "
-                    f"'sinokaz {command.name} {name}'"
+                    f"{option} is an option of the commands: put it after the command, as in "
+                    + (moved or f"'sinokaz {command.name} {option}'")
                 )
     return unknown("option", name, known)
+
+
+def _option_of(command: _click.Command, option: str) -> Any:
+    ctx = _click.Context(command, info_name=command.name)
+    return next(
+        (p for p in command.get_params(ctx) if option in (*p.opts, *p.secondary_opts)), None
+    )
+
+
+def _moved(option: str, param: Any, command: str, argv: Sequence[str]) -> str | None:
+    """`argv` with the option (and its value) moved after `command`, quoted as a
+    shell reads it: "sinokaz -f json trade" -> 'sinokaz trade -f json'."""
+    import shlex
+
+    short = not option.startswith("--")
+    at = next(
+        (
+            i
+            for i, a in enumerate(argv)
+            if a.split("=")[0] == option or (short and a.startswith(option))
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    end = at + 1
+    takes_value = not (getattr(param, "is_flag", False) or getattr(param, "count", False))
+    if takes_value and argv[at] == option and end < len(argv):  # its value is the next word
+        end += 1
+    rest = [*argv[:at], *argv[end:]]
+    if command not in argv[at + 1 :]:  # no command typed: the first that has the option
+        rest.append(command)
+    where = rest.index(command) + 1
+    line = shlex.join(["sinokaz", *rest[:where], *argv[at:end], *rest[where:]])
+    return f'"{line}"' if "'" in line else f"'{line}'"
 
 
 def _option_names(ctx: _click.Context | None) -> list[str]:
