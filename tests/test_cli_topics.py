@@ -172,6 +172,15 @@ def test_policy_pairs_cite_as_the_facts_tables_cite(run: Run, tmp_path: Path) ->
     assert "China Daily" not in rows["shelterbelt-green-belt"]
 
 
+def test_policy_pairs_in_a_pipe_are_cited(run: Run) -> None:
+    """The table has a Cited column; the TSV and CSV a script reads had none."""
+    rows = run("policy", "--pairs").stdout.splitlines()
+    assert rows[0].split("\t")[0] == "beautiful-clean"
+    assert rows[0].split("\t")[-1] == "China Daily, Nov 2025, ¶15"
+    header = run("policy", "--pairs", "-f", "csv").stdout.splitlines()[0]
+    assert header == "id,china_name,kazakhstan_name,theme,facts,citations"
+
+
 def test_piped_default_is_tsv_without_header(run: Run) -> None:
     result = run("tourism")  # CliRunner's stdout is not a terminal
     lines = result.stdout.splitlines()

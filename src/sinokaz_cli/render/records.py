@@ -162,6 +162,8 @@ def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
         Column("kazakhstan_name", "Kazakhstan", lambda p: p.kazakhstan.name),
         Column("theme", "Shared theme", lambda p: p.alignment.theme, wide=True),
         Column("facts", "Facts", lambda p: list(p.alignment.facts)),
+        # The table cites each pair; so do the machine formats, as pair_json does.
+        Column("citations", "Cited", lambda p: pair_json(p, kb)["citations"]),
     ]
     return Listing(
         pairs,
