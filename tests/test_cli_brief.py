@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import MINI, Run, as_json
 
 
@@ -68,6 +70,31 @@ def test_three_sources_fit_in_fifty_lines(run: Run, tmp_path: Path) -> None:
     # Every topic has a heading that counts what it shows, and what shows the rest.
     for title in ("Trade", "Tourism", "Energy", "Logistics", "Education", "People and visits"):
         assert re.search(rf"^{title} — \d+ (of [\d,]+ facts · sinokaz|facts?)", out, re.M), title
+
+
+@pytest.mark.parametrize("articles", [["state-visit"], ["green-programmes"], ["*"]])
+def test_every_source_and_every_topic_has_something_shown(
+    run: Run, tmp_path: Path, articles: list[str]
+) -> None:
+    """A second article once had nothing in the brief (its figures dropped to make
+    room, and so left out of the points too), and a topic whose one fact led as a
+    figure then lost it was left bare."""
+    import shutil
+
+    from conftest import ARTICLES, SHIPPED
+
+    shutil.copy(SHIPPED, tmp_path)
+    for name in articles:
+        for article in ARTICLES.glob(f"{name}.toml"):
+            shutil.copy(article, tmp_path)
+    b = as_json(run("--data", str(tmp_path), "brief", "--json"))
+    source_of = {
+        f["id"]: f["source"] for f in as_json(run("--data", str(tmp_path), "facts", "--json"))
+    }
+    shown = [source_of[fig["fact"]] for fig in b["figures"]]
+    shown += [p["source"] for t in b["topics"] for p in t["points"]]
+    assert {s["id"] for s in b["sources"]} <= set(shown)
+    assert [t["category"] for t in b["topics"] if t["shown"] == 0] == []
 
 
 def _three(tmp_path: Path) -> Path:
@@ -432,3 +459,31 @@ def test_the_dialogue_view_says_each_figure_once(run: Run) -> None:
     head = out.split(" ID ")[0]
     assert head.count("around 150 participants") == 1
     assert "Present" not in head
+
+
+def test_headline_figures_make_room_for_another_article(tmp_path: Path) -> None:
+    """Chosen and dropped by kind first (money must not take every slot), then so that
+    each source keeps a figure where there is room for one."""
+    from sinokaz_cli.api import open_knowledge
+    from sinokaz_cli.knowledge.brief import _across_sources, _fewer
+    from sinokaz_cli.knowledge.query import HeadlineFigure
+
+    kb = open_knowledge(_three(tmp_path), cache=False).base
+    ranked = kb.headline([t.id for t in kb.topics], 12, ())
+    assert [f.id for f, _ in ranked[:4]] == [
+        "cc-turnover-last-year",
+        "ciie-contracts-total",
+        "chinese-cars-share",
+        "cc-tourists",
+    ]
+    chosen = _across_sources(ranked, 4)  # the best of each source, in the rules' order
+    assert [f.id for f, _ in chosen] == [
+        "cc-turnover-last-year",
+        "ciie-contracts-total",
+        "chinese-cars-share",
+        "srr-green-belt",
+    ]
+    by_id = {f.id: HeadlineFigure(fig, f) for f, fig in ranked}
+    three = [by_id[i] for i in ("ciie-contracts-total", "chinese-cars-share", "cc-tourists")]
+    # Two shares: the one from the source shown twice goes, not the later one.
+    assert [h.fact.id for h in _fewer(three)] == ["ciie-contracts-total", "cc-tourists"]

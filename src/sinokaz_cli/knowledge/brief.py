@@ -90,28 +90,36 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
         events = [ev._replace(figures=ev.figures[:CARD_FIGURES]) for ev in events]
     carded = {ev.event.id for ev in events}
     on_cards = {h.fact.id for ev in events for h in ev.figures}
-    figures = [
-        query.HeadlineFigure(fig, f) for f, fig in kb.headline(ids, many or MAX_FIGURES, on_cards)
-    ]
-    shown = {h.fact.id for h in figures} | on_cards
+    if full:
+        leads = kb.headline(ids, many or MAX_FIGURES, on_cards)
+    else:  # a few more to choose from, so that another article's best figure can lead too
+        leads = _across_sources(kb.headline(ids, 3 * MAX_FIGURES, on_cards), MAX_FIGURES)
+    figures = [query.HeadlineFigure(fig, f) for f, fig in leads]
     pairs = query.pairs(kb, many or MAX_PAIRS) if policy else []
     counts = kb.citations(None, ids)
     ranked = sorted(counts, key=lambda sid: -counts[sid][0])
     sources = query.coverage(kb, ranked[: many or MAX_SOURCES], ids)
 
-    # Only what nothing else shows: a fact behind a headline figure or a card's figure
-    # is there already, and on one screen a card stands for its event's other facts
-    # (counted as not shown); in full, those come as points too.
-    candidates = {
+    # Only what nothing else shows: a fact behind a card's figure is there already,
+    # and on one screen a card stands for its event's other facts (counted as not
+    # shown); in full, those come as points too. A fact behind a headline figure is
+    # left out below, as the figures shown may become fewer to make room.
+    pool = {
         t.id: [
             f
-            for f in kb.points(t.id, shown, set() if full else carded, many or CANDIDATES)
-            if f.id not in shown and (full or not carded.intersection(f.entities))
+            for f in kb.points(
+                t.id, on_cards, set() if full else carded, many or CANDIDATES + len(figures)
+            )
+            if f.id not in on_cards and (full or not carded.intersection(f.entities))
         ]
         for t in topics
     }
 
-    chosen = candidates
+    def candidates_beside(figures: Sequence[query.HeadlineFigure]) -> dict[str, list[Fact]]:
+        led = {h.fact.id for h in figures}
+        return {c: [f for f in pool[c] if f.id not in led][: many or CANDIDATES] for c in pool}
+
+    chosen = candidates = candidates_beside(figures)
     if not full:
         layout = Layout(kb, len(counts) > 1)
         # As render/brief_view.tally words them, at their longest.
@@ -121,6 +129,7 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
             for t in topics
         ]
         while True:  # before a topic goes bare: fewer figures, pairs, sources
+            candidates = candidates_beside(figures)
             more = (len(counts) > len(sources), policy and len(kb.alignments) > len(pairs))
             used = layout.fixed(figures, events, pairs, sources, headings, *more)
             chosen = _fill(candidates, layout, SCREEN[len(counts) > 1] - used, kb)
@@ -172,18 +181,37 @@ def _figure_facts(
     return found
 
 
+def _across_sources(ranked: list[tuple[Fact, Figure]], limit: int) -> list[tuple[Fact, Figure]]:
+    """`limit` of the ranked figures, in their order: the best of each source first
+    (the best ranked source first), then the next best whatever their source."""
+    firsts: dict[str, int] = {}
+    for i, (f, _) in enumerate(ranked):
+        firsts.setdefault(f.cited.source, i)
+    keep = sorted(firsts.values())[:limit]
+    keep += [i for i in range(len(ranked)) if i not in firsts.values()][: limit - len(keep)]
+    return [ranked[i] for i in sorted(keep)]
+
+
 def _fewer(figures: list[query.HeadlineFigure]) -> list[query.HeadlineFigure]:
-    """One headline figure less: the last of the kind shown most, so that money does
-    not keep every slot."""
+    """One headline figure less: of the kind shown most, so that money does not keep
+    every slot; of those, one from the source shown most, so that a second article
+    keeps its figure; then counts before money, the later first."""
     from collections import Counter
 
     from sinokaz_cli.knowledge.ranking import figure_class
 
     kinds = [figure_class(h.figure, h.fact.key) for h in figures]
-    tally = Counter(kinds)
-    # The kind shown most; of two shown as often, the one shown later (counts before money).
-    most = max(tally, key=lambda k: (tally[k], k if k is not None else -1))
-    drop = len(kinds) - 1 - kinds[::-1].index(most)
+    sources = [h.fact.cited.source for h in figures]
+    kind_tally, source_tally = Counter(kinds), Counter(sources)
+    drop = max(
+        range(len(figures)),
+        key=lambda i: (
+            kind_tally[kinds[i]],
+            source_tally[sources[i]],
+            kinds[i] if kinds[i] is not None else -1,
+            i,
+        ),
+    )
     return figures[:drop] + figures[drop + 1 :]
 
 
