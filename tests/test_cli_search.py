@@ -42,6 +42,23 @@ def test_matching_forgives(run: Run, typed: str, expected: str) -> None:
     assert expected in top
 
 
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("Kazakstan", "kazakhstan"),  # written only inside "China–Kazakhstan" once
+        ("Beijng", "beijing"),  # its stem, "beij", is two letters shorter than the word
+        ("tourizm", "tourism"),  # a category's name, in no statement
+    ],
+)
+@pytest.mark.parametrize("index", [[], ["--no-cache"]])
+def test_a_slip_is_weighed_against_the_word_as_written(
+    run: Run, typed: str, word: str, index: list[str]
+) -> None:
+    result = run(*index, "search", typed, "--json")
+    assert result.stderr == f"sinokaz: {typed!r} looks misspelt: searching for {word!r} instead\n"
+    assert as_json(result)
+
+
 def test_a_correction_is_said_on_stderr_and_marked_in_the_hits(run: Run) -> None:
     result = run("search", "Tsingtau", "--json")
     assert result.stderr == "sinokaz: 'Tsingtau' looks misspelt: searching for 'tsingtao' instead\n"

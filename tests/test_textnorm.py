@@ -80,3 +80,14 @@ def test_fold_of_ascii_text_is_the_general_fold(text: str) -> None:
 
     general = unicodedata.normalize("NFKD", textnorm._APOS_RE.sub("", text).casefold())
     assert textnorm.fold(text) == "".join(c for c in general if not unicodedata.combining(c))
+
+
+def test_the_parts_of_a_hyphenated_word_are_written_forms_of_their_own() -> None:
+    from sinokaz_cli.search import textnorm
+
+    assert textnorm.written("China–Kazakhstan") == [
+        (textnorm.stem("chinakazakhstan"), "china–kazakhstan"),
+        (textnorm.stem("china"), "china"),
+        (textnorm.stem("kazakhstan"), "kazakhstan"),
+    ]
+    assert textnorm.written("Beijing") == [(textnorm.stem("beijing"), "beijing")]

@@ -166,19 +166,43 @@ def documents(kb: KnowledgeBase) -> Iterator[tuple[int, str, str, str, str]]:
     return ((row, *fields(f)) for row, f in enumerate(kb.facts))
 
 
+def fact_texts(f: Fact, kb: KnowledgeBase) -> list[str]:
+    """Every text `f`'s document is made of, the statement first: where a stem it is
+    indexed under is written out."""
+    entities = [e for e in map(kb.entities_by_id.get, involved(f)) if e is not None]
+    src = kb.sources_by_id.get(f.cited.source)
+    return [
+        f.statement,
+        *(t for t in (f.quote, f.attribution, f.date.text if f.date else None) if t),
+        *f.tags,
+        f.category,
+        *(n for e in entities for n in _names(e)),
+        *(e.description for e in entities if e.description),
+        *(g.about for g in f.figures if g.about),
+        *((src.title, src.publisher) if src else ()),
+        *(a.theme for a in kb.alignments if f.id in a.facts),
+    ]
+
+
 def spellings(kb: KnowledgeBase) -> dict[str, str]:
-    """stem -> a written form of it, for "did you mean"."""
+    """stem -> a written form of it, for "did you mean": from every text the
+    documents are made of, statements first."""
     out: dict[str, str] = {}
     texts: list[str] = []
     for f in kb.facts:
         texts.append(f.statement)
+        texts.extend(t for t in (f.quote, f.attribution, f.date.text if f.date else None) if t)
         texts.extend(f.tags)
+        texts.append(f.category)
+        texts.extend(g.about for g in f.figures if g.about)
     for e in kb.entities:
-        texts.append(e.name)
-        texts.extend(e.aliases)
+        texts.extend(_names(e))
+        texts.extend([e.description] if e.description else [])
+    for src in kb.sources:
+        texts.extend((src.title, src.publisher))
+    texts.extend(a.theme for a in kb.alignments)
     for text in texts:
         for tok in textnorm.tokens(text):
-            word = textnorm.fold(tok.text)
-            for term in tok.terms:
+            for term, word in textnorm.written(tok.text):
                 out.setdefault(term, word)
     return out

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import Fact
 from sinokaz_cli.search import textnorm
-from sinokaz_cli.search.documents import Fields, documents, involved, spellings
+from sinokaz_cli.search.documents import Fields, documents, fact_texts, spellings
 from sinokaz_cli.search.schema import DOCS_SCHEMA, INSERT_DOC
 
 # bm25() weights for (statement, names, tags, extra): the statement counts most.
@@ -66,6 +66,12 @@ class Result(NamedTuple):
     corrections: dict[str, str]  # typed word -> word searched instead
     suggestions: tuple[str, ...] = ()  # did-you-mean, when nothing was found
     unknown: tuple[str, ...] = ()  # typed words no fact mentions, searched for in vain
+
+
+# Slips are counted between written words ("Beijng", "beijing"), but candidates are
+# found among stems, which can be shorter than their words by a few letters ("beij"):
+# a shorter stem may be this many edits further off and still be weighed.
+STEM_SLACK = 2
 
 
 class _Query:
@@ -114,20 +120,26 @@ class Index:
         sql = "SELECT 1 FROM vocab WHERE term = ?"
         return self.db.execute(sql, (term,)).fetchone() is not None
 
-    def near(self, stem: str, limit: int) -> list[str]:
-        """Indexed stems that start as `stem` does and are within `limit` edits of it."""
+    def near(self, stem: str, limit: int, slack: int = 0) -> list[str]:
+        """Indexed stems that start as `stem` does and are within `limit` edits of it;
+        a stem shorter than `stem` by k letters may be min(k, `slack`) edits further."""
         from sinokaz_cli.search.spelling import distance
 
         n = len(stem)
         sql = "SELECT term FROM vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?"
         first = stem[:1]
         upper = first[:-1] + chr(ord(first[-1]) + 1) if first else "\uffff"
-        rows = self.db.execute(sql, (first, upper, n - limit, n + limit))
-        return [t for (t,) in rows if distance(stem, t, limit) <= limit]
+        rows = self.db.execute(sql, (first, upper, n - limit - slack, n + limit))
+        out = []
+        for (t,) in rows:
+            allowed = limit + min(slack, max(0, n - len(t)))
+            if distance(stem, t, allowed) <= allowed:
+                out.append(t)
+        return out
 
     def spell(self, term: str) -> str | None:
-        """A written form of the stem `term` (folded), as some fact's statement or tags,
-        or an entity's name or alias has it; None when only a stem is known."""
+        """A written form of the stem `term` (folded), as some text a fact's document
+        is made of has it (documents.fact_texts); None when only a stem is known."""
         if not self._persistent:
             if self._spelled is None:
                 self._spelled = spellings(self.kb)
@@ -136,18 +148,11 @@ class Index:
         sql = "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT 1"
         row = self.db.execute(sql, (f'"{term}"',)).fetchone()
         if row is not None:
-            f = self.kb.fact_at(row[0])
-            texts = [f.statement, *f.tags]
-            texts += [
-                n
-                for e in map(self.kb.entities_by_id.get, involved(f))
-                if e
-                for n in (e.name, *e.aliases)
-            ]
-            for text in texts:
+            for text in fact_texts(self.kb.fact_at(row[0]), self.kb):
                 for tok in textnorm.tokens(text):
-                    if term in tok.terms:
-                        return textnorm.fold(tok.text)
+                    for stem, word in textnorm.written(tok.text):
+                        if stem == term:
+                            return word
         return None
 
     def _searchable(self, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -170,7 +175,10 @@ class Index:
         word = textnorm.fold(tok.text)
         limit = spelling.slips(len(word))
         written = {
-            w for stem in tok.terms for near in self.near(stem, limit) if (w := self.spell(near))
+            w
+            for stem in tok.terms
+            for near in self.near(stem, limit, STEM_SLACK)
+            if (w := self.spell(near))
         }
         return spelling.correction(tok.text, sorted(written))
 
@@ -254,7 +262,12 @@ class Index:
             if len(word) < spelling.MIN_LENGTH - 1 or spelling.is_english(word):
                 continue  # a real word no fact mentions: nothing else to offer
             limit = spelling.slips(len(word)) + 1  # a person chooses: one slip more
-            written = {w for s in tok.terms for n in self.near(s, limit) if (w := self.spell(n))}
+            written = {
+                w
+                for s in tok.terms
+                for n in self.near(s, limit, STEM_SLACK)
+                if (w := self.spell(n))
+            }
             near = spelling.correction(typed, sorted(written), limit)
             if near is not None and near not in out:
                 out.append(near)

@@ -122,6 +122,18 @@ def _words(text: str) -> Iterator[re.Match[str]]:
     return _WORD.finditer(_APOS_RE.sub("a", text))
 
 
+def written(raw: str) -> list[tuple[str, str]]:
+    """(stem, how it is written) for one written word, folded. A hyphenated word
+    gives its parts as written forms of their own stems: "kazakhstan", not
+    "china–kazakhstan", is how "kazakhstan" is spelt, for a did-you-mean."""
+    folded = fold(raw)
+    if _HYPHENS.search(folded) is None:
+        return [(t, folded) for t in word_terms(raw)]
+    parts = [p for p in _HYPHENS.split(folded) if p]
+    out = [(stem("".join(parts)), folded)] if len(parts) > 1 else []
+    return out + [(stem(p), p) for p in parts]
+
+
 def tokens(text: str) -> list[Token]:
     """Words of `text` with their positions and the stems they stand for."""
     out = []
