@@ -487,3 +487,19 @@ def test_headline_figures_make_room_for_another_article(tmp_path: Path) -> None:
     three = [by_id[i] for i in ("ciie-contracts-total", "chinese-cars-share", "cc-tourists")]
     # Two shares: the one from the source shown twice goes, not the later one.
     assert [h.fact.id for h in _fewer(three)] == ["ciie-contracts-total", "cc-tourists"]
+
+
+def test_a_narrow_heading_keeps_its_command_whole(run: Run) -> None:
+    """At 40 columns "Trade — 12 facts, 8 not shown · sinokaz trade" once wrapped
+    after "sinokaz"."""
+    lines = run("brief", "-f", "table", env={"COLUMNS": "40"}).stdout.splitlines()
+    at = lines.index("Trade — 12 facts, 8 not shown")
+    assert lines[at + 1] == "· sinokaz trade"
+    assert "sinokaz" not in [line.split()[-1] for line in lines if line.strip()]
+
+
+def test_the_sources_rows_are_cited_as_the_rows_above(run: Run) -> None:
+    """The third column is a citation: a source's row once put its id there."""
+    last = run("brief", "-f", "tsv").stdout.splitlines()[-1].split("\t")
+    assert last[0] == "Sources"
+    assert last[2] == "China Daily, Nov 2025"

@@ -209,8 +209,13 @@ class _Heading:
 
         if len(self.title) + 6 <= options.max_width:
             yield Rule(text(self.title, "bold"), align="left", style="dim")
-        else:
-            yield text(self.title, "bold")
+            return
+        # Too narrow: the command that shows the rest gets a line of its own rather
+        # than being split after "sinokaz".
+        title, dot, command = self.title.partition(" · ")
+        yield text(title, "bold")
+        if dot:
+            yield text(f"· {command}", "dim")
 
 
 def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
@@ -304,5 +309,5 @@ def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:
             f"{s.publisher}, “{s.title}”, {display.point(s.published)}: "
             f"{counted(c.facts, 'fact')}, {len(c.cited)} of {s.paragraphs} paragraphs cited"
         )
-        out.append(("Sources", point, s.id))
+        out.append(("Sources", point, display.source_short(s)))  # cited as the rows above
     return out
