@@ -205,12 +205,14 @@ def test_csv_has_header_and_quotes(run: Run) -> None:
     assert rows[2][2] == "more than 100 companies"
 
 
-def test_markdown_is_a_table(run: Run) -> None:
+def test_markdown_is_a_table_under_the_topics_heading(run: Run) -> None:
+    """Headed as facts, timeline and the other listings are (it once began bare)."""
     out = run("tourism", "--format", "markdown").stdout
     lines = out.splitlines()
-    assert lines[0] == "| ID | Statement | Figures | Date | Source | Said by |"
-    assert lines[1] == "|---|---|---|---|---|---|"
-    assert len(lines) == 5
+    assert lines[:2] == ["## Tourism", ""]
+    assert lines[2] == "| ID | Statement | Figures | Date | Source | Said by |"
+    assert lines[3] == "|---|---|---|---|---|---|"
+    assert len(lines) == 7
 
 
 def test_fields_selects_and_orders(run: Run) -> None:

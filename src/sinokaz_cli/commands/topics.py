@@ -37,7 +37,7 @@ def _topic(
     kb = knowledge(ctx)
     if chosen is not Format.TABLE:
         # Stream: each fact is read, rendered and written before the next is read.
-        listing = fact_listing(kb, kb.select([category]), category=False)
+        listing = fact_listing(kb, kb.select([category]), kb.title(category), category=False)
         emit(listing, chosen, fields)
         return
     from sinokaz_cli.knowledge import query
