@@ -47,7 +47,7 @@ def test_matching_forgives(run: Run, typed: str, expected: str) -> None:
     [
         ("Kazakstan", "kazakhstan"),  # written only inside "China–Kazakhstan" once
         ("Beijng", "beijing"),  # its stem, "beij", is two letters shorter than the word
-        ("tourizm", "tourism"),  # a category's name, in no statement
+        ("toursim", "tourism"),  # a category's name, in no statement
     ],
 )
 @pytest.mark.parametrize("index", [[], ["--no-cache"]])
@@ -176,6 +176,21 @@ def test_a_match_that_is_not_in_the_statement_says_where_it_is(run: Run) -> None
 def test_tsv_and_fields(run: Run) -> None:
     out = run("search", "cars", "--fields", "rank,id", "--limit", "2").stdout
     assert out == "1\tnurgaliyeva-loyal-car-user\n2\tchinese-cars-share\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "near"),
+    [
+        ("Liyang", "licang"),  # a city of Jiangsu, not Qingdao's Licang district
+        ("Arlan", "arman"),  # a Kazakh first name, not the minister's
+        ("Nurgaliyev", "nurgaliyeva"),  # another person: the surname's other form
+        ("tourizm", "tourism"),  # near, but not a slip of typing: offered, not taken
+    ],
+)
+def test_a_name_near_another_is_offered_not_searched_for(run: Run, typed: str, near: str) -> None:
+    result = run("search", typed, "--json")
+    assert as_json(result) == []
+    assert result.stderr == f"sinokaz: no fact mentions {typed!r}; did you mean {near!r}?\n"
 
 
 def test_csv_says_whose_word_each_hit_is(run: Run) -> None:

@@ -56,3 +56,60 @@ def test_distance_is_symmetric_and_capped(a: str, b: str) -> None:
     assert d == spelling.distance(b, a, 10)
     assert spelling.distance(a, b, 1) == min(d, 2)
     assert (d == 0) == (a == b)
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("qingdoa", "qingdao"),  # neighbours swapped
+        ("almatty", "almaty"),  # a letter doubled
+        ("amanat", "amanatt"),  # ... or not, even at the end
+        ("beijng", "beijing"),  # a letter left out inside the word
+        ("kazakhstaan", "kazakhstan"),  # ... or added
+        ("tsingtau", "tsingtao"),  # a vowel for a vowel
+        ("shakaliyev", "shakkaliyev"),
+    ],
+)
+def test_slips_of_typing(typed: str, word: str) -> None:
+    assert spelling.typing_slip(typed, word)
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("liyang", "licang"),  # a consonant for another: another name
+        ("belova", "bekova"),
+        ("bekov", "bekova"),  # a letter added or left out at the end: another form
+        ("nurgaliyev", "nurgaliyeva"),
+        ("madinah", "madina"),
+    ],
+)
+def test_other_names(typed: str, word: str) -> None:
+    assert not spelling.typing_slip(typed, word)
+
+
+def test_a_five_letter_word_is_never_rewritten() -> None:
+    """ "Beier", "Beker", "Bever": most five-letter words a letter from "beer" are names."""
+    assert spelling.rewrite("Beier", ["beer"]) is None
+    assert spelling.rewrite("Qingdoa", ["qingdao"]) == "qingdao"
+
+
+@given(
+    st.text(alphabet="abcdeiklnorstuy", min_size=1, max_size=9),
+    st.text(alphabet="abcdeiklnorstuy", max_size=9),
+)
+def test_the_edits_are_as_many_as_the_distance_and_lead_there(a: str, b: str) -> None:
+    found = spelling.edits(a, b)
+    assert len(found) == spelling.distance(a, b, 20)
+    # Applied from the end (positions are in `a`), the edits turn `a` into `b`.
+    out = list(a)
+    for kind, at, letter in reversed(found):
+        if kind == "swap":
+            out[at : at + 2] = [out[at + 1], out[at]]
+        elif kind == "sub":
+            out[at] = letter
+        elif kind == "del":
+            del out[at]
+        else:
+            out.insert(at, letter)
+    assert "".join(out) == b

@@ -167,7 +167,8 @@ class Index:
 
     def _correct(self, tok: textnorm.Token) -> str | None:
         """The word of the knowledge base that the typed word is a slip for, if it
-        looks misspelt and one such word is nearest (spelling.py)."""
+        looks misspelt, one such word is nearest, and the slip is one of typing
+        (spelling.py)."""
         from sinokaz_cli.search import spelling
 
         if not spelling.looks_misspelt(tok.text):
@@ -180,7 +181,7 @@ class Index:
             for near in self.near(stem, limit, STEM_SLACK)
             if (w := self.spell(near))
         }
-        return spelling.correction(tok.text, sorted(written))
+        return spelling.rewrite(tok.text, sorted(written))
 
     def _expand(self, query: str) -> _Query:
         """The words to look for: synonym phrases the query holds first, then each
