@@ -100,23 +100,25 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
     ranked = sorted(counts, key=lambda sid: -counts[sid][0])
     sources = query.coverage(kb, ranked[: many or MAX_SOURCES], ids)
 
-    # Only what nothing else shows: a fact behind a card's figure is there already,
-    # and on one screen a card stands for its event's other facts (counted as not
-    # shown); in full, those come as points too. A fact behind a headline figure is
-    # left out below, as the figures shown may become fewer to make room.
+    # On one screen, only what nothing else shows: a fact behind a card's figure is
+    # there already, and a card stands for its event's other facts (counted as not
+    # shown). A fact behind a headline figure is left out below, as the figures shown
+    # may become fewer to make room. In full, every fact is a point, with its
+    # statement and all its figures, whatever else shows it.
+    avoid = set() if full else on_cards
     pool = {
         t.id: [
             f
             for f in kb.points(
-                t.id, on_cards, set() if full else carded, many or CANDIDATES + len(figures)
+                t.id, avoid, set() if full else carded, many or CANDIDATES + len(figures)
             )
-            if f.id not in on_cards and (full or not carded.intersection(f.entities))
+            if f.id not in avoid and (full or not carded.intersection(f.entities))
         ]
         for t in topics
     }
 
     def candidates_beside(figures: Sequence[query.HeadlineFigure]) -> dict[str, list[Fact]]:
-        led = {h.fact.id for h in figures}
+        led = set() if full else {h.fact.id for h in figures}
         return {c: [f for f in pool[c] if f.id not in led][: many or CANDIDATES] for c in pool}
 
     chosen = candidates = candidates_beside(figures)
@@ -157,7 +159,7 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
                 kb.count(t.id),
                 tuple(chosen[t.id]),
                 command_for(t.id),
-                sum(1 for c in _figure_facts(figures, events).values() if c == t.id),
+                0 if full else sum(1 for c in _figure_facts(figures, events).values() if c == t.id),
             )
             for t in topics
         ),

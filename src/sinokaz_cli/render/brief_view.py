@@ -269,7 +269,7 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
             yield f"_{md(told)}._\n"
         if pairs and b.pairs_total > len(pairs):
             extra = b.pairs_total - len(pairs)
-            yield f"\n_… and {extra} more pairs: `sinokaz policy --pairs`._\n"
+            yield f"\n_… and {counted(extra, 'more pair')}: `sinokaz policy --pairs`._\n"
     yield "\n## Sources\n\n"
     for c in b.sources:
         s = c.source
@@ -280,7 +280,7 @@ def markdown(b: Brief, kb: KnowledgeBase) -> Iterator[str]:
         )
     if b.sources_total > len(b.sources):
         extra = b.sources_total - len(b.sources)
-        yield f"\n_… and {extra:,} more sources: `sinokaz sources`._\n"
+        yield f"\n_… and {counted(extra, 'more source')}: `sinokaz sources`._\n"
 
 
 def rows(b: Brief, kb: KnowledgeBase) -> list[tuple[str, str, str]]:

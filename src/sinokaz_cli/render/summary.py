@@ -81,7 +81,7 @@ def topic(summary: TopicSummary, kb: KnowledgeBase, title: str) -> RenderableTyp
         )
     if len(summary.sources) > SOURCE_LIMIT:
         more = len(summary.sources) - SOURCE_LIMIT
-        lines.append(_line((f"  … and {more:,} more sources: sinokaz sources", "dim")))
+        lines.append(_line((f"  … and {counted(more, 'more source')}: sinokaz sources", "dim")))
     return Group(*lines)
 
 
