@@ -101,7 +101,7 @@ def test_no_cache_neither_reads_nor_writes(
     def refuse(*args: object) -> None:
         raise AssertionError("opened the index under --no-cache")
 
-    monkeypatch.setattr(fresh, "open_fresh", refuse)
+    monkeypatch.setattr(sealed, "open_index", refuse)
     assert run("--no-cache", "--data", str(kb), "trade").exit_code == 0  # ...and is ignored
 
 
@@ -578,13 +578,19 @@ def test_an_index_checked_whole_is_trusted_by_its_stat_until_it_changes(
 
 @pytest.mark.parametrize("junk", [b"", b"sinokaz-checked 1 2 3\n", b"\x00" * 40, None])
 def test_a_note_that_is_not_one_is_ignored(
-    run: Run, cache: Path, kb: Path, junk: bytes | None
+    run: Run, cache: Path, kb: Path, junk: bytes | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The index is then checked whole, as if there were no note (and a FIFO in the
+    note's place never blocks the run)."""
     good = _facts(run, kb)
     note = where.checked_path(where.index_path(kb))
     if junk is None:
         os.mkfifo(note)
     else:
         note.write_bytes(junk)
+    checked: list[int] = []
+    checksum = sealed.checksum
+    monkeypatch.setattr(sealed, "checksum", lambda fd: checked.append(fd) or checksum(fd))
     result = run("--data", str(kb), "facts", "--json")
     assert (result.exit_code, as_json(result), result.stderr) == (0, good, "")
+    assert checked, "trusted a note that is not one"

@@ -193,6 +193,18 @@ def test_a_name_near_another_is_offered_not_searched_for(run: Run, typed: str, n
     assert result.stderr == f"sinokaz: no fact mentions {typed!r}; did you mean {near!r}?\n"
 
 
+@pytest.mark.parametrize("typed", ["crosing", "peoplse", "Kazakstan", "freigt"])
+def test_the_index_and_the_files_correct_alike(run: Run, typed: str) -> None:
+    """A stem's written form was once the first the files wrote without the index,
+    and that of whichever fact SQLite found first with it."""
+    from conftest import ARTICLES
+
+    env = {"SINOKAZ_DATA": str(ARTICLES)}
+    indexed = run("search", typed, "--json", env=env)
+    read = run("--no-cache", "search", typed, "--json", env=env)
+    assert (indexed.stderr, indexed.stdout) == (read.stderr, read.stdout)
+
+
 def test_csv_says_whose_word_each_hit_is(run: Run) -> None:
     """The share of the car market is Nurgaliyeva's word, not the paper's own."""
     import csv

@@ -292,15 +292,13 @@ def test_every_alignment_pairs_a_chinese_and_a_kazakh_programme() -> None:
 
 
 def test_a_description_from_the_source_is_one_the_source_gives() -> None:
-    """General knowledge is fine, but it is never presented as the source's: an
-    entity whose description the cited paragraphs state says so; the rest are
-    general knowledge, shown as such."""
+    """General knowledge is fine, but it is never presented as the source's: these
+    descriptions, which the article does not give, are marked general knowledge.
+    (A description from the source must cite its paragraphs: the reader refuses one
+    that does not, reading/kinds.py.)"""
     general = {e.id for e in KB.entities if e.description_basis is Basis.GENERAL}
     for eid in ("china-daily", "cpc", "ciie", "beautiful-china", "licun-river", "chinese-cars"):
         assert eid in general, eid
-    for e in KB.entities:
-        if e.description_basis is Basis.SOURCE:
-            assert e.cited is not None, e.id
 
 
 def _article_ngrams(n: int) -> set[tuple[str, ...]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 
 from sinokaz_cli.authoring.scaffold import toml_string
 from sinokaz_cli.commands.app import app
-from sinokaz_cli.reading.article import split
+from sinokaz_cli.reading.article import BETWEEN_BLANKS, WRAPPED, split
 
 from conftest import ARTICLES, SHIPPED, Run, as_json
 
@@ -276,6 +277,13 @@ def test_paragraphs_split_back_as_written(paragraphs: list[str]) -> None:
         return
     assert split("\n".join(cleaned)).paragraphs == tuple(cleaned)
     assert split("\n\n".join(cleaned) + "\n").paragraphs == tuple(cleaned)
+    # Hard-wrapped, between blank lines: each paragraph over several short lines.
+    wrapped = ["\n".join(textwrap.wrap(p, 20, break_long_words=False)) for p in cleaned]
+    if len(cleaned) > 1 and any("\n" in w for w in wrapped):
+        if all(len(line) <= WRAPPED for w in wrapped for line in w.split("\n")):
+            found = split("\n\n".join(wrapped))
+            assert found.layout == BETWEEN_BLANKS
+            assert found.paragraphs == tuple(" ".join(p.split()) for p in cleaned)
 
 
 @given(st.text())

@@ -88,6 +88,27 @@ def test_a_failed_command_is_not_paged() -> None:
     assert "PAGED" not in seen and "no fact with id 'nope'" in seen
 
 
+def test_what_a_failed_command_wrote_is_shown_unpaged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`show nope` writes nothing, so the test above never reaches the choice: here a
+    long output is held, then the command fails."""
+    import io
+
+    from sinokaz_cli.commands import pager
+    from sinokaz_cli.errors import NotFoundError
+
+    asked: list[bool] = []
+    monkeypatch.setattr(pager, "_is_terminal", lambda out: True)
+    monkeypatch.setattr(pager, "show", lambda text, out, page: asked.append(page))
+    monkeypatch.setattr(pager.sys, "stdout", io.StringIO())
+    with pytest.raises(NotFoundError), pager.paging(lambda: True):
+        print("row\n" * 100)
+        raise NotFoundError("no fact with id 'x'")
+    assert asked == [False]
+    with pager.paging(lambda: True):
+        print("row\n" * 100)
+    assert asked == [False, True]  # the same output of a command that ends well is paged
+
+
 @pytest.mark.parametrize(
     ("environ", "command"),
     [

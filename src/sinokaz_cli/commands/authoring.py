@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -109,6 +108,8 @@ def new(
         ) from None
     except OSError as e:
         raise OutputError(f"{target}: cannot be written: {e.strerror or e}") from None
+    import shlex
+
     n = len(started.article.paragraphs)
     say(
         f"wrote {target}: the source record and {n} paragraph{'s' if n != 1 else ''} "

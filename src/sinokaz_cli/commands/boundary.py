@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import inspect
 import os
-import shlex
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -40,6 +39,8 @@ def report_knowledge_error(e: KnowledgeError, every: bool, data: str | None = No
         say(str(p))
     if every:
         return
+    import shlex
+
     command = "sinokaz check" + (f" {shlex.quote(data)}" if data else "")
     more = len(e.problems) - 1
     if more:

@@ -210,10 +210,6 @@ class IndexedKB(KnowledgeBase):
                 return fact_in(first[0]), fact_in(last[0])
         return None
 
-    @cached_property
-    def currency_ranks(self) -> dict[str, int]:
-        return dict(self.read_small("currencies"))
-
     def sources_of(self, category: str) -> list[Source]:
         sql = (
             "SELECT rec FROM sources WHERE id IN "
@@ -373,17 +369,22 @@ class IndexedKB(KnowledgeBase):
         kept = self.read_small("events").get(category, ())
         if limit > EVENTS_KEPT:
             return super().events_in(category, limit)
-        # Driven by the entity's index, in row order: enough facts for a card's figures
-        # (query.EVENT_FIGURES), ordinals left out.
+        return [(self.entities_by_id[eid], self._card_facts(eid, category)) for eid in kept[:limit]]
+
+    def _card_facts(self, eid: str, category: str) -> list[Fact]:
+        """The event's facts with figures, in row order, read until they hold as many
+        figures as a card shows (query.EVENT_FIGURES; an ordinal is not shown)."""
+        from sinokaz_cli.knowledge.query import EVENT_FIGURES
+        from sinokaz_cli.knowledge.units import ORDINAL
+
         sql = (
             "SELECT f.rec FROM fact_entities e JOIN facts f ON f.row = e.fact_row "
-            "WHERE e.entity = ? AND f.category = ? AND f.n_figures > 0 "
-            "ORDER BY e.fact_row LIMIT 24"
+            "WHERE e.entity = ? AND f.category = ? AND f.n_figures > 0 ORDER BY e.fact_row"
         )
-        return [
-            (
-                self.entities_by_id[eid],
-                [fact_in(b) for (b,) in self.conn.execute(sql, (eid, category))],
-            )
-            for eid in kept[:limit]
-        ]
+        out, shown = [], 0
+        for (rec,) in self.conn.execute(sql, (eid, category)):
+            out.append(fact_in(rec))
+            shown += sum(fig.unit != ORDINAL for fig in out[-1].figures)
+            if shown >= EVENT_FIGURES:
+                break
+        return out

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from sinokaz_cli.knowledge import query
 from sinokaz_cli.knowledge.attribution import attributed
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.citing import short_citations
+from sinokaz_cli.knowledge.citing import point, short_citations
 from sinokaz_cli.knowledge.records import Category, Citation, Fact, Figure
 
 SCREEN = {False: 40, True: 50}  # lines at 80 columns: one source, several
@@ -28,7 +28,6 @@ MAX_EVENTS = 1  # event cards
 MAX_PAIRS = 2
 MAX_SOURCES = 3
 CARD_FIGURES = 3  # figures an event's card names
-CARD_SOURCES = query.EVENT_SOURCES  # sources a card cites before it counts the rest
 CANDIDATES = 6  # points weighed per topic
 
 
@@ -67,7 +66,7 @@ class Brief(NamedTuple):
 
 def more_cited(n: int) -> str:
     """What follows a card's citations when it cites fewer sources than it has."""
-    return f"; and {n:,} more source{'s' if n > 1 else ''}" if n else ""
+    return f"; and {_counted(n, 'more source')}" if n else ""
 
 
 def command_for(category: str) -> str:
@@ -90,8 +89,8 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
         events = [ev._replace(figures=ev.figures[:CARD_FIGURES]) for ev in events]
     carded = {ev.event.id for ev in events}
     on_cards = {h.fact.id for ev in events for h in ev.figures}
-    if full:
-        leads = kb.headline(ids, many or MAX_FIGURES, on_cards)
+    if many:
+        leads = kb.headline(ids, many, on_cards)
     else:  # a few more to choose from, so that another article's best figure can lead too
         leads = _across_sources(kb.headline(ids, 3 * MAX_FIGURES, on_cards), MAX_FIGURES)
     figures = [query.HeadlineFigure(fig, f) for f, fig in leads]
@@ -118,10 +117,10 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
     }
 
     def candidates_beside(figures: Sequence[query.HeadlineFigure]) -> dict[str, list[Fact]]:
-        led = set() if full else {h.fact.id for h in figures}
-        return {c: [f for f in pool[c] if f.id not in led][: many or CANDIDATES] for c in pool}
+        led = {h.fact.id for h in figures}
+        return {c: [f for f in pool[c] if f.id not in led][:CANDIDATES] for c in pool}
 
-    chosen = candidates = candidates_beside(figures)
+    chosen = pool
     if not full:
         layout = Layout(kb, len(counts) > 1)
         # As render/brief_view.tally words them, at their longest.
@@ -151,7 +150,7 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
         facts=sum(kb.count(t.id) for t in topics),
         figures=tuple(figures),
         # The figures on an event's card are shown there.
-        figures_total=kb.headline_count(ids) - len(on_cards & _leading(events, kb)),
+        figures_total=kb.headline_count(ids) - len(_leading(events, kb)),
         topics=tuple(
             TopicBrief(
                 t.id,
@@ -164,7 +163,7 @@ def build(kb: KnowledgeBase, categories: Sequence[str] = (), full: bool = False)
             for t in topics
         ),
         events=tuple(events),
-        events_total=query.events_count(kb) if dialogue else 0,
+        events_total=kb.events_total(Category.DIALOGUE.value) if dialogue else 0,
         pairs=tuple(pairs),
         pairs_total=len(kb.alignments) if policy else 0,
         sources=tuple(sources),
@@ -189,9 +188,9 @@ def _across_sources(ranked: list[tuple[Fact, Figure]], limit: int) -> list[tuple
     firsts: dict[str, int] = {}
     for i, (f, _) in enumerate(ranked):
         firsts.setdefault(f.cited.source, i)
-    keep = sorted(firsts.values())[:limit]
-    keep += [i for i in range(len(ranked)) if i not in firsts.values()][: limit - len(keep)]
-    return [ranked[i] for i in sorted(keep)]
+    best = set(sorted(firsts.values())[:limit])
+    rest = [i for i in range(len(ranked)) if i not in best][: limit - len(best)]
+    return [ranked[i] for i in sorted(best.union(rest))]
 
 
 def _fewer(figures: list[query.HeadlineFigure]) -> list[query.HeadlineFigure]:
@@ -351,11 +350,18 @@ class Layout:
             )
             + more_pairs
         )
-        lines += 1 + sum(self.lines(_source_line(c), self.WIDTH) for c in sources)
+        lines += 1 + sum(self.lines(source_line(c), self.WIDTH) for c in sources)
         return lines + more_sources
 
 
-def _source_line(c: query.Coverage) -> str:
+def _counted(n: int, noun: str) -> str:
+    # messages.counted's wording: knowledge/ imports nothing that prints
+    # (tests/test_layout.py), so the brief's own lines count with this.
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def source_line(c: query.Coverage) -> str:
+    """A source's line under Sources, as the brief draws and counts it."""
     s = c.source
-    counts = f"{c.facts:,} facts, {len(c.cited)}/{s.paragraphs} paragraphs cited"
-    return f"{s.publisher}, Mmm {s.published[:4]}: “{s.title}” — {counts}"
+    counts = f"{_counted(c.facts, 'fact')}, {len(c.cited)}/{s.paragraphs} paragraphs cited"
+    return f"{s.publisher}, {point(s.published)}: “{s.title}” — {counts}"

@@ -8,10 +8,24 @@ lines its citations take before anything is drawn (brief.Layout).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import Citation
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def month(iso: str) -> str:
+    """'Nov 2025' of '2025-11-04' or '2025-11'; '2025' of a year alone."""
+    parts = iso.split("-")
+    return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) > 1 else parts[0]
+
+
+def point(iso: str) -> str:
+    """A date as written: '4 Nov 2025', 'Nov 2025' or '2025'."""
+    parts = iso.split("-")
+    return f"{int(parts[2])} {month(iso)}" if len(parts) == 3 else month(iso)
 
 
 def paragraphs(c: Citation) -> str:
@@ -33,14 +47,18 @@ def short_citation(c: Citation, kb: KnowledgeBase) -> str:
         return f"{c.source} {paragraphs(c)}"
     who = src.publisher
     if src.publisher in kb.shared_publishers:
-        year, month = src.published.split("-")[:2]
-        who += f", {_MONTHS[int(month) - 1]} {year}"
+        who += f", {month(src.published)}"
     return f"{who} {paragraphs(c)}"
 
 
-def short_citations(citations: tuple[Citation, ...] | list[Citation], kb: KnowledgeBase) -> str:
-    """Several citations, merged by source: 'China Daily ¶4, ¶9; Kazinform ¶2'."""
+def by_source(citations: Iterable[Citation]) -> list[Citation]:
+    """One citation a source, of all its paragraphs cited, sources in order of first use."""
     merged: dict[str, set[int]] = {}
     for c in citations:
         merged.setdefault(c.source, set()).update(c.paragraphs)
-    return "; ".join(short_citation(Citation(s, tuple(sorted(ps))), kb) for s, ps in merged.items())
+    return [Citation(s, tuple(sorted(ps))) for s, ps in merged.items()]
+
+
+def short_citations(citations: Iterable[Citation], kb: KnowledgeBase) -> str:
+    """Several citations, merged by source: 'China Daily ¶4, ¶9; Kazinform ¶2'."""
+    return "; ".join(short_citation(c, kb) for c in by_source(citations))

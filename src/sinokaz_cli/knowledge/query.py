@@ -140,11 +140,6 @@ def has_details(ev: EventSummary) -> bool:
     return bool(e.date or ev.place or ev.hosts or e.theme or ev.figures)
 
 
-def events_count(kb: KnowledgeBase, category: str = Category.DIALOGUE.value) -> int:
-    """How many events facts of `category` mention."""
-    return kb.events_total(category)
-
-
 class Pair(NamedTuple):
     alignment: Alignment
     china: Entity

@@ -120,11 +120,6 @@ def headline_figure(f: Fact, lookup: Lookup) -> Figure | None:
     return None if found is None else f.figures[found[0]]
 
 
-def personal_tally(f: Fact, lookup: Lookup) -> bool:
-    """A count about one person's own life ("2 cars she bought"): no headline."""
-    return assess(f, lookup, None).tally
-
-
 def official(f: Fact, lookup: Lookup) -> bool:
     """On an official's word: an organisation's (its statement or its data), or a
     person's who holds a post of a country ("Minister of Trade and Integration")."""

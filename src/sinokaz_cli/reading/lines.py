@@ -140,16 +140,16 @@ def _where(
     return f"{other}:{line}" if line else other
 
 
-def record_line(file: str, kind: str, rid: str) -> int | None:
-    """The line where `file` declares the `kind` record `rid`, if it can be found."""
-    text = _Texts().get(file)
-    return LineMap(text).with_id(kind, rid) if text else None
-
-
 def at_source_lines(problems: list[Problem]) -> list[Problem]:
-    """query.uncited's problems, each at the line of its [[source]] record."""
+    """query.uncited's problems, each at the line of its [[source]] record; each file
+    read and mapped once, however many of its sources are reported."""
+    texts = _Texts()
+    maps: dict[str, LineMap] = {}
     located = []
     for p in problems:
-        sid = (p.record or "").removeprefix("source ").strip("'")
-        located.append(p._replace(line=p.line or record_line(p.file, "source", sid)))
+        line, text = p.line, texts[p.file]
+        if line is None and text:
+            lm = maps.get(p.file) or maps.setdefault(p.file, LineMap(text))
+            line = lm.with_id("source", (p.record or "").removeprefix("source ").strip("'"))
+        located.append(p._replace(line=line))
     return located

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.brief import Brief, Layout, TopicBrief, more_cited
+from sinokaz_cli.knowledge.brief import Brief, Layout, TopicBrief, more_cited, source_line
 from sinokaz_cli.knowledge.citing import short_citations
 from sinokaz_cli.knowledge.query import EventSummary
 from sinokaz_cli.knowledge.records import Category, Citation, Fact
@@ -172,13 +172,7 @@ def terminal(b: Brief, kb: KnowledgeBase) -> RenderableType:
         parts.append(_ByWidth(t, narrow))
     parts.append(_Heading("Sources"))
     for c in b.sources:
-        s = c.source
-        parts.append(
-            text(
-                f"{s.publisher}, {display.point(s.published)}: “{s.title}” — "
-                f"{counted(c.facts, 'fact')}, {len(c.cited)}/{s.paragraphs} paragraphs cited"
-            )
-        )
+        parts.append(text(source_line(c)))
     if b.sources_total > len(b.sources):
         more = b.sources_total - len(b.sources)
         parts.append(text(f"… and {more:,} more: sinokaz sources", "dim"))

@@ -104,8 +104,7 @@ def entity(
             e.description + (" (general knowledge, not from the source)" if general else ""),
         )
     for i, r in enumerate(e.roles):
-        of = by_id[r.of].name if r.of in by_id else r.of
-        row("Roles" if i == 0 else "", f"{r.title}, {of}" if of else r.title)
+        row("Roles" if i == 0 else "", display.role(r, kb))
     if e.part_of:
         row("Part of", by_id[e.part_of].name if e.part_of in by_id else e.part_of)
     if e.date:

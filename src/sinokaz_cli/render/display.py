@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from sinokaz_cli.knowledge import units
 from sinokaz_cli.knowledge.base import KnowledgeBase
-from sinokaz_cli.knowledge.citing import paragraphs, short_citation
+from sinokaz_cli.knowledge.citing import MONTHS, by_source, paragraphs, point
 from sinokaz_cli.knowledge.records import (
     Citation,
     DateQualifier,
@@ -22,9 +22,9 @@ from sinokaz_cli.knowledge.records import (
     Period,
     Precision,
     Qualifier,
+    Role,
     Source,
 )
-from sinokaz_cli.messages import counted
 
 QUALIFIER_WORDS = {
     Qualifier.EXACT: "",
@@ -45,8 +45,6 @@ PER_WORDS = {
     Per.QUARTER: "a quarter",
     Per.YEAR: "a year",
 }
-
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 _SCALES = ((12, "trillion"), (9, "billion"), (6, "million"))  # powers of ten
 
@@ -114,15 +112,6 @@ def figure(fig: Figure, kb: KnowledgeBase | None = None) -> str:
     if fig.change:
         text = ("up " if fig.value > 0 else "down ") + text
     return text
-
-
-def point(iso: str) -> str:
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
 
 
 _DATE_WORDS = {
@@ -219,7 +208,7 @@ def precision(d: DateRef) -> str | None:
     return p.value if p is not None else None
 
 
-__all__ = ["paragraphs", "short_citation"]  # how a citation is written: knowledge/citing.py
+__all__ = ["paragraphs", "point"]  # how a citation is written: knowledge/citing.py
 
 
 def citation(c: Citation, kb: KnowledgeBase) -> str:
@@ -234,13 +223,16 @@ def source_short(src: Source) -> str:
     return f"{src.publisher}, {point(src.published)}"
 
 
+def role(r: Role, kb: KnowledgeBase) -> str:
+    """'Director, Institute for Social Policy Studies': the post, and where it is held."""
+    of = kb.entities_by_id.get(r.of) if r.of else None
+    return f"{r.title}, {of.name}" if of else r.title
+
+
 def entity_with_roles(e: Entity, kb: KnowledgeBase) -> str:
     """'Madina Nurgaliyeva (Director, Institute for Social Policy Studies; ...)'."""
-    roles = []
-    for r in e.roles:
-        of = kb.entities_by_id.get(r.of) if r.of else None
-        roles.append(f"{r.title}, {of.name}" if of else r.title)
-    return f"{e.name} ({'; '.join(roles)})" if roles else e.name
+    roles = "; ".join(role(r, kb) for r in e.roles)
+    return f"{e.name} ({roles})" if roles else e.name
 
 
 def cited(c: Citation, kb: KnowledgeBase, one_source: bool) -> str:
@@ -248,13 +240,6 @@ def cited(c: Citation, kb: KnowledgeBase, one_source: bool) -> str:
     return paragraphs(c) if one_source else citation(c, kb)
 
 
-def citations(cs: Iterable[Citation], kb: KnowledgeBase, limit: int | None = None) -> str:
-    """Several citations merged per source: 'Test Wire, May 2024, ¶1, ¶4'. With a
-    `limit`, the first `limit` sources, then how many more there are."""
-    merged: dict[str, set[int]] = {}
-    for c in cs:
-        merged.setdefault(c.source, set()).update(c.paragraphs)
-    shown = list(merged.items())[:limit] if limit is not None else list(merged.items())
-    out = "; ".join(citation(Citation(s, tuple(sorted(ps))), kb) for s, ps in shown)
-    more = len(merged) - len(shown)
-    return out + (f"; and {counted(more, 'more source')}" if more else "")
+def citations(cs: Iterable[Citation], kb: KnowledgeBase) -> str:
+    """Several citations merged per source: 'Test Wire, May 2024, ¶1, ¶4'."""
+    return "; ".join(citation(c, kb) for c in by_source(cs))

@@ -151,8 +151,12 @@ def pair_json(p: Pair, kb: KnowledgeBase) -> Json:
         "kazakhstan_name": p.kazakhstan.name,
         "theme": p.alignment.theme,
         "facts": list(p.alignment.facts),
-        "citations": sorted({display.citation(f.cited, kb) for f in p.facts}),
+        "citations": pair_citations(p, kb),
     }
+
+
+def pair_citations(p: Pair, kb: KnowledgeBase) -> list[str]:
+    return sorted({display.citation(f.cited, kb) for f in p.facts})
 
 
 def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
@@ -163,7 +167,7 @@ def pair_listing(kb: KnowledgeBase, pairs: Iterable[Pair]) -> Listing[Pair]:
         Column("theme", "Shared theme", lambda p: p.alignment.theme, wide=True),
         Column("facts", "Facts", lambda p: list(p.alignment.facts)),
         # The table cites each pair; so do the machine formats, as pair_json does.
-        Column("citations", "Cited", lambda p: pair_json(p, kb)["citations"]),
+        Column("citations", "Cited", lambda p: pair_citations(p, kb)),
     ]
     return Listing(
         pairs,
@@ -266,8 +270,7 @@ def roles_json(e: Entity, kb: KnowledgeBase) -> list[Json]:
     out = []
     for r in e.roles:
         of_name = by_id[r.of].name if r.of in by_id else None
-        text = f"{r.title}, {of_name}" if of_name else r.title
-        out.append({"title": r.title, "of": r.of, "of_name": of_name, "text": text})
+        out.append({"title": r.title, "of": r.of, "of_name": of_name, "text": display.role(r, kb)})
     return out
 
 

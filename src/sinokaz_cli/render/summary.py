@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sinokaz_cli.knowledge import attribution
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.query import EventSummary, HeadlineFigure, Pair, TopicSummary
-from sinokaz_cli.knowledge.records import Citation, Fact, Voice
+from sinokaz_cli.knowledge.records import Fact, Voice
 from sinokaz_cli.messages import counted
 from sinokaz_cli.render import display
 from sinokaz_cli.render.table import ID_WIDTH, PARAGRAPHS_WIDTH, new_grid, new_table, text
@@ -103,16 +103,13 @@ def pair_table(pairs: Sequence[Pair], kb: KnowledgeBase, ids: bool = False) -> T
     t.add_column("Kazakhstan", ratio=2, overflow="fold")
     t.add_column("Shared theme", ratio=3, overflow="fold")
     t.add_column("Cited", overflow="fold", max_width=PARAGRAPHS_WIDTH)
-    from sinokaz_cli.knowledge.citing import short_citations
+    from sinokaz_cli.knowledge.citing import by_source
 
     one_source = len({f.cited.source for p in pairs for f in p.facts}) <= 1
     for p in pairs:
-        # Cited as the facts tables cite: "¶1–3", or "Caspian Courier ¶4; ..." from several.
-        if one_source and p.facts:
-            merged = sorted({n for f in p.facts for n in f.cited.paragraphs})
-            cited = display.paragraphs(Citation(p.facts[0].cited.source, tuple(merged)))
-        else:
-            cited = short_citations([f.cited for f in p.facts], kb)
+        # Cited as the facts tables cite: "¶1–3" from one source, else in full.
+        merged = by_source(f.cited for f in p.facts)
+        cited = "; ".join(display.cited(c, kb, one_source) for c in merged)
         t.add_row(
             *([text(p.alignment.id)] if ids else []),
             text(p.china.name),

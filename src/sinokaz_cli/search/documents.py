@@ -124,30 +124,38 @@ class Fields:
             " ".join(filter(None, extra)),
         )
 
-    def places(self, f: Fact) -> list[tuple[str, frozenset[str]]]:
-        """Where in `f`'s document each stem comes from, part by part, for saying
-        where a search's words were found (a hit's handful of facts, never the
-        whole knowledge base)."""
-
-        def stems(*texts: str | None) -> frozenset[str]:
-            return frozenset(textnorm.terms(" ".join(t for t in texts if t)))
-
+    def parts(self, f: Fact) -> list[tuple[str, list[str]]]:
+        """The texts `f`'s document is made of, part by part and named, the statement
+        first: for saying where a search's words were found, and how they are
+        written (a handful of facts, never the whole knowledge base)."""
         entities = [e for e in map(self.entities.get, dict.fromkeys(involved(f))) if e is not None]
         src = self.sources.get(f.cited.source)
         parts = [
-            ("statement", stems(f.statement)),
-            ("quote", stems(f.quote)),
-            ("entity name", stems(*(n for e in entities for n in _names(e)))),
-            ("tag", stems(*f.tags)),
-            ("category", stems(f.category)),
-            ("source", stems(src.title, src.publisher) if src else frozenset()),
-            ("entity description", stems(*(e.description for e in entities))),
-            ("figure", stems(*(g.about for g in f.figures))),
-            ("date", stems(f.date.text if f.date else None)),
-            ("attribution", stems(f.attribution)),
-            ("policy theme", stems(*self.themes.get(f.id, ()))),
+            ("statement", [f.statement]),
+            ("quote", [f.quote] if f.quote else []),
+            ("entity name", [n for e in entities for n in _names(e)]),
+            ("tag", list(f.tags)),
+            ("category", [f.category]),
+            ("source", [src.title, src.publisher] if src else []),
+            ("entity description", [e.description for e in entities if e.description]),
+            ("figure", [g.about for g in f.figures if g.about]),
+            ("date", [f.date.text] if f.date else []),
+            ("attribution", [f.attribution] if f.attribution else []),
+            ("policy theme", list(self.themes.get(f.id, ()))),
         ]
-        return [(label, found) for label, found in parts if found]
+        return [(label, texts) for label, texts in parts if texts]
+
+    def places(self, f: Fact) -> list[tuple[str, frozenset[str]]]:
+        """Where in `f`'s document each stem comes from, part by part."""
+        found = [(label, frozenset(textnorm.terms(" ".join(ts)))) for label, ts in self.parts(f)]
+        return [(label, stems) for label, stems in found if stems]
+
+    def spelled(self, f: Fact) -> Iterator[tuple[str, str]]:
+        """(stem, how it is written) for each word of `f`'s document, in its order."""
+        for _, texts in self.parts(f):
+            for text in texts:
+                for tok in textnorm.tokens(text):
+                    yield from textnorm.written(tok.text)
 
 
 def involved(f: Fact) -> tuple[str, ...]:
@@ -164,45 +172,3 @@ def documents(kb: KnowledgeBase) -> Iterator[tuple[int, str, str, str, str]]:
     """One row per fact for the docs table: (rowid, statement, names, tags, extra)."""
     fields = Fields.of(kb)
     return ((row, *fields(f)) for row, f in enumerate(kb.facts))
-
-
-def fact_texts(f: Fact, kb: KnowledgeBase) -> list[str]:
-    """Every text `f`'s document is made of, the statement first: where a stem it is
-    indexed under is written out."""
-    entities = [e for e in map(kb.entities_by_id.get, involved(f)) if e is not None]
-    src = kb.sources_by_id.get(f.cited.source)
-    return [
-        f.statement,
-        *(t for t in (f.quote, f.attribution, f.date.text if f.date else None) if t),
-        *f.tags,
-        f.category,
-        *(n for e in entities for n in _names(e)),
-        *(e.description for e in entities if e.description),
-        *(g.about for g in f.figures if g.about),
-        *((src.title, src.publisher) if src else ()),
-        *(a.theme for a in kb.alignments if f.id in a.facts),
-    ]
-
-
-def spellings(kb: KnowledgeBase) -> dict[str, str]:
-    """stem -> a written form of it, for "did you mean": from every text the
-    documents are made of, statements first."""
-    out: dict[str, str] = {}
-    texts: list[str] = []
-    for f in kb.facts:
-        texts.append(f.statement)
-        texts.extend(t for t in (f.quote, f.attribution, f.date.text if f.date else None) if t)
-        texts.extend(f.tags)
-        texts.append(f.category)
-        texts.extend(g.about for g in f.figures if g.about)
-    for e in kb.entities:
-        texts.extend(_names(e))
-        texts.extend([e.description] if e.description else [])
-    for src in kb.sources:
-        texts.extend((src.title, src.publisher))
-    texts.extend(a.theme for a in kb.alignments)
-    for text in texts:
-        for tok in textnorm.tokens(text):
-            for term, word in textnorm.written(tok.text):
-                out.setdefault(term, word)
-    return out

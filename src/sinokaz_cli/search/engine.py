@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from typing import NamedTuple
 
 from sinokaz_cli.knowledge.base import KnowledgeBase
 from sinokaz_cli.knowledge.records import Fact
 from sinokaz_cli.search import textnorm
-from sinokaz_cli.search.documents import Fields, documents, fact_texts, spellings
+from sinokaz_cli.search.documents import Fields, documents
 from sinokaz_cli.search.schema import DOCS_SCHEMA, INSERT_DOC
 
 # bm25() weights for (statement, names, tags, extra): the statement counts most.
@@ -104,55 +105,56 @@ class Index:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         conn = getattr(kb, "conn", None)
-        self._persistent = conn is not None
         if conn is None:
             conn = sqlite3.connect(":memory:")
             conn.executescript(DOCS_SCHEMA)
             conn.executemany(INSERT_DOC, documents(kb))
         self.db: sqlite3.Connection = conn
-        self._spelled: dict[str, str] | None = None
         self._synonyms = [
             [(term, tuple(textnorm.terms(term))) for term in s.terms] for s in kb.synonyms
         ]
-        self._fields: Fields | None = None
+
+    @cached_property
+    def fields(self) -> Fields:
+        """How documents are made: read only to explain a hit or spell a word."""
+        return Fields.of(self.kb)
 
     def known(self, term: str) -> bool:
         sql = "SELECT 1 FROM vocab WHERE term = ?"
         return self.db.execute(sql, (term,)).fetchone() is not None
 
-    def near(self, stem: str, limit: int, slack: int = 0) -> list[str]:
+    def near(self, stem: str, limit: int) -> list[str]:
         """Indexed stems that start as `stem` does and are within `limit` edits of it;
-        a stem shorter than `stem` by k letters may be min(k, `slack`) edits further."""
+        a stem shorter than `stem` by k letters may be min(k, STEM_SLACK) edits further."""
         from sinokaz_cli.search.spelling import distance
 
         n = len(stem)
         sql = "SELECT term FROM vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?"
         first = stem[:1]
-        upper = first[:-1] + chr(ord(first[-1]) + 1) if first else "\uffff"
-        rows = self.db.execute(sql, (first, upper, n - limit - slack, n + limit))
+        upper = chr(ord(first) + 1) if first else "\uffff"
+        rows = self.db.execute(sql, (first, upper, n - limit - STEM_SLACK, n + limit))
         out = []
         for (t,) in rows:
-            allowed = limit + min(slack, max(0, n - len(t)))
+            allowed = limit + min(STEM_SLACK, max(0, n - len(t)))
             if distance(stem, t, allowed) <= allowed:
                 out.append(t)
         return out
 
+    def written_near(self, tok: textnorm.Token, limit: int) -> list[str]:
+        """How the knowledge writes the stems near the typed word's (folded)."""
+        return sorted({w for s in tok.terms for n in self.near(s, limit) if (w := self.spell(n))})
+
     def spell(self, term: str) -> str | None:
         """A written form of the stem `term` (folded), as some text a fact's document
-        is made of has it (documents.fact_texts); None when only a stem is known."""
-        if not self._persistent:
-            if self._spelled is None:
-                self._spelled = spellings(self.kb)
-            return self._spelled.get(term)
-        # On disk, find one fact that has the stem and read its words.
-        sql = "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT 1"
+        is made of has it (documents.Fields.parts); None when only a stem is known."""
+        # The first fact that has the stem (docs rowids are fact rows, on disk and
+        # in memory alike), in the order its document is made.
+        sql = "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid LIMIT 1"
         row = self.db.execute(sql, (f'"{term}"',)).fetchone()
         if row is not None:
-            for text in fact_texts(self.kb.fact_at(row[0]), self.kb):
-                for tok in textnorm.tokens(text):
-                    for stem, word in textnorm.written(tok.text):
-                        if stem == term:
-                            return word
+            for stem, word in self.fields.spelled(self.kb.fact_at(row[0])):
+                if stem == term:
+                    return word
         return None
 
     def _searchable(self, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -173,15 +175,8 @@ class Index:
 
         if not spelling.looks_misspelt(tok.text):
             return None
-        word = textnorm.fold(tok.text)
-        limit = spelling.slips(len(word))
-        written = {
-            w
-            for stem in tok.terms
-            for near in self.near(stem, limit, STEM_SLACK)
-            if (w := self.spell(near))
-        }
-        return spelling.rewrite(tok.text, sorted(written))
+        limit = spelling.slips(len(textnorm.fold(tok.text)))
+        return spelling.rewrite(tok.text, self.written_near(tok, limit))
 
     def _expand(self, query: str) -> _Query:
         """The words to look for: synonym phrases the query holds first, then each
@@ -240,9 +235,7 @@ class Index:
 
     def _matches(self, f: Fact, words: Sequence[Word]) -> tuple[Match, ...]:
         """Each searched word found in `f`, with the places it was found."""
-        if self._fields is None:
-            self._fields = Fields.of(self.kb)
-        places = self._fields.places(f)
+        places = self.fields.places(f)
         out = []
         for w in words:
             found = tuple(p for p, stems in places if any(map(stems.issuperset, w.phrases)))
@@ -263,13 +256,7 @@ class Index:
             if len(word) < spelling.MIN_LENGTH - 1 or spelling.is_english(word):
                 continue  # a real word no fact mentions: nothing else to offer
             limit = spelling.slips(len(word)) + 1  # a person chooses: one slip more
-            written = {
-                w
-                for s in tok.terms
-                for n in self.near(s, limit, STEM_SLACK)
-                if (w := self.spell(n))
-            }
-            near = spelling.correction(typed, sorted(written), limit)
+            near = spelling.correction(typed, self.written_near(tok, limit), limit)
             if near is not None and near not in out:
                 out.append(near)
         return tuple(out)

@@ -110,10 +110,7 @@ def word_terms(raw: str) -> tuple[str, ...]:
         if _HYPHENS.search(folded) is None:  # most words: one part, one stem
             found = _WORD_TERMS[raw] = (stem(folded),) if folded else ()
             return found
-        parts = [p for p in _HYPHENS.split(folded) if p]
-        stems = [stem("".join(parts))] if len(parts) > 1 else []
-        stems.extend(stem(p) for p in parts)
-        found = _WORD_TERMS[raw] = tuple(dict.fromkeys(stems))
+        found = _WORD_TERMS[raw] = tuple(dict.fromkeys(t for t, _ in _hyphenated(folded)))
     return found
 
 
@@ -129,9 +126,14 @@ def written(raw: str) -> list[tuple[str, str]]:
     folded = fold(raw)
     if _HYPHENS.search(folded) is None:
         return [(t, folded) for t in word_terms(raw)]
+    return _hyphenated(folded)
+
+
+def _hyphenated(folded: str) -> list[tuple[str, str]]:
+    """(stem, written form) of a hyphenated word: joined ("cohost"), then each part."""
     parts = [p for p in _HYPHENS.split(folded) if p]
-    out = [(stem("".join(parts)), folded)] if len(parts) > 1 else []
-    return out + [(stem(p), p) for p in parts]
+    joined = [(stem("".join(parts)), folded)] if len(parts) > 1 else []
+    return joined + [(stem(p), p) for p in parts]
 
 
 def tokens(text: str) -> list[Token]:
